@@ -1,0 +1,27 @@
+package dev.lambdamaven.plugin;
+
+/**
+ * Every user property the plugin reads, in one place. Mojo parameters refer to these constants so that a
+ * property name is spelled exactly once.
+ */
+public final class PropertyNames {
+
+    public static final String PREFIX = "lambda.";
+
+    /** Skips every goal of this plugin. */
+    public static final String SKIP = "lambda.skip";
+
+    // package-function / package-layer
+    public static final String PACKAGE_FUNCTION_SKIP = "lambda.package-function.skip";
+    public static final String PACKAGE_LAYER_SKIP = "lambda.package-layer.skip";
+    public static final String HANDLER = "lambda.handler";
+    public static final String RUNTIME = "lambda.runtime";
+    public static final String CHECK_HANDLER = "lambda.checkHandler";
+
+    private PropertyNames() {}
+
+    /** The per-goal skip property, {@code lambda.<goal>.skip}. */
+    public static String goalSkip(String goal) {
+        return PREFIX + goal + ".skip";
+    }
+}

@@ -1,0 +1,53 @@
+package dev.lambdamaven;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The one rule between packages: only the Mojos know Maven; the core packages know only what they own. */
+@AnalyzeClasses(packages = "dev.lambdamaven", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule onlyPluginImportsMaven = noClasses()
+            .that().resideOutsideOfPackage("dev.lambdamaven.plugin..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.maven..", "org.codehaus.plexus..")
+            .because("only dev.lambdamaven.plugin may know Maven (see DESIGN.md)");
+
+    @ArchTest
+    static final ArchRule configIsPlainJava = noClasses()
+            .that().resideInAPackage("dev.lambdamaven.config..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.lambdamaven.packaging..", "dev.lambdamaven.deploy..", "dev.lambdamaven.emulator..",
+                    "dev.lambdamaven.plugin..", "software.amazon..", "com.fasterxml..")
+            .allowEmptyShould(true)
+            .because("specs are immutable JDK-only values");
+
+    @ArchTest
+    static final ArchRule packagingIsSelfContained = noClasses()
+            .that().resideInAPackage("dev.lambdamaven.packaging..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.lambdamaven.deploy..", "dev.lambdamaven.emulator..", "dev.lambdamaven.plugin..",
+                    "software.amazon..")
+            .allowEmptyShould(true)
+            .because("packaging needs only the JDK and the zip library");
+
+    @ArchTest
+    static final ArchRule emulatorDoesNotUseTheDeployer = noClasses()
+            .that().resideInAPackage("dev.lambdamaven.emulator..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.lambdamaven.deploy..", "dev.lambdamaven.plugin..", "dev.lambdamaven.packaging..",
+                    "software.amazon..")
+            .allowEmptyShould(true)
+            .because("the emulator is reached like AWS, never from the inside");
+
+    @ArchTest
+    static final ArchRule deployDoesNotReachIntoTheEmulator = noClasses()
+            .that().resideInAPackage("dev.lambdamaven.deploy..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.lambdamaven.emulator..", "dev.lambdamaven.plugin..")
+            .allowEmptyShould(true)
+            .because("one deployer, two endpoints: the emulator is reached through the SDK");
+}
