@@ -1,0 +1,124 @@
+package dev.lambdamaven.emulator.runtime;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Prepares an environment's directories (code in {@code task}, layers merged in {@code opt}, a private
+ * {@code tmp}) and the command and variables of its process, as AWS's Java and custom runtimes set them.
+ */
+final class EnvironmentLauncher {
+
+    private EnvironmentLauncher() {}
+
+    /** What a launch needs beyond the invocation request. */
+    record Setup(String runtimeApi, Path javaHome, List<Path> runtimeClientJars, Path nativeLibrary) {}
+
+    static ProcessBuilder prepare(InvocationRequest request, RuntimeKind kind, Path envDir, Setup setup)
+            throws IOException {
+        Path task = envDir.resolve("task");
+        Path opt = envDir.resolve("opt");
+        Path tmp = envDir.resolve("tmp");
+        Path runtimeDir = envDir.resolve("runtime");
+        for (Path dir : List.of(task, opt, tmp, runtimeDir)) {
+            Files.createDirectories(dir);
+        }
+        ZipUnpacker.unpack(request.codeZip(), task);
+        for (Path layer : request.layerZips()) {
+            ZipUnpacker.unpack(layer, opt); // later layers overwrite earlier ones, as in /opt
+        }
+        List<String> command = kind.isJava()
+                ? javaCommand(request, task, opt, tmp, setup)
+                : customRuntimeCommand(request, task);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(task.toFile());
+        Map<String, String> env = builder.environment();
+        env.clear(); // nothing of the emulator's own environment (credentials!) reaches the function
+        env.putAll(variables(request, kind, task, opt, runtimeDir, setup));
+        return builder;
+    }
+
+    private static List<String> javaCommand(InvocationRequest request, Path task, Path opt, Path tmp, Setup setup) {
+        List<String> classpath = new ArrayList<>();
+        // the runtime's own jars first: on AWS they are on the system class path and win over copies in lib/
+        setup.runtimeClientJars().forEach(jar -> classpath.add(jar.toString()));
+        classpath.add(task.toString());
+        classpath.add(task.resolve("lib") + File.separator + "*");
+        classpath.add(opt.resolve("java").resolve("lib") + File.separator + "*");
+        long heapMb = Math.max(16, request.memoryMb() * 85L / 100);
+        return List.of(
+                JavaHomeResolver.javaLauncher(setup.javaHome()).toString(),
+                "-XX:MaxHeapSize=" + heapMb + "m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-Djava.io.tmpdir=" + tmp,
+                "-D" + NativeClientLibrary.JNI_PROPERTY + "=" + setup.nativeLibrary(),
+                "-cp", String.join(File.pathSeparator, classpath),
+                RuntimeClientClasspath.MAIN_CLASS,
+                request.handler());
+    }
+
+    private static List<String> customRuntimeCommand(InvocationRequest request, Path task) {
+        Path bootstrap = task.resolve("bootstrap");
+        if (!Files.isRegularFile(bootstrap)) {
+            throw new LocalRuntimeException("Function " + request.functionName() + " uses runtime "
+                    + request.runtime() + " but its package has no 'bootstrap' file at the root");
+        }
+        return List.of(bootstrap.toString());
+    }
+
+    static Map<String, String> variables(InvocationRequest request, RuntimeKind kind, Path task, Path opt,
+            Path runtimeDir, Setup setup) {
+        Map<String, String> env = new java.util.LinkedHashMap<>(request.environment());
+        String region = regionOf(request.invokedArn());
+        env.put("AWS_LAMBDA_FUNCTION_NAME", request.functionName());
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", request.version());
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(request.memoryMb()));
+        env.put("AWS_REGION", region);
+        env.put("AWS_DEFAULT_REGION", region);
+        env.put("AWS_LAMBDA_RUNTIME_API", setup.runtimeApi());
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        env.put("LAMBDA_TASK_ROOT", task.toString());
+        env.put("LAMBDA_RUNTIME_DIR", runtimeDir.toString());
+        env.put("_HANDLER", request.handler() == null ? "" : request.handler());
+        if (kind.executionEnv() != null) {
+            env.put("AWS_EXECUTION_ENV", kind.executionEnv());
+        }
+        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + request.functionName());
+        env.put("AWS_LAMBDA_LOG_STREAM_NAME", logStreamName(request.version()));
+        env.put("TZ", ":UTC");
+        env.put("LANG", "en_US.UTF-8");
+        // AWS's PATH with the layer's bin; the host's PATH after it so local tools (bash, python3) are found
+        String hostPath = System.getenv().getOrDefault("PATH", "");
+        env.put("PATH", "/usr/local/bin:/usr/bin:/bin:" + opt.resolve("bin")
+                + (setup.javaHome() != null ? ":" + setup.javaHome().resolve("bin") : "")
+                + (hostPath.isEmpty() ? "" : ":" + hostPath));
+        env.put("LD_LIBRARY_PATH", task.resolve("lib") + ":" + opt.resolve("lib"));
+        return env;
+    }
+
+    /** The region of a function ARN ({@code arn:aws:lambda:<region>:...}), us-east-1 when there is none. */
+    static String regionOf(String arn) {
+        String[] parts = arn == null ? new String[0] : arn.split(":");
+        return parts.length > 3 && !parts[3].isEmpty() ? parts[3] : "us-east-1";
+    }
+
+    /** {@code 2026/11/26/[$LATEST]0123...}: AWS's log stream name for a new environment. */
+    private static String logStreamName(String version) {
+        byte[] random = new byte[16];
+        ThreadLocalRandom.current().nextBytes(random);
+        return LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy/MM/dd"))
+                + "/[" + version + "]" + HexFormat.of().formatHex(random);
+    }
+}

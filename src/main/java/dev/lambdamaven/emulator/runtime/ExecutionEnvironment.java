@@ -1,0 +1,271 @@
+package dev.lambdamaven.emulator.runtime;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * One execution environment: a child process running a runtime that polls the Runtime API for events, one
+ * invocation at a time. Its stdout and stderr go to a file, so the output a handler wrote before posting its
+ * response is on disk when the response arrives and each invocation's log is cut from the file by offsets.
+ */
+final class ExecutionEnvironment {
+
+    /** Put in the inbox to release a {@code /next} poll when the environment stops. */
+    private static final PendingInvocation STOP = new PendingInvocation(null);
+
+    final String id;
+    final EnvironmentKey key;
+    private final Path directory;
+    private final Path outputFile;
+    private final BlockingQueue<PendingInvocation> inbox = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Long> firstPoll = new CompletableFuture<>();
+    private final Consumer<ExecutionEnvironment> onStopped;
+
+    private volatile Process process;
+    private long startNanos;
+    private volatile PendingInvocation current;
+    private volatile byte[] earlyInitError;
+    private volatile boolean stopped;
+    private boolean initReported;
+    /** Output bytes already attributed to an earlier invocation's log. */
+    private long outputConsumed;
+    private volatile long idleSinceNanos = System.nanoTime();
+
+    ExecutionEnvironment(String id, EnvironmentKey key, Path directory, Consumer<ExecutionEnvironment> onStopped) {
+        this.id = id;
+        this.key = key;
+        this.directory = directory;
+        this.outputFile = directory.resolve("output.log");
+        this.onStopped = onStopped;
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    /** Starts the runtime process; its output is appended to this environment's output file. */
+    void start(ProcessBuilder builder) throws IOException {
+        Files.createDirectories(directory);
+        Files.deleteIfExists(outputFile);
+        Files.createFile(outputFile);
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(outputFile.toFile()));
+        startNanos = System.nanoTime();
+        process = builder.start();
+        process.getOutputStream().close(); // stdin: end of file at once
+        process.onExit().thenAccept(p -> processEnded(p.exitValue()));
+    }
+
+    /** The process id, or -1 before the process started. */
+    long pid() {
+        Process p = process;
+        return p == null ? -1 : p.pid();
+    }
+
+    boolean isUsable() {
+        return !stopped && process.isAlive();
+    }
+
+    long idleSinceNanos() {
+        return idleSinceNanos;
+    }
+
+    // ---- called by the Runtime API server --------------------------------------------------------------
+
+    /** Blocks until an event is there for the runtime; {@code null} when the environment stops. */
+    PendingInvocation awaitNext() throws InterruptedException {
+        firstPoll.complete(System.nanoTime());
+        while (true) {
+            PendingInvocation next = inbox.take();
+            if (next == STOP) {
+                inbox.offer(STOP);
+                return null;
+            }
+            if (next.outcome.isDone()) {
+                continue; // ended (timed out) before the runtime asked for it
+            }
+            next.outputOffsetAtDispatch = outputSize();
+            next.deadlineEpochMillis = System.currentTimeMillis() + next.request.timeoutSeconds() * 1000L;
+            next.dispatched.complete(System.nanoTime());
+            return next;
+        }
+    }
+
+    /** Ends the current invocation with what the runtime posted; false when the id is not the current one. */
+    boolean post(String requestId, Outcome outcome) {
+        PendingInvocation inv = current;
+        if (inv == null || !inv.requestId.equals(requestId)) {
+            return false;
+        }
+        inv.finish(outcome);
+        return true;
+    }
+
+    /** The runtime could not initialize: the current (or next) invocation fails with its error document. */
+    void initFailed(byte[] errorDocument) {
+        earlyInitError = errorDocument;
+        PendingInvocation inv = current;
+        if (inv != null) {
+            inv.finish(new Outcome(Outcome.Kind.ENVIRONMENT_FAILED, errorDocument));
+        }
+    }
+
+    private void processEnded(int exitValue) {
+        PendingInvocation inv = current;
+        if (inv != null) {
+            inv.finish(new Outcome(Outcome.Kind.ENVIRONMENT_FAILED, LambdaErrors.exited(inv.requestId, exitValue)));
+        }
+        stop();
+    }
+
+    // ---- called by the invoking thread -----------------------------------------------------------------
+
+    /** Runs one invocation here and returns its result; the environment is stopped if it failed. */
+    InvocationResult invoke(PendingInvocation inv, Duration initTimeout) throws InterruptedException {
+        long queuedNanos = System.nanoTime();
+        current = inv;
+        byte[] initError = earlyInitError;
+        if (initError != null) {
+            inv.finish(new Outcome(Outcome.Kind.ENVIRONMENT_FAILED, initError));
+        } else if (!process.isAlive()) {
+            inv.finish(new Outcome(Outcome.Kind.ENVIRONMENT_FAILED,
+                    LambdaErrors.exited(inv.requestId, process.exitValue())));
+        }
+        inbox.add(inv);
+
+        Outcome outcome = await(inv, initTimeout);
+        long endNanos = System.nanoTime();
+        long maxMemoryMb = ProcessMemory.peakResidentMegabytes(process.pid());
+        if (!outcome.keepsEnvironment()) {
+            stop();
+        }
+        InvocationLog log = logOf(inv, outcome, queuedNanos, endNanos, maxMemoryMb);
+        current = null;
+        idleSinceNanos = System.nanoTime();
+        String functionError = outcome.kind() == Outcome.Kind.RESPONSE ? null : "Unhandled";
+        return new InvocationResult(outcome.payload(), functionError, log.tail());
+    }
+
+    private Outcome await(PendingInvocation inv, Duration initTimeout) throws InterruptedException {
+        double limitSeconds = initTimeout.toMillis() / 1000.0;
+        try {
+            long dispatchedAt = inv.dispatched.get(initTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            if (dispatchedAt >= 0) {
+                limitSeconds = inv.request.timeoutSeconds();
+                long remaining = inv.deadlineEpochMillis - System.currentTimeMillis();
+                return inv.outcome.get(Math.max(0, remaining), TimeUnit.MILLISECONDS);
+            }
+            return inv.outcome.join();
+        } catch (TimeoutException e) {
+            Outcome timedOut = new Outcome(Outcome.Kind.TIMED_OUT,
+                    LambdaErrors.timeout(inv.requestId, limitSeconds));
+            inv.finish(timedOut);
+            return inv.outcome.join(); // a response that raced the deadline wins, as the first ending
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("invocation futures never fail", e);
+        }
+    }
+
+    private InvocationLog logOf(PendingInvocation inv, Outcome outcome, long queuedNanos, long endNanos,
+            long maxMemoryMb) {
+        long dispatchNanos = inv.dispatched.getNow(-1L);
+        boolean wasDispatched = dispatchNanos >= 0;
+        long end = outputSize();
+        long split = wasDispatched ? inv.outputOffsetAtDispatch : end;
+        InvocationLog log = new InvocationLog();
+        log.append(readOutput(outputConsumed, split));
+        log.start(inv.requestId, inv.request.version());
+        log.append(readOutput(split, end));
+        outputConsumed = end;
+        double durationMillis = (endNanos - (wasDispatched ? dispatchNanos : queuedNanos)) / 1e6;
+        if (outcome.kind() == Outcome.Kind.TIMED_OUT) {
+            log.line(Instant.now() + " " + inv.requestId + " Task timed out after "
+                    + LambdaErrors.seconds(inv.request.timeoutSeconds()) + " seconds");
+        }
+        log.end(inv.requestId);
+        double initMillis = -1;
+        if (!initReported) {
+            initReported = true;
+            initMillis = (firstPoll.getNow(endNanos) - startNanos) / 1e6;
+        }
+        log.report(inv.requestId, durationMillis, inv.request.memoryMb(), maxMemoryMb, initMillis);
+        return log;
+    }
+
+    private long outputSize() {
+        try {
+            return Files.size(outputFile);
+        } catch (IOException e) {
+            return outputConsumed;
+        }
+    }
+
+    /** The environment's output between two offsets, at most the last {@link InvocationLog#TAIL_BYTES}. */
+    private byte[] readOutput(long from, long to) {
+        long start = Math.max(from, to - InvocationLog.TAIL_BYTES);
+        if (to <= start) {
+            return new byte[0];
+        }
+        try (RandomAccessFile file = new RandomAccessFile(outputFile.toFile(), "r")) {
+            byte[] bytes = new byte[(int) (to - start)];
+            file.seek(start);
+            file.readFully(bytes);
+            return bytes;
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    // ---- lifecycle --------------------------------------------------------------------------------------
+
+    /** Kills the process and everything it started, and removes the environment's files. Idempotent. */
+    void stop() {
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+        }
+        inbox.offer(STOP);
+        if (process != null) {
+            killTree(process.toHandle());
+            try {
+                process.onExit().get(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // killed with SIGKILL: the kernel reaps it; nothing more to do
+            }
+        }
+        deleteDirectory(directory);
+        onStopped.accept(this);
+    }
+
+    static void killTree(ProcessHandle root) {
+        root.descendants().forEach(ProcessHandle::destroyForcibly);
+        root.destroyForcibly();
+    }
+
+    private static void deleteDirectory(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // best effort: a leftover directory is cleaned with the work directory
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package dev.lambdamaven.emulator.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs functions locally, without containers: each execution environment is a child process (a JVM running the
+ * official runtime interface client, or a custom runtime's {@code bootstrap}) fed by this runtime's own Lambda
+ * Runtime API server. An idle environment of the same version, code and configuration serves the next
+ * invocation; concurrent invocations get environments of their own; idle ones stop after
+ * {@link LocalRuntimeOptions#idleTimeout()}. {@link #close()}, and a JVM shutdown hook, kill every child
+ * process tree.
+ *
+ * <p>{@link #invoke} throws {@link LocalRuntimeException} when this machine cannot run the function at all
+ * (no suitable JDK, an unsupported runtime or platform, no {@code bootstrap}); function failures are results.
+ */
+public final class LocalFunctionRuntime implements FunctionRuntime {
+
+    private final LocalRuntimeOptions options;
+    private final JavaHomeResolver javaHomes;
+    private final RuntimeApiServer server;
+    private final Map<EnvironmentKey, Deque<ExecutionEnvironment>> idle = new HashMap<>();
+    private final Set<ExecutionEnvironment> running = ConcurrentHashMap.newKeySet();
+    private final AtomicLong environmentCounter = new AtomicLong();
+    private final ScheduledExecutorService reaper;
+    private final Thread shutdownHook;
+    private final String instanceId = Long.toString(ProcessHandle.current().pid(), 36)
+            + Long.toString(System.nanoTime() & 0xffffff, 36);
+    private volatile boolean closed;
+    private List<Path> runtimeClientJars;
+    private Path nativeLibrary;
+
+    public LocalFunctionRuntime(LocalRuntimeOptions options) {
+        this.options = options;
+        this.javaHomes = JavaHomeResolver.withDefaults(options.javaHome());
+        try {
+            Files.createDirectories(options.workDirectory());
+            this.server = new RuntimeApiServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the local Lambda Runtime API", e);
+        }
+        this.reaper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "lambda-runtime-idle-reaper");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = Math.max(50, Math.min(1000, options.idleTimeout().toMillis() / 2));
+        reaper.scheduleWithFixedDelay(this::stopIdleEnvironments, period, period, TimeUnit.MILLISECONDS);
+        this.shutdownHook = new Thread(this::killAll, "lambda-runtime-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    @Override
+    public InvocationResult invoke(InvocationRequest request) throws InterruptedException {
+        if (closed) {
+            throw new IllegalStateException("This local function runtime is closed");
+        }
+        RuntimeKind kind = RuntimeKind.of(request.runtime());
+        EnvironmentKey key = EnvironmentKey.of(request);
+        ExecutionEnvironment env = takeIdle(key);
+        if (env == null) {
+            env = launch(request, kind, key);
+        }
+        InvocationResult result = env.invoke(new PendingInvocation(request), options.initTimeout());
+        release(env);
+        return result;
+    }
+
+    /** Process ids of the running environments (for diagnostics and tests). */
+    public Set<Long> environmentPids() {
+        Set<Long> pids = new java.util.HashSet<>();
+        running.stream().mapToLong(ExecutionEnvironment::pid).filter(pid -> pid > 0).forEach(pids::add);
+        return pids;
+    }
+
+    private synchronized ExecutionEnvironment takeIdle(EnvironmentKey key) {
+        Deque<ExecutionEnvironment> envs = idle.get(key);
+        while (envs != null && !envs.isEmpty()) {
+            ExecutionEnvironment env = envs.pollFirst(); // the most recently used stays hottest
+            if (env.isUsable()) {
+                return env;
+            }
+        }
+        return null;
+    }
+
+    private void release(ExecutionEnvironment env) {
+        synchronized (this) {
+            if (env.isUsable() && !closed) {
+                idle.computeIfAbsent(env.key, k -> new ArrayDeque<>()).addFirst(env);
+                return;
+            }
+        }
+        env.stop();
+    }
+
+    private ExecutionEnvironment launch(InvocationRequest request, RuntimeKind kind, EnvironmentKey key) {
+        String id = "env-" + instanceId + "-" + environmentCounter.incrementAndGet();
+        Path dir = options.workDirectory().resolve("environments").resolve(id);
+        ExecutionEnvironment env = new ExecutionEnvironment(id, key, dir, this::forget);
+        EnvironmentLauncher.Setup setup = kind.isJava()
+                ? javaSetup(kind, server.endpointFor(env))
+                : new EnvironmentLauncher.Setup(server.endpointFor(env), null, List.of(), null);
+        server.register(env);
+        running.add(env);
+        try {
+            env.start(EnvironmentLauncher.prepare(request, kind, dir, setup));
+        } catch (IOException | RuntimeException e) {
+            env.stop();
+            if (e instanceof LocalRuntimeException lre) {
+                throw lre;
+            }
+            throw new LocalRuntimeException("Cannot start an execution environment for " + request.functionName()
+                    + ": " + e.getMessage(), e);
+        }
+        if (closed) { // close() raced this launch
+            env.stop();
+            throw new IllegalStateException("This local function runtime is closed");
+        }
+        return env;
+    }
+
+    private synchronized EnvironmentLauncher.Setup javaSetup(RuntimeKind kind, String runtimeApi) {
+        Path javaHome = javaHomes.resolve(kind.javaFeatureVersion(), kind.id());
+        if (runtimeClientJars == null) {
+            List<Path> jars = options.runtimeClientJars().isEmpty()
+                    ? RuntimeClientClasspath.find() : options.runtimeClientJars();
+            nativeLibrary = NativeClientLibrary.extract(jars, options.workDirectory().resolve("native"));
+            runtimeClientJars = jars;
+        }
+        return new EnvironmentLauncher.Setup(runtimeApi, javaHome, runtimeClientJars, nativeLibrary);
+    }
+
+    private void forget(ExecutionEnvironment env) {
+        server.unregister(env);
+        running.remove(env);
+        synchronized (this) {
+            Deque<ExecutionEnvironment> envs = idle.get(env.key);
+            if (envs != null) {
+                envs.remove(env);
+                if (envs.isEmpty()) {
+                    idle.remove(env.key);
+                }
+            }
+        }
+    }
+
+    private void stopIdleEnvironments() {
+        long limit = options.idleTimeout().toNanos();
+        List<ExecutionEnvironment> expired = new java.util.ArrayList<>();
+        synchronized (this) {
+            long now = System.nanoTime();
+            for (Deque<ExecutionEnvironment> envs : idle.values()) {
+                envs.removeIf(env -> {
+                    boolean old = now - env.idleSinceNanos() > limit;
+                    if (old) {
+                        expired.add(env);
+                    }
+                    return old;
+                });
+            }
+            idle.values().removeIf(Deque::isEmpty);
+        }
+        expired.forEach(ExecutionEnvironment::stop);
+    }
+
+    /** Kills every child process tree at once (also from the shutdown hook, so it must not block long). */
+    private void killAll() {
+        for (ExecutionEnvironment env : running) {
+            long pid = env.pid();
+            if (pid > 0) {
+                ProcessHandle.of(pid).ifPresent(ExecutionEnvironment::killTree);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        reaper.shutdownNow();
+        killAll();
+        for (ExecutionEnvironment env : List.copyOf(running)) {
+            env.stop();
+        }
+        server.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook runs anyway
+        }
+    }
+}

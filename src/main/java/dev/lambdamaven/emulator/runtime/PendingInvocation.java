@@ -1,0 +1,50 @@
+package dev.lambdamaven.emulator.runtime;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One invocation on its way through an environment: queued by the caller, handed to the runtime by
+ * {@code /next} ({@link #dispatched}), ended by a response, an error, the process ending or the caller's
+ * timeout ({@link #outcome}).
+ */
+final class PendingInvocation {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    final String requestId = UUID.randomUUID().toString();
+    final String traceId = newTraceId();
+    final InvocationRequest request;
+    /** Completed with the dispatch time ({@link System#nanoTime()}) when the runtime receives the event. */
+    final CompletableFuture<Long> dispatched = new CompletableFuture<>();
+    final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+
+    /** Set at dispatch: when the handler must be done, as AWS reports it in {@code Lambda-Runtime-Deadline-Ms}. */
+    volatile long deadlineEpochMillis;
+    /** Set at dispatch: how many bytes of the environment's output precede this invocation's own. */
+    volatile long outputOffsetAtDispatch;
+
+    PendingInvocation(InvocationRequest request) {
+        this.request = request;
+    }
+
+    /** Ends the invocation; the first ending wins. A failure before dispatch also releases the waiting caller. */
+    boolean finish(Outcome result) {
+        boolean first = outcome.complete(result);
+        dispatched.complete(-1L);
+        return first;
+    }
+
+    /** The X-Ray trace header AWS passes in {@code Lambda-Runtime-Trace-Id}. */
+    private static String newTraceId() {
+        byte[] id = new byte[12];
+        byte[] parent = new byte[8];
+        RANDOM.nextBytes(id);
+        RANDOM.nextBytes(parent);
+        long epochSeconds = System.currentTimeMillis() / 1000;
+        return "Root=1-" + Long.toHexString(epochSeconds) + "-" + HexFormat.of().formatHex(id)
+                + ";Parent=" + HexFormat.of().formatHex(parent) + ";Sampled=0;Lineage=1:00000000:0";
+    }
+}

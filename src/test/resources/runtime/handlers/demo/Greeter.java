@@ -1,0 +1,29 @@
+package demo;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Builds its answer from an environment variable; counts invocations to show warm reuse. */
+public class Greeter implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+
+    private static int invocations;
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        invocations++;
+        System.out.println("greeting " + event.get("name"));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("message", System.getenv("GREETING") + ", " + event.get("name"));
+        answer.put("invocations", invocations);
+        answer.put("pid", ProcessHandle.current().pid());
+        answer.put("functionName", context.getFunctionName());
+        answer.put("version", context.getFunctionVersion());
+        answer.put("arn", context.getInvokedFunctionArn());
+        answer.put("region", System.getenv("AWS_REGION"));
+        answer.put("requestId", context.getAwsRequestId());
+        answer.put("remainingMillis", context.getRemainingTimeInMillis());
+        return answer;
+    }
+}
