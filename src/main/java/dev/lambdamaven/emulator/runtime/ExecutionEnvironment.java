@@ -124,10 +124,12 @@ final class ExecutionEnvironment {
 
     private void processEnded(int exitValue) {
         PendingInvocation inv = current;
-        if (inv != null) {
+        if (inv == null) {
+            stop(); // died while idle
+        } else {
+            // the invoking thread reads the output, then stops the environment
             inv.finish(new Outcome(Outcome.Kind.ENVIRONMENT_FAILED, LambdaErrors.exited(inv.requestId, exitValue)));
         }
-        stop();
     }
 
     // ---- called by the invoking thread -----------------------------------------------------------------
@@ -148,10 +150,10 @@ final class ExecutionEnvironment {
         Outcome outcome = await(inv, initTimeout);
         long endNanos = System.nanoTime();
         long maxMemoryMb = ProcessMemory.peakResidentMegabytes(process.pid());
+        InvocationLog log = logOf(inv, outcome, queuedNanos, endNanos, maxMemoryMb);
         if (!outcome.keepsEnvironment()) {
             stop();
         }
-        InvocationLog log = logOf(inv, outcome, queuedNanos, endNanos, maxMemoryMb);
         current = null;
         idleSinceNanos = System.nanoTime();
         String functionError = outcome.kind() == Outcome.Kind.RESPONSE ? null : "Unhandled";

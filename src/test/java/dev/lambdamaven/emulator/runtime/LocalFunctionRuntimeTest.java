@@ -63,6 +63,202 @@ class LocalFunctionRuntimeTest {
                         + "\tMemory Size: 512 MB\tMax Memory Used: [0-9]+ MB\tInit Duration: [0-9.]+ ms");
     }
 
+    @Test
+    void handlerExceptionIsAnUnhandledFunctionErrorWithItsMessage() throws Exception {
+        InvocationResult result = runtime.invoke(TestFunctions.javaRequest("thrower", "demo.Thrower::handleRequest",
+                10, Map.of(), List.of(), "{\"name\":\"Ada\"}"));
+
+        assertThat(result.functionError()).isEqualTo("Unhandled");
+        JsonNode error = JSON.readTree(result.payload());
+        assertThat(error.get("errorMessage").asText()).isEqualTo("boom: Ada");
+        assertThat(error.get("errorType").asText()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(error.get("stackTrace").isArray()).isTrue();
+        assertThat(error.get("stackTrace").toString()).contains("demo.Thrower.handleRequest");
+    }
+
+    @Test
+    void handlerPastItsTimeoutIsStoppedAndItsProcessIsGone() throws Exception {
+        InvocationResult result = runtime.invoke(TestFunctions.javaRequest("sleeper", "demo.Sleeper::handleRequest",
+                1, Map.of(), List.of(), "{}"));
+
+        assertThat(result.functionError()).isEqualTo("Unhandled");
+        JsonNode error = JSON.readTree(result.payload());
+        assertThat(error.get("errorType").asText()).isEqualTo("Sandbox.Timedout");
+        assertThat(error.get("errorMessage").asText())
+                .matches("RequestId: [0-9a-f-]{36} Error: Task timed out after 1\\.00 seconds");
+        assertThat(result.logTail()).contains("Task timed out after 1.00 seconds");
+        long pid = pidIn(result.logTail());
+        assertThat(alive(pid)).as("process %s after the timeout", pid).isFalse();
+        assertThat(runtime.environmentPids()).doesNotContain(pid);
+    }
+
+    @Test
+    void warmEnvironmentServesTheNextInvocationOfTheSameVersion() throws Exception {
+        InvocationRequest request = TestFunctions.javaRequest("warm", "demo.Greeter::handleRequest", 10,
+                Map.of("GREETING", "Hi"), List.of(), "{\"name\":\"x\"}");
+
+        JsonNode first = JSON.readTree(runtime.invoke(request).payload());
+        InvocationResult secondResult = runtime.invoke(request);
+        JsonNode second = JSON.readTree(secondResult.payload());
+
+        assertThat(second.get("pid").asLong()).isEqualTo(first.get("pid").asLong());
+        assertThat(second.get("invocations").asInt()).isEqualTo(2);
+        assertThat(secondResult.logTail()).doesNotContain("Init Duration");
+    }
+
+    @Test
+    void changedConfigurationGetsANewEnvironment() throws Exception {
+        JsonNode first = JSON.readTree(runtime.invoke(TestFunctions.javaRequest("reconfigured",
+                "demo.Greeter::handleRequest", 10, Map.of("GREETING", "Hi"), List.of(), "{}")).payload());
+        JsonNode second = JSON.readTree(runtime.invoke(TestFunctions.javaRequest("reconfigured",
+                "demo.Greeter::handleRequest", 10, Map.of("GREETING", "Hello"), List.of(), "{}")).payload());
+
+        assertThat(second.get("pid").asLong()).isNotEqualTo(first.get("pid").asLong());
+        assertThat(second.get("message").asText()).startsWith("Hello");
+    }
+
+    @Test
+    void concurrentInvocationsGetSeparateEnvironments() throws Exception {
+        InvocationRequest request = TestFunctions.javaRequest("parallel", "demo.Greeter::handleRequest", 20,
+                Map.of("GREETING", "Hi"), List.of(), "{}");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<InvocationResult>> calls = List.of(() -> runtime.invoke(request), () -> runtime.invoke(request));
+            List<Long> pids = new ArrayList<>();
+            for (Future<InvocationResult> f : pool.invokeAll(calls)) {
+                pids.add(JSON.readTree(f.get().payload()).get("pid").asLong());
+            }
+            assertThat(pids).doesNotHaveDuplicates();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void layerClassOnJavaLibIsFound() throws Exception {
+        InvocationResult result = runtime.invoke(TestFunctions.javaRequest("layered", "demo.LayerUser::handleRequest",
+                10, Map.of(), List.of(TestFunctions.get().layerZip), "{\"name\":\"Ada\"}"));
+
+        assertThat(result.functionError()).isNull();
+        assertThat(new String(result.payload(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("\"hello Ada from the layer\"");
+    }
+
+    @Test
+    void missingHandlerClassIsReportedAsTheRuntimeClientReportsIt() throws Exception {
+        // the Java client reports a handler it cannot load on each invocation, like on AWS
+        InvocationResult result = runtime.invoke(TestFunctions.javaRequest("broken", "demo.Missing::handleRequest",
+                10, Map.of(), List.of(), "{}"));
+
+        assertThat(result.functionError()).isEqualTo("Unhandled");
+        JsonNode error = JSON.readTree(result.payload());
+        assertThat(error.get("errorType").asText()).isEqualTo("java.lang.ClassNotFoundException");
+        assertThat(error.get("errorMessage").asText()).isEqualTo("Class not found: demo.Missing");
+    }
+
+    @Test
+    void initErrorPostedByTheRuntimeIsTheResultAndTheEnvironmentIsDropped() throws Exception {
+        Path root = work.resolve("init-error");
+        java.nio.file.Files.createDirectories(root);
+        String body = "{\"errorMessage\":\"no config\",\"errorType\":\"Runtime.InitError\"}";
+        java.nio.file.Files.writeString(root.resolve("bootstrap"), String.join("\n",
+                "#!/bin/bash",
+                "HOST=${AWS_LAMBDA_RUNTIME_API%%/*}; PREFIX=${AWS_LAMBDA_RUNTIME_API#*/}",
+                "BODY='" + body + "'",
+                "exec 3<>/dev/tcp/${HOST%:*}/${HOST##*:}",
+                "printf 'POST /%s/2018-06-01/runtime/init/error HTTP/1.1\\r\\nHost: x\\r\\n"
+                        + "Lambda-Runtime-Function-Error-Type: Runtime.InitError\\r\\nContent-Length: %d\\r\\n"
+                        + "Connection: close\\r\\n\\r\\n%s' \"$PREFIX\" ${#BODY} \"$BODY\" >&3",
+                "cat <&3 >/dev/null",
+                "sleep 30", ""));
+        Path zip = TestFunctions.zip(root, "", work.resolve("init-error.zip"));
+
+        InvocationResult result = runtime.invoke(TestFunctions.request("init-error", "provided.al2023", "x", zip, 10,
+                Map.of(), List.of(), "{}"));
+
+        assertThat(result.functionError()).isEqualTo("Unhandled");
+        assertThat(new String(result.payload(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(body);
+        assertThat(runtime.environmentPids()).isEmpty();
+    }
+
+    @Test
+    void bootstrapCustomRuntimeAnswers() throws Exception {
+        InvocationRequest request = TestFunctions.request("custom", "provided.al2023", "my.handler",
+                TestFunctions.get().bootstrapZip, 10, Map.of(), List.of(), "{\"n\":1}");
+
+        InvocationResult first = runtime.invoke(request);
+        InvocationResult second = runtime.invoke(request);
+
+        assertThat(first.functionError()).isNull();
+        JsonNode answer = JSON.readTree(second.payload());
+        assertThat(answer.get("echo").get("n").asInt()).isEqualTo(1);
+        assertThat(answer.get("handler").asText()).isEqualTo("my.handler");
+        assertThat(first.logTail()).contains("bootstrap started for custom").contains("handling ");
+        assertThat(runtime.environmentPids()).hasSize(1);
+    }
+
+    @Test
+    void bootstrapThatExitsIsARuntimeExitError() throws Exception {
+        Path root = work.resolve("exiting");
+        java.nio.file.Files.createDirectories(root);
+        java.nio.file.Files.writeString(root.resolve("bootstrap"), "#!/bin/sh\necho giving up\nexit 3\n");
+        Path zip = TestFunctions.zip(root, "", work.resolve("exiting.zip"));
+
+        InvocationResult result = runtime.invoke(TestFunctions.request("exiting", "provided.al2", "x", zip, 10,
+                Map.of(), List.of(), "{}"));
+
+        assertThat(result.functionError()).isEqualTo("Unhandled");
+        JsonNode error = JSON.readTree(result.payload());
+        assertThat(error.get("errorType").asText()).isEqualTo("Runtime.ExitError");
+        assertThat(error.get("errorMessage").asText()).endsWith("Error: Runtime exited with error: exit status 3");
+        assertThat(result.logTail()).contains("giving up");
+    }
+
+    @Test
+    void idleEnvironmentStopsAfterTheIdleTimeout() throws Exception {
+        runtime.close();
+        runtime = new LocalFunctionRuntime(LocalRuntimeOptions.defaults(work).withIdleTimeout(Duration.ofMillis(200)));
+        long pid = JSON.readTree(runtime.invoke(TestFunctions.request("idle", "provided.al2023", "h",
+                TestFunctions.get().bootstrapZip, 10, Map.of(), List.of(), "{}")).payload()) != null
+                ? runtime.environmentPids().iterator().next() : -1;
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (alive(pid) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(alive(pid)).isFalse();
+        assertThat(runtime.environmentPids()).isEmpty();
+    }
+
+    @Test
+    void closeLeavesNoChildAlive() throws Exception {
+        long javaPid = JSON.readTree(runtime.invoke(TestFunctions.javaRequest("closing", "demo.Greeter::handleRequest",
+                10, Map.of(), List.of(), "{}")).payload()).get("pid").asLong();
+        runtime.invoke(TestFunctions.request("closing-custom", "provided.al2023", "h",
+                TestFunctions.get().bootstrapZip, 10, Map.of(), List.of(), "{}"));
+        List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
+        assertThat(children).extracting(ProcessHandle::pid).contains(javaPid);
+
+        runtime.close();
+
+        for (ProcessHandle child : children) {
+            child.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(child.isAlive()).as("child %s", child.pid()).isFalse();
+        }
+        assertThat(runtime.environmentPids()).isEmpty();
+    }
+
+    @Test
+    void unsupportedRuntimeIsALocalRuntimeErrorNamingTheAlternatives() {
+        InvocationRequest request = TestFunctions.request("py", "python3.12", "app.handler",
+                TestFunctions.get().bootstrapZip, 3, Map.of(), List.of(), "{}");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtime.invoke(request))
+                .isInstanceOf(LocalRuntimeException.class)
+                .hasMessageContaining("python3.12")
+                .hasMessageContaining("provided.al2023");
+    }
+
     private static long pidIn(String log) {
         Matcher m = Pattern.compile("PID=(\\d+)").matcher(log);
         assertThat(m.find()).as("the handler printed its pid in: %s", log).isTrue();
