@@ -28,6 +28,19 @@ final class RuntimeApiServer implements AutoCloseable {
 
     private static final byte[] ACCEPTED = "{\"status\":\"OK\"}".getBytes(StandardCharsets.UTF_8);
 
+    /**
+     * The JDK server writes headers and body separately; with Nagle's algorithm on, the second write waits for
+     * the client's delayed ACK (~40 ms, twice per invocation). The JDK reads this property once, when its first
+     * server is created in the JVM: whoever creates an HttpServer first should set it (the emulator does).
+     */
+    static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+    static {
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
+        }
+    }
+
     private final Map<String, ExecutionEnvironment> environments = new ConcurrentHashMap<>();
     private final ExecutorService executor;
     private final HttpServer server;

@@ -119,14 +119,17 @@ class LocalFunctionRuntimeTest {
 
     @Test
     void concurrentInvocationsGetSeparateEnvironments() throws Exception {
-        InvocationRequest request = TestFunctions.javaRequest("parallel", "demo.Greeter::handleRequest", 20,
-                Map.of("GREETING", "Hi"), List.of(), "{}");
+        Path rendezvous = java.nio.file.Files.createDirectories(work.resolve("rendezvous"));
+        InvocationRequest request = TestFunctions.javaRequest("parallel", "demo.Rendezvous::handleRequest", 30,
+                Map.of("RENDEZVOUS_DIR", rendezvous.toString(), "RENDEZVOUS_PARTIES", "2"), List.of(), "{}");
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Callable<InvocationResult>> calls = List.of(() -> runtime.invoke(request), () -> runtime.invoke(request));
             List<Long> pids = new ArrayList<>();
             for (Future<InvocationResult> f : pool.invokeAll(calls)) {
-                pids.add(JSON.readTree(f.get().payload()).get("pid").asLong());
+                InvocationResult result = f.get();
+                assertThat(result.functionError()).as(new String(result.payload())).isNull();
+                pids.add(Long.parseLong(new String(result.payload(), java.nio.charset.StandardCharsets.UTF_8)));
             }
             assertThat(pids).doesNotHaveDuplicates();
         } finally {

@@ -32,6 +32,7 @@ final class TestFunctions {
     private static TestFunctions instance;
 
     final Path handlersZip;
+    final Path handlerClasses;
     final Path layerZip;
     final Path bootstrapZip;
 
@@ -44,7 +45,7 @@ final class TestFunctions {
         Files.createDirectories(layerRoot.resolve("java/lib"));
         Files.copy(sharedJar, layerRoot.resolve("java/lib/shared.jar"));
         layerZip = zip(layerRoot, "", dir.resolve("layer.zip"));
-        Path handlerClasses = compile(resources.resolve("handlers"), dir.resolve("handler-classes"),
+        handlerClasses = compile(resources.resolve("handlers"), dir.resolve("handler-classes"),
                 List.of(layerClasses));
         handlersZip = zip(handlerClasses, "", dir.resolve("handlers.zip"));
         Path bootstrapRoot = dir.resolve("bootstrap-root");

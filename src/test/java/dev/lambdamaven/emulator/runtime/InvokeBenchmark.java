@@ -1,0 +1,116 @@
+package dev.lambdamaven.emulator.runtime;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Local invoke latency (not a test). Cold start: an invocation that has to start a new environment (a child JVM
+ * with the runtime interface client); warm: an invocation served by an idle environment; raw: the same handler
+ * called in-process, so that warm minus raw is what the emulator and the Runtime API round trip cost.
+ *
+ * <pre>
+ * ./mvnw -q -o test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=dev.lambdamaven.emulator.runtime.InvokeBenchmark -Dexec.args="10 2000"
+ * </pre>
+ *
+ * Arguments: number of cold starts (default 10), number of warm invocations (default 2000).
+ */
+public final class InvokeBenchmark {
+
+    private static final String PAYLOAD = "{\"name\":\"benchmark\",\"items\":[1,2,3]}";
+
+    public static void main(String[] args) throws Exception {
+        int coldRuns = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int warmRuns = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        TestFunctions functions = TestFunctions.get();
+        Path work = Files.createTempDirectory("lambda-invoke-benchmark");
+
+        double[] cold = new double[coldRuns];
+        double[] warm = new double[warmRuns];
+        try (LocalFunctionRuntime runtime = new LocalFunctionRuntime(LocalRuntimeOptions.defaults(work))) {
+            for (int i = 0; i < coldRuns; i++) {
+                // a configuration change needs a new environment: each of these is a cold start
+                InvocationRequest request = TestFunctions.request("bench", "java17", "demo.Echo::handleRequest",
+                        functions.handlersZip, 10, Map.of("RUN", Integer.toString(i)), List.of(), PAYLOAD);
+                cold[i] = timeMillis(runtime, request);
+            }
+            InvocationRequest warmRequest = TestFunctions.request("bench", "java17", "demo.Echo::handleRequest",
+                    functions.handlersZip, 10, Map.of("RUN", "0"), List.of(), PAYLOAD);
+            for (int i = 0; i < Math.min(500, warmRuns); i++) {
+                timeMillis(runtime, warmRequest); // JIT warm-up of both sides
+            }
+            for (int i = 0; i < warmRuns; i++) {
+                warm[i] = timeMillis(runtime, warmRequest);
+            }
+        }
+        double[] raw = rawHandlerMillis(functions.handlerClasses, warmRuns);
+
+        System.out.printf(Locale.ROOT, "local invoke, handler demo.Echo (java17), JDK %s, %d cores%n",
+                Runtime.version(), Runtime.getRuntime().availableProcessors());
+        print("cold start (new environment)", cold);
+        print("warm invoke", warm);
+        print("raw handler call, in-process", raw);
+        double overhead = percentile(warm, 50) - percentile(raw, 50);
+        System.out.printf(Locale.ROOT, "warm overhead p50: %.3f ms (target < 5 ms: %s)%n", overhead,
+                overhead < 5 ? "met" : "NOT met");
+        System.out.printf(Locale.ROOT, "cold start p50: %.1f ms (target < 1000 ms: %s); cold/warm p50 ratio: %.0fx%n",
+                percentile(cold, 50), percentile(cold, 50) < 1000 ? "met" : "NOT met",
+                percentile(cold, 50) / percentile(warm, 50));
+    }
+
+    private static double timeMillis(LocalFunctionRuntime runtime, InvocationRequest request) throws Exception {
+        long start = System.nanoTime();
+        InvocationResult result = runtime.invoke(request);
+        double millis = (System.nanoTime() - start) / 1e6;
+        if (result.functionError() != null) {
+            throw new IllegalStateException(new String(result.payload(), StandardCharsets.UTF_8));
+        }
+        return millis;
+    }
+
+    /** The same handler called directly, as the baseline the runtime's overhead is measured against. */
+    private static double[] rawHandlerMillis(Path handlerClasses, int runs) throws Exception {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {handlerClasses.toUri().toURL()},
+                InvokeBenchmark.class.getClassLoader())) {
+            Object handler = loader.loadClass("demo.Echo").getConstructor().newInstance();
+            var method = handler.getClass().getMethod("handleRequest", InputStream.class, OutputStream.class,
+                    loader.loadClass("com.amazonaws.services.lambda.runtime.Context"));
+            byte[] payload = PAYLOAD.getBytes(StandardCharsets.UTF_8);
+            double[] times = new double[runs];
+            for (int round = 0; round < 2; round++) { // the first round warms up the JIT
+                for (int i = 0; i < runs; i++) {
+                    long start = System.nanoTime();
+                    method.invoke(handler, new ByteArrayInputStream(payload), new ByteArrayOutputStream(), null);
+                    times[i] = (System.nanoTime() - start) / 1e6;
+                }
+            }
+            return times;
+        }
+    }
+
+    private static void print(String what, double[] millis) {
+        System.out.printf(Locale.ROOT, "%-32s n=%-5d p50 %9.3f ms   p99 %9.3f ms   max %9.3f ms%n", what,
+                millis.length, percentile(millis, 50), percentile(millis, 99),
+                Arrays.stream(millis).max().orElse(0));
+    }
+
+    private static double percentile(double[] values, double p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private InvokeBenchmark() {}
+}
