@@ -57,7 +57,7 @@ final class ZipUnpacker {
             return;
         }
         try (FileSystem zipFs = FileSystems.newFileSystem(URI.create("jar:" + zipFile.toUri()),
-                Map.of("enablePosixFileAttributes", "true"));
+                Map.of("enablePosixFileAttributes", "true", "defaultPermissions", "rw-r--r--"));
              Stream<Path> paths = Files.walk(zipFs.getPath("/"))) {
             for (Path entry : (Iterable<Path>) paths::iterator) {
                 if (Files.isRegularFile(entry)
