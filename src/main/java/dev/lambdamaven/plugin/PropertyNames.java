@@ -18,6 +18,9 @@ public final class PropertyNames {
     public static final String RUNTIME = "lambda.runtime";
     public static final String CHECK_HANDLER = "lambda.checkHandler";
 
+    // local invoke runtime (dev.lambdamaven.emulator.runtime): JDK for Java functions run locally
+    public static final String INVOKE_JAVA_HOME = "lambda.invoke.javaHome";
+
     private PropertyNames() {}
 
     /** The per-goal skip property, {@code lambda.<goal>.skip}. */

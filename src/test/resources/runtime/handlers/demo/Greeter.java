@@ -24,6 +24,11 @@ public class Greeter implements RequestHandler<Map<String, Object>, Map<String, 
         answer.put("region", System.getenv("AWS_REGION"));
         answer.put("requestId", context.getAwsRequestId());
         answer.put("remainingMillis", context.getRemainingTimeInMillis());
+        answer.put("javaFeatureVersion", Runtime.version().feature());
+        answer.put("taskRoot", System.getenv("LAMBDA_TASK_ROOT"));
+        answer.put("userDir", System.getProperty("user.dir"));
+        answer.put("executionEnv", System.getenv("AWS_EXECUTION_ENV"));
+        answer.put("hasHostHome", System.getenv("HOME") != null);
         return answer;
     }
 }

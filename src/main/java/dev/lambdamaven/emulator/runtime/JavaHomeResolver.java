@@ -14,23 +14,26 @@ import java.util.stream.Stream;
 /**
  * Picks the JDK that runs a Java function: its feature version must be at least the runtime's. Order: the
  * explicit {@code javaHome} (an error if too old), the JVM running the emulator when new enough, then the
- * oldest sufficient JDK under the {@code candidateRoots} (by default {@code /usr/lib/jvm} and
- * {@code /usr/lib64/jvm}).
+ * oldest sufficient JDK among the known homes (Maven toolchains), then under the {@code candidateRoots} (by
+ * default {@code /usr/lib/jvm} and {@code /usr/lib64/jvm}).
  */
 public final class JavaHomeResolver {
 
     private static final Pattern JAVA_VERSION = Pattern.compile("^JAVA_VERSION=\"(?:1\\.)?(\\d+)", Pattern.MULTILINE);
 
     private final Path explicitHome;
+    private final List<Path> knownHomes;
     private final List<Path> candidateRoots;
 
-    public JavaHomeResolver(Path explicitHome, List<Path> candidateRoots) {
+    public JavaHomeResolver(Path explicitHome, List<Path> knownHomes, List<Path> candidateRoots) {
         this.explicitHome = explicitHome;
+        this.knownHomes = List.copyOf(knownHomes);
         this.candidateRoots = List.copyOf(candidateRoots);
     }
 
-    public static JavaHomeResolver withDefaults(Path explicitHome) {
-        return new JavaHomeResolver(explicitHome, List.of(Path.of("/usr/lib/jvm"), Path.of("/usr/lib64/jvm")));
+    public static JavaHomeResolver withDefaults(Path explicitHome, List<Path> knownHomes) {
+        return new JavaHomeResolver(explicitHome, knownHomes,
+                List.of(Path.of("/usr/lib/jvm"), Path.of("/usr/lib64/jvm")));
     }
 
     /** The home of a JDK whose feature version is at least {@code minimum}. */
@@ -49,13 +52,11 @@ public final class JavaHomeResolver {
         if (Runtime.version().feature() >= minimum) {
             return Path.of(System.getProperty("java.home"));
         }
-        return candidates().stream()
-                .filter(c -> c.version >= minimum)
-                .min(Comparator.comparingInt((Candidate c) -> c.version).thenComparing(c -> c.home.toString()))
-                .map(c -> c.home)
+        return oldestSufficient(known(), minimum)
+                .or(() -> oldestSufficient(scanned(), minimum))
                 .orElseThrow(() -> new LocalRuntimeException("Runtime " + runtime + " needs Java " + minimum
                         + " or newer; the build runs on Java " + Runtime.version().feature() + " and no newer JDK was"
-                        + " found under " + candidateRoots + ". Set lambda.invoke.javaHome to a JDK " + minimum
+                        + " found among " + knownHomes + " or under " + candidateRoots + ". Set lambda.invoke.javaHome to a JDK " + minimum
                         + "+ home (or configure a Maven toolchain)."));
     }
 
@@ -64,7 +65,20 @@ public final class JavaHomeResolver {
         return home.resolve("bin").resolve("java");
     }
 
-    private List<Candidate> candidates() {
+    private static Optional<Path> oldestSufficient(List<Candidate> candidates, int minimum) {
+        return candidates.stream()
+                .filter(c -> c.version >= minimum)
+                .min(Comparator.comparingInt((Candidate c) -> c.version).thenComparing(c -> c.home.toString()))
+                .map(c -> c.home);
+    }
+
+    private List<Candidate> known() {
+        List<Candidate> found = new ArrayList<>();
+        knownHomes.forEach(h -> featureVersion(h).ifPresent(v -> found.add(new Candidate(h, v))));
+        return found;
+    }
+
+    private List<Candidate> scanned() {
         List<Candidate> found = new ArrayList<>();
         for (Path root : candidateRoots) {
             if (!Files.isDirectory(root)) {

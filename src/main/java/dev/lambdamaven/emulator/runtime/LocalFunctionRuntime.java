@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,15 +39,14 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
     private final AtomicLong environmentCounter = new AtomicLong();
     private final ScheduledExecutorService reaper;
     private final Thread shutdownHook;
-    private final String instanceId = Long.toString(ProcessHandle.current().pid(), 36)
-            + Long.toString(System.nanoTime() & 0xffffff, 36);
+    private final SecureRandom random = new SecureRandom();
     private volatile boolean closed;
     private List<Path> runtimeClientJars;
     private Path nativeLibrary;
 
     public LocalFunctionRuntime(LocalRuntimeOptions options) {
         this.options = options;
-        this.javaHomes = JavaHomeResolver.withDefaults(options.javaHome());
+        this.javaHomes = JavaHomeResolver.withDefaults(options.javaHome(), options.knownJdks());
         try {
             Files.createDirectories(options.workDirectory());
             this.server = new RuntimeApiServer();
@@ -74,7 +75,13 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
         if (env == null) {
             env = launch(request, kind, key);
         }
-        InvocationResult result = env.invoke(new PendingInvocation(request), options.initTimeout());
+        InvocationResult result;
+        try {
+            result = env.invoke(new PendingInvocation(request), options.initTimeout());
+        } catch (InterruptedException | RuntimeException e) {
+            env.stop(); // an invocation may still be running in it: never hand it out again
+            throw e;
+        }
         release(env);
         return result;
     }
@@ -108,7 +115,10 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
     }
 
     private ExecutionEnvironment launch(InvocationRequest request, RuntimeKind kind, EnvironmentKey key) {
-        String id = "env-" + instanceId + "-" + environmentCounter.incrementAndGet();
+        // unguessable: the id is the only thing that lets a caller of the loopback Runtime API act for this environment
+        byte[] token = new byte[12];
+        random.nextBytes(token);
+        String id = "env-" + environmentCounter.incrementAndGet() + "-" + HexFormat.of().formatHex(token);
         Path dir = options.workDirectory().resolve("environments").resolve(id);
         ExecutionEnvironment env = new ExecutionEnvironment(id, key, dir, this::forget);
         EnvironmentLauncher.Setup setup = kind.isJava()

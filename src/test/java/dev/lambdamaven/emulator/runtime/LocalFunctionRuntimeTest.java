@@ -54,6 +54,9 @@ class LocalFunctionRuntimeTest {
         assertThat(answer.get("arn").asText()).isEqualTo(TestFunctions.ARN_PREFIX + "greeter:live");
         assertThat(answer.get("region").asText()).isEqualTo("eu-west-1");
         assertThat(answer.get("remainingMillis").asLong()).isBetween(1L, 10_000L);
+        assertThat(answer.get("executionEnv").asText()).isEqualTo("AWS_Lambda_java17");
+        assertThat(answer.get("userDir").asText()).isEqualTo(answer.get("taskRoot").asText());
+        assertThat(answer.get("hasHostHome").asBoolean()).as("the host environment does not leak in").isFalse();
         String requestId = answer.get("requestId").asText();
         assertThat(result.logTail())
                 .contains("START RequestId: " + requestId + " Version: $LATEST")
@@ -61,6 +64,31 @@ class LocalFunctionRuntimeTest {
                 .contains("END RequestId: " + requestId)
                 .containsPattern("REPORT RequestId: " + requestId + "\tDuration: [0-9.]+ ms\tBilled Duration: [0-9]+ ms"
                         + "\tMemory Size: 512 MB\tMax Memory Used: [0-9]+ MB\tInit Duration: [0-9.]+ ms");
+    }
+
+    @Test
+    void runtimeNewerThanTheBuildJvmRunsOnANewerJdkOrNamesTheSetting() throws Exception {
+        InvocationRequest request = TestFunctions.request("java21", "java21", "demo.Greeter::handleRequest",
+                TestFunctions.get().handlersZip, 10, Map.of("GREETING", "Hi"), List.of(), "{}");
+        boolean jdk21Available = Runtime.version().feature() >= 21
+                || java.nio.file.Files.isDirectory(Path.of("/usr/lib/jvm")) && hasJdkAtLeast(21);
+
+        if (jdk21Available) {
+            JsonNode answer = JSON.readTree(runtime.invoke(request).payload());
+            assertThat(answer.get("javaFeatureVersion").asInt()).isGreaterThanOrEqualTo(21);
+            assertThat(answer.get("executionEnv").asText()).isEqualTo("AWS_Lambda_java21");
+        } else {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtime.invoke(request))
+                    .isInstanceOf(LocalRuntimeException.class)
+                    .hasMessageContaining("lambda.invoke.javaHome");
+        }
+    }
+
+    private static boolean hasJdkAtLeast(int feature) throws IOException {
+        try (var homes = java.nio.file.Files.list(Path.of("/usr/lib/jvm"))) {
+            return homes.anyMatch(h -> JavaHomeResolver.featureVersion(h).orElse(0) >= feature
+                    && java.nio.file.Files.isExecutable(h.resolve("bin/java")));
+        }
     }
 
     @Test
@@ -221,16 +249,17 @@ class LocalFunctionRuntimeTest {
     void idleEnvironmentStopsAfterTheIdleTimeout() throws Exception {
         runtime.close();
         runtime = new LocalFunctionRuntime(LocalRuntimeOptions.defaults(work).withIdleTimeout(Duration.ofMillis(200)));
-        long pid = JSON.readTree(runtime.invoke(TestFunctions.request("idle", "provided.al2023", "h",
-                TestFunctions.get().bootstrapZip, 10, Map.of(), List.of(), "{}")).payload()) != null
-                ? runtime.environmentPids().iterator().next() : -1;
+        runtime.invoke(TestFunctions.request("idle", "provided.al2023", "h", TestFunctions.get().bootstrapZip, 10,
+                Map.of(), List.of(), "{}"));
+        assertThat(runtime.environmentPids()).hasSize(1);
+        long pid = runtime.environmentPids().iterator().next();
 
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (alive(pid) && System.nanoTime() < deadline) {
+        while (!runtime.environmentPids().isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(alive(pid)).isFalse();
         assertThat(runtime.environmentPids()).isEmpty();
+        assertThat(alive(pid)).isFalse();
     }
 
     @Test

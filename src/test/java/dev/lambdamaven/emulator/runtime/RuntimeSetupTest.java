@@ -20,7 +20,7 @@ class RuntimeSetupTest {
     void explicitJavaHomeThatIsTooOldNamesTheProperty() throws IOException {
         Path jdk11 = fakeJdk("jdk-11", "11.0.22");
 
-        assertThatThrownBy(() -> new JavaHomeResolver(jdk11, List.of()).resolve(21, "java21"))
+        assertThatThrownBy(() -> new JavaHomeResolver(jdk11, List.of(), List.of()).resolve(21, "java21"))
                 .isInstanceOf(LocalRuntimeException.class)
                 .hasMessageContaining("lambda.invoke.javaHome=" + jdk11)
                 .hasMessageContaining("Java 11")
@@ -31,12 +31,12 @@ class RuntimeSetupTest {
     void explicitJavaHomeThatIsNewEnoughIsUsed() throws IOException {
         Path jdk25 = fakeJdk("jdk-25", "25.0.1");
 
-        assertThat(new JavaHomeResolver(jdk25, List.of()).resolve(21, "java21")).isEqualTo(jdk25);
+        assertThat(new JavaHomeResolver(jdk25, List.of(), List.of()).resolve(21, "java21")).isEqualTo(jdk25);
     }
 
     @Test
     void currentJvmServesRuntimesItIsNewEnoughFor() {
-        Path home = new JavaHomeResolver(null, List.of()).resolve(8, "java8.al2");
+        Path home = new JavaHomeResolver(null, List.of(), List.of()).resolve(8, "java8.al2");
 
         assertThat(home).isEqualTo(Path.of(System.getProperty("java.home")));
     }
@@ -48,14 +48,24 @@ class RuntimeSetupTest {
         Path exact = fakeJdk("exact", needed + ".0.1");
         fakeJdk("newer", (needed + 5) + ".0.1");
 
-        assertThat(new JavaHomeResolver(null, List.of(dir)).resolve(needed, "javaX")).isEqualTo(exact);
+        assertThat(new JavaHomeResolver(null, List.of(), List.of(dir)).resolve(needed, "javaX")).isEqualTo(exact);
+    }
+
+    @Test
+    void knownJdksFromToolchainsComeBeforeScannedOnes() throws IOException {
+        int needed = Runtime.version().feature() + 1;
+        Path toolchain = fakeJdk("toolchains/jdk", (needed + 3) + ".0.1");
+        fakeJdk("scanned", needed + ".0.1");
+
+        assertThat(new JavaHomeResolver(null, List.of(toolchain), List.of(dir)).resolve(needed, "javaX"))
+                .isEqualTo(toolchain);
     }
 
     @Test
     void noSufficientJdkIsAClearError() {
         int needed = Runtime.version().feature() + 100;
 
-        assertThatThrownBy(() -> new JavaHomeResolver(null, List.of(dir)).resolve(needed, "java999"))
+        assertThatThrownBy(() -> new JavaHomeResolver(null, List.of(), List.of(dir)).resolve(needed, "java999"))
                 .isInstanceOf(LocalRuntimeException.class)
                 .hasMessageContaining("lambda.invoke.javaHome");
     }
