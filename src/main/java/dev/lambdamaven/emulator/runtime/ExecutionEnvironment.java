@@ -260,7 +260,7 @@ final class ExecutionEnvironment {
         root.destroyForcibly();
     }
 
-    private static void deleteDirectory(Path dir) {
+    static void deleteDirectory(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -39,6 +39,9 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
     private final AtomicLong environmentCounter = new AtomicLong();
     private final ScheduledExecutorService reaper;
     private final Thread shutdownHook;
+    /** Environment ids (and directory names) are {@code env-<emulator pid>-<n>-<random>}. */
+    private static final String ENVIRONMENT_PREFIX = "env-";
+
     private final SecureRandom random = new SecureRandom();
     private volatile boolean closed;
     private List<Path> runtimeClientJars;
@@ -49,6 +52,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
         this.javaHomes = JavaHomeResolver.withDefaults(options.javaHome(), options.knownJdks());
         try {
             Files.createDirectories(options.workDirectory());
+            deleteLeftoversOfDeadEmulators(environmentsDirectory());
             this.server = new RuntimeApiServer();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the local Lambda Runtime API", e);
@@ -118,8 +122,9 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
         // unguessable: the id is the only thing that lets a caller of the loopback Runtime API act for this environment
         byte[] token = new byte[12];
         random.nextBytes(token);
-        String id = "env-" + environmentCounter.incrementAndGet() + "-" + HexFormat.of().formatHex(token);
-        Path dir = options.workDirectory().resolve("environments").resolve(id);
+        String id = ENVIRONMENT_PREFIX + ProcessHandle.current().pid() + "-" + environmentCounter.incrementAndGet()
+                + "-" + HexFormat.of().formatHex(token);
+        Path dir = environmentsDirectory().resolve(id);
         ExecutionEnvironment env = new ExecutionEnvironment(id, key, dir, this::forget);
         EnvironmentLauncher.Setup setup = kind.isJava()
                 ? javaSetup(kind, server.endpointFor(env))
@@ -141,6 +146,30 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
             throw new IllegalStateException("This local function runtime is closed");
         }
         return env;
+    }
+
+    private Path environmentsDirectory() {
+        return options.workDirectory().resolve("environments");
+    }
+
+    /**
+     * Environment directories of an emulator that was killed before it could clean up. The work directory may be
+     * shared by several emulator processes, so only directories of processes that are gone are removed.
+     */
+    private static void deleteLeftoversOfDeadEmulators(Path environments) throws IOException {
+        if (!Files.isDirectory(environments)) {
+            return;
+        }
+        try (var dirs = Files.list(environments)) {
+            for (Path dir : (Iterable<Path>) dirs::iterator) {
+                String name = dir.getFileName().toString();
+                String[] parts = name.split("-");
+                if (name.startsWith(ENVIRONMENT_PREFIX) && parts.length > 2 && parts[1].matches("\\d{1,18}")
+                        && ProcessHandle.of(Long.parseLong(parts[1])).map(h -> !h.isAlive()).orElse(true)) {
+                    ExecutionEnvironment.deleteDirectory(dir);
+                }
+            }
+        }
     }
 
     private synchronized EnvironmentLauncher.Setup javaSetup(RuntimeKind kind, String runtimeApi) {

@@ -281,6 +281,22 @@ class LocalFunctionRuntimeTest {
     }
 
     @Test
+    void leftoversOfADeadEmulatorAreRemovedButThoseOfALiveOneAreKept() throws Exception {
+        runtime.close();
+        Path environments = work.resolve("environments");
+        Process finished = new ProcessBuilder("true").start();
+        finished.waitFor();
+        Path dead = java.nio.file.Files.createDirectories(environments.resolve("env-" + finished.pid() + "-1-ab/task"));
+        Path live = java.nio.file.Files.createDirectories(
+                environments.resolve("env-" + ProcessHandle.current().pid() + "-99-cd/task"));
+
+        runtime = new LocalFunctionRuntime(LocalRuntimeOptions.defaults(work));
+
+        assertThat(dead).doesNotExist();
+        assertThat(live).exists();
+    }
+
+    @Test
     void unsupportedRuntimeIsALocalRuntimeErrorNamingTheAlternatives() {
         InvocationRequest request = TestFunctions.request("py", "python3.12", "app.handler",
                 TestFunctions.get().bootstrapZip, 3, Map.of(), List.of(), "{}");
