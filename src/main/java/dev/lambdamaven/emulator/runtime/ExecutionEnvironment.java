@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -193,7 +194,7 @@ final class ExecutionEnvironment {
         outputConsumed = end;
         double durationMillis = (endNanos - (wasDispatched ? dispatchNanos : queuedNanos)) / 1e6;
         if (outcome.kind() == Outcome.Kind.TIMED_OUT) {
-            log.line(Instant.now() + " " + inv.requestId + " Task timed out after "
+            log.line(Instant.now().truncatedTo(ChronoUnit.MILLIS) + " " + inv.requestId + " Task timed out after "
                     + LambdaErrors.seconds(inv.request.timeoutSeconds()) + " seconds");
         }
         log.end(inv.requestId);
