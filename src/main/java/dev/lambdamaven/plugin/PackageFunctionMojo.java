@@ -12,6 +12,7 @@ import dev.lambdamaven.packaging.RuntimeFamily;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,13 +20,10 @@ import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
-import org.apache.maven.project.MavenProjectHelper;
 
 /**
  * Builds the function's deployment zip, {@code target/<finalName>-lambda.zip}, and attaches it to the
@@ -35,16 +33,10 @@ import org.apache.maven.project.MavenProjectHelper;
  */
 @Mojo(name = "package-function", defaultPhase = LifecyclePhase.PACKAGE,
         requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public class PackageFunctionMojo extends AbstractLambdaMojo {
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
+public class PackageFunctionMojo extends AbstractPackageMojo {
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
-
-    @Component
-    private MavenProjectHelper projectHelper;
 
     /** Lambda runtime, e.g. {@code java21} or {@code provided.al2023}. Default: from {@code maven.compiler.release}. */
     @Parameter(property = PropertyNames.RUNTIME)
@@ -78,22 +70,9 @@ public class PackageFunctionMojo extends AbstractLambdaMojo {
     @Parameter
     private List<String> layers = new ArrayList<>();
 
-    @Parameter(defaultValue = "${project.build.outputTimestamp}")
-    private String outputTimestamp;
-
-    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
-    private File outputDirectory;
-
-    @Parameter(defaultValue = "${project.build.finalName}", readonly = true)
-    private String finalName;
-
     /** Classifier of the attached zip. */
     @Parameter(defaultValue = "lambda")
     private String classifier;
-
-    /** Whether to attach the zip, so that install and deploy publish it to Maven repositories. */
-    @Parameter(defaultValue = "true")
-    private boolean attach;
 
     @Parameter(property = PropertyNames.PACKAGE_FUNCTION_SKIP, defaultValue = "false")
     private boolean skipPackageFunction;
@@ -109,9 +88,19 @@ public class PackageFunctionMojo extends AbstractLambdaMojo {
     }
 
     @Override
-    protected void run() throws MojoExecutionException, MojoFailureException {
+    protected String classifier() {
+        return classifier;
+    }
+
+    @Override
+    protected String what() {
+        return "Function zip";
+    }
+
+    @Override
+    protected PackageOutcome build(Path zip, Instant timestamp)
+            throws PackagingException, IOException, MojoFailureException, MojoExecutionException {
         String effectiveRuntime = runtime != null ? runtime : RuntimeDefault.of(project);
-        Path zip = outputDirectory.toPath().resolve(finalName + "-" + classifier + ".zip");
         List<Library> packaged = new ArrayList<>();
         List<Library> fromLayers = new ArrayList<>();
         splitByLayer(ProjectLibraries.runtimeJars(project), packaged, fromLayers);
@@ -119,23 +108,12 @@ public class PackageFunctionMojo extends AbstractLambdaMojo {
         String checkedHandler = java && checkHandler ? effectiveHandler(packaged, fromLayers) : null;
         FunctionPackageRequest request = new FunctionPackageRequest(effectiveRuntime, checkedHandler,
                 classesDirectory.toPath(), packaged, fromLayers, bootstrap == null ? null : bootstrap.toPath(),
-                sourceDirectory == null ? null : sourceDirectory.toPath(), OutputTimestamp.parse(outputTimestamp),
-                zip, LayerModules.workDirectory(project));
-        PackageOutcome outcome;
-        try {
-            outcome = new FunctionPackager().packageFunction(request);
-        } catch (PackagingException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write " + zip + ": " + e.getMessage(), e);
-        }
+                sourceDirectory == null ? null : sourceDirectory.toPath(), timestamp, zip, workDirectory());
+        PackageOutcome outcome = new FunctionPackager().packageFunction(request);
         if (!fromLayers.isEmpty()) {
             getLog().info(fromLayers.size() + " jar(s) provided by layers left out of the zip");
         }
-        PackageLog.report(getLog(), "Function zip", outcome, project.getBasedir().toPath());
-        if (attach) {
-            projectHelper.attachArtifact(project, "zip", classifier, zip.toFile());
-        }
+        return outcome;
     }
 
     private void splitByLayer(List<Library> all, List<Library> packaged, List<Library> fromLayers)

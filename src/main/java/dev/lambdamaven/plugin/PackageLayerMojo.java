@@ -9,18 +9,14 @@ import dev.lambdamaven.packaging.PackagingException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.artifact.Artifact;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
-import org.apache.maven.project.MavenProjectHelper;
 
 /**
  * Builds a layer zip, {@code target/<finalName>-layer.zip} (classifier {@code layer}): the module's runtime
@@ -30,13 +26,7 @@ import org.apache.maven.project.MavenProjectHelper;
  */
 @Mojo(name = "package-layer", defaultPhase = LifecyclePhase.PACKAGE,
         requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public class PackageLayerMojo extends AbstractLambdaMojo {
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    @Component
-    private MavenProjectHelper projectHelper;
+public class PackageLayerMojo extends AbstractPackageMojo {
 
     /** Whether the module's own jar goes into {@code java/lib/} beside its dependencies. */
     @Parameter(defaultValue = "true")
@@ -54,22 +44,9 @@ public class PackageLayerMojo extends AbstractLambdaMojo {
     @Parameter
     private List<String> compatibleArchitectures = new ArrayList<>();
 
-    @Parameter(defaultValue = "${project.build.outputTimestamp}")
-    private String outputTimestamp;
-
-    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
-    private File outputDirectory;
-
-    @Parameter(defaultValue = "${project.build.finalName}", readonly = true)
-    private String finalName;
-
     /** Classifier of the attached zip. */
     @Parameter(defaultValue = "layer")
     private String classifier;
-
-    /** Whether to attach the zip, so that install and deploy publish it to Maven repositories. */
-    @Parameter(defaultValue = "true")
-    private boolean attach;
 
     @Parameter(property = PropertyNames.PACKAGE_LAYER_SKIP, defaultValue = "false")
     private boolean skipPackageLayer;
@@ -85,30 +62,27 @@ public class PackageLayerMojo extends AbstractLambdaMojo {
     }
 
     @Override
-    protected void run() throws MojoExecutionException, MojoFailureException {
-        Path zip = outputDirectory.toPath().resolve(finalName + "-" + classifier + ".zip");
+    protected String classifier() {
+        return classifier;
+    }
+
+    @Override
+    protected String what() {
+        return "Layer zip";
+    }
+
+    @Override
+    protected PackageOutcome build(Path zip, Instant timestamp) throws PackagingException, IOException {
         List<Library> jars = new ArrayList<>(ProjectLibraries.runtimeJars(project));
         Artifact own = project.getArtifact();
         if (includeProjectArtifact && own.getFile() != null && own.getFile().isFile()
                 && own.getFile().getName().endsWith(".jar")) {
             jars.add(ProjectLibraries.library(own));
         }
-        Path work = LayerModules.workDirectory(project);
-        LayerPackageRequest request = new LayerPackageRequest(jars,
-                sourceDirectory == null ? null : sourceDirectory.toPath(), OutputTimestamp.parse(outputTimestamp),
-                zip, work);
-        try {
-            PackageOutcome outcome = new LayerPackager().packageLayer(request);
-            new LayerDescriptor(zip, outcome.result().codeSha256(), jars.stream().map(Library::key).toList(),
-                    compatibleRuntimes, compatibleArchitectures).write(work);
-            PackageLog.report(getLog(), "Layer zip", outcome, project.getBasedir().toPath());
-        } catch (PackagingException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write " + zip + ": " + e.getMessage(), e);
-        }
-        if (attach) {
-            projectHelper.attachArtifact(project, "zip", classifier, zip.toFile());
-        }
+        PackageOutcome outcome = new LayerPackager().packageLayer(new LayerPackageRequest(jars,
+                sourceDirectory == null ? null : sourceDirectory.toPath(), timestamp, zip, workDirectory()));
+        new LayerDescriptor(zip, outcome.result().codeSha256(), jars.stream().map(Library::key).toList(),
+                compatibleRuntimes, compatibleArchitectures).write(workDirectory());
+        return outcome;
     }
 }
