@@ -126,12 +126,11 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
                 + "-" + HexFormat.of().formatHex(token);
         Path dir = environmentsDirectory().resolve(id);
         ExecutionEnvironment env = new ExecutionEnvironment(id, key, dir, this::forget);
-        EnvironmentLauncher.Setup setup = kind.isJava()
-                ? javaSetup(kind, server.endpointFor(env))
-                : new EnvironmentLauncher.Setup(server.endpointFor(env), null, List.of(), null);
-        server.register(env);
         running.add(env);
         try {
+            EnvironmentLauncher.Setup setup = kind.isJava()
+                    ? javaSetup(kind, server.registerWithPathPrefix(env))
+                    : new EnvironmentLauncher.Setup(server.registerWithOwnPort(env), null, List.of(), null);
             env.start(EnvironmentLauncher.prepare(request, kind, dir, setup));
         } catch (IOException | RuntimeException e) {
             env.stop();

@@ -15,10 +15,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The Lambda Runtime API (version 2018-06-01) for every environment of one {@link LocalFunctionRuntime}, on a
- * loopback port. Each environment gets {@code AWS_LAMBDA_RUNTIME_API=127.0.0.1:<port>/<environment id>}: the
- * runtime clients build their URLs as {@code http://} + that value + {@code /2018-06-01/...}, so the first path
- * segment tells which environment is calling.
+ * The Lambda Runtime API (version 2018-06-01) for the environments of one {@link LocalFunctionRuntime}, on
+ * loopback ports. Two ways to tell environments apart:
+ * <ul>
+ *   <li>Java environments share one port and get {@code AWS_LAMBDA_RUNTIME_API=127.0.0.1:<port>/<environment id>}:
+ *       the Java runtime interface client builds its URLs as {@code http://} + that value + {@code /2018-06-01/...}
+ *       (tested), so the first path segment names the environment, an unguessable id.</li>
+ *   <li>Custom runtimes get a port of their own and a plain {@code host:port}, the only form AWS promises: many
+ *       bootstrap scripts and runtime libraries split it into host and port.</li>
+ * </ul>
  */
 final class RuntimeApiServer implements AutoCloseable {
 
@@ -42,6 +47,7 @@ final class RuntimeApiServer implements AutoCloseable {
     }
 
     private final Map<String, ExecutionEnvironment> environments = new ConcurrentHashMap<>();
+    private final Map<String, HttpServer> dedicatedServers = new ConcurrentHashMap<>();
     private final ExecutorService executor;
     private final HttpServer server;
 
@@ -52,10 +58,15 @@ final class RuntimeApiServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        startAsDaemon(server);
+        server = startServer(exchange -> handle(exchange, null));
+    }
+
+    private HttpServer startServer(com.sun.net.httpserver.HttpHandler handler) throws IOException {
+        HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        created.createContext("/", handler);
+        created.setExecutor(executor);
+        startAsDaemon(created);
+        return created;
     }
 
     /** The JDK server's dispatcher thread inherits daemon status from the thread that starts it. */
@@ -71,36 +82,49 @@ final class RuntimeApiServer implements AutoCloseable {
         }
     }
 
-    /** The value of {@code AWS_LAMBDA_RUNTIME_API} for an environment. */
-    String endpointFor(ExecutionEnvironment environment) {
+    /** Registers an environment on the shared port; returns its {@code AWS_LAMBDA_RUNTIME_API} value. */
+    String registerWithPathPrefix(ExecutionEnvironment environment) {
+        environments.put(environment.id, environment);
         return "127.0.0.1:" + server.getAddress().getPort() + "/" + environment.id;
     }
 
-    void register(ExecutionEnvironment environment) {
-        environments.put(environment.id, environment);
+    /** Registers an environment on a port of its own; returns its {@code AWS_LAMBDA_RUNTIME_API} value. */
+    String registerWithOwnPort(ExecutionEnvironment environment) throws IOException {
+        HttpServer own = startServer(exchange -> handle(exchange, environment));
+        dedicatedServers.put(environment.id, own);
+        return "127.0.0.1:" + own.getAddress().getPort();
     }
 
     void unregister(ExecutionEnvironment environment) {
         environments.remove(environment.id);
+        HttpServer own = dedicatedServers.remove(environment.id);
+        if (own != null) {
+            own.stop(0);
+        }
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    /** Serves one request; {@code owner} is the environment of a dedicated port, or null on the shared port. */
+    private void handle(HttpExchange exchange, ExecutionEnvironment owner) throws IOException {
         try (exchange) {
-            String[] path = exchange.getRequestURI().getPath().split("/");
-            // "", envId, 2018-06-01, runtime, ...
-            ExecutionEnvironment env = path.length > 4 && API_VERSION.equals(path[2]) && "runtime".equals(path[3])
-                    ? environments.get(path[1]) : null;
-            if (env == null) {
+            String[] segments = exchange.getRequestURI().getPath().split("/");
+            // shared port: "", envId, 2018-06-01, runtime, ...; own port: "", 2018-06-01, runtime, ...
+            ExecutionEnvironment env = owner != null ? owner
+                    : segments.length > 1 ? environments.get(segments[1]) : null;
+            int from = owner != null ? 1 : 2;
+            String[] path = from <= segments.length
+                    ? java.util.Arrays.copyOfRange(segments, from, segments.length) : new String[0];
+            // path: 2018-06-01, runtime, <route...>
+            if (env == null || path.length < 3 || !API_VERSION.equals(path[0]) || !"runtime".equals(path[1])) {
                 send(exchange, 404, error("ResourceNotFound", "No such environment or route"));
                 return;
             }
             String method = exchange.getRequestMethod();
-            if (path.length == 6 && "invocation".equals(path[4]) && "next".equals(path[5]) && "GET".equals(method)) {
+            if (path.length == 4 && "invocation".equals(path[2]) && "next".equals(path[3]) && "GET".equals(method)) {
                 next(exchange, env);
-            } else if (path.length == 7 && "invocation".equals(path[4]) && "POST".equals(method)
-                    && ("response".equals(path[6]) || "error".equals(path[6]))) {
-                invocationResult(exchange, env, path[5], "error".equals(path[6]));
-            } else if (path.length == 6 && "init".equals(path[4]) && "error".equals(path[5]) && "POST".equals(method)) {
+            } else if (path.length == 5 && "invocation".equals(path[2]) && "POST".equals(method)
+                    && ("response".equals(path[4]) || "error".equals(path[4]))) {
+                invocationResult(exchange, env, path[3], "error".equals(path[4]));
+            } else if (path.length == 4 && "init".equals(path[2]) && "error".equals(path[3]) && "POST".equals(method)) {
                 env.initFailed(errorDocument(exchange));
                 send(exchange, 202, ACCEPTED);
             } else {
@@ -178,6 +202,8 @@ final class RuntimeApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        dedicatedServers.values().forEach(own -> own.stop(0));
+        dedicatedServers.clear();
         server.stop(0);
         executor.shutdownNow();
     }

@@ -194,12 +194,12 @@ class LocalFunctionRuntimeTest {
         String body = "{\"errorMessage\":\"no config\",\"errorType\":\"Runtime.InitError\"}";
         java.nio.file.Files.writeString(root.resolve("bootstrap"), String.join("\n",
                 "#!/bin/bash",
-                "HOST=${AWS_LAMBDA_RUNTIME_API%%/*}; PREFIX=${AWS_LAMBDA_RUNTIME_API#*/}",
+                "HOST=$AWS_LAMBDA_RUNTIME_API",
                 "BODY='" + body + "'",
                 "exec 3<>/dev/tcp/${HOST%:*}/${HOST##*:}",
-                "printf 'POST /%s/2018-06-01/runtime/init/error HTTP/1.1\\r\\nHost: x\\r\\n"
+                "printf 'POST /2018-06-01/runtime/init/error HTTP/1.1\\r\\nHost: x\\r\\n"
                         + "Lambda-Runtime-Function-Error-Type: Runtime.InitError\\r\\nContent-Length: %d\\r\\n"
-                        + "Connection: close\\r\\n\\r\\n%s' \"$PREFIX\" ${#BODY} \"$BODY\" >&3",
+                        + "Connection: close\\r\\n\\r\\n%s' ${#BODY} \"$BODY\" >&3",
                 "cat <&3 >/dev/null",
                 "sleep 30", ""));
         Path zip = TestFunctions.zip(root, "", work.resolve("init-error.zip"));
@@ -226,6 +226,21 @@ class LocalFunctionRuntimeTest {
         assertThat(answer.get("handler").asText()).isEqualTo("my.handler");
         assertThat(first.logTail()).contains("bootstrap started for custom").contains("handling ");
         assertThat(runtime.environmentPids()).hasSize(1);
+    }
+
+    @Test
+    void customRuntimeGetsAPlainHostAndPortAsAwsPromises() throws Exception {
+        // the bootstrap of examples/custom-runtime splits AWS_LAMBDA_RUNTIME_API into host and port
+        Path example = Path.of("examples/custom-runtime/src/main/lambda");
+        Path zip = TestFunctions.zip(example, "", work.resolve("example.zip"));
+
+        InvocationResult result = runtime.invoke(TestFunctions.request("example", "provided.al2023", "greet", zip, 10,
+                Map.of(), List.of(), "{\"name\":\"Ada\"}"));
+
+        assertThat(result.functionError()).as(result.logTail()).isNull();
+        JsonNode answer = JSON.readTree(result.payload());
+        assertThat(answer.get("message").asText()).isEqualTo("Hello from bash");
+        assertThat(answer.get("event").get("name").asText()).isEqualTo("Ada");
     }
 
     @Test
