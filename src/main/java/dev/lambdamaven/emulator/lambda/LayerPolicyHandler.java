@@ -56,7 +56,7 @@ final class LayerPolicyHandler {
         String revision = ctx.db().write(c -> {
             LayerVersionRow row = ctx.layers().version(c, name, version)
                     .orElseThrow(() -> ApiException.notFound(LayerHandler.NOT_FOUND));
-            FunctionLookup.checkRevision(body.path("RevisionId").asText(null), row.policyRevision(),
+            FunctionLookup.checkRevision(body.path("RevisionId").asText(request.query("RevisionId")), row.policyRevision(),
                     "GetLayerVersionPolicy");
             if (ctx.layers().statements(c, name, version).containsKey(sid)) {
                 throw ApiException.conflict("The statement id (" + sid + ") provided already exists. Please provide"
