@@ -65,8 +65,8 @@ final class FunctionHandler {
         if (code == null) {
             throw ApiException.invalidParameter("Please provide a source for function code.");
         }
-        long now = ctx.now();
         VersionRow result = ctx.db().write(c -> {
+            long now = ctx.now();
             if (ctx.functions().exists(c, ref.name())) {
                 throw ApiException.conflict("Function already exist: " + ref.name());
             }
@@ -82,7 +82,7 @@ final class FunctionHandler {
             ctx.tags().put(c, ctx.arns().function(ref.name()), newTags);
             return body.path("Publish").asBoolean(false) ? writes.publish(c, latest, null, now) : latest;
         });
-        return ApiResponse.json(201, view.render(result, now));
+        return ApiResponse.json(201, view.render(result, ctx.now()));
     }
 
     ApiResponse get(ApiRequest request) {

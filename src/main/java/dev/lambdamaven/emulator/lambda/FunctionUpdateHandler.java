@@ -35,8 +35,8 @@ final class FunctionUpdateHandler {
         if (body.hasNonNull("Architectures")) {
             FunctionSettings.architectures(body.get("Architectures"));
         }
-        long now = ctx.now();
         VersionRow result = ctx.db().write(c -> {
+            long now = ctx.now();
             VersionRow latest = lookup.latest(c, ref.name());
             lookup.checkIdle(latest, now);
             FunctionLookup.checkRevision(body.path("RevisionId").asText(null),
@@ -54,14 +54,14 @@ final class FunctionUpdateHandler {
             ctx.functions().put(c, updated);
             return body.path("Publish").asBoolean(false) ? writes.publish(c, updated, null, now) : updated;
         });
-        return ApiResponse.json(200, view.render(result, now));
+        return ApiResponse.json(200, view.render(result, ctx.now()));
     }
 
     ApiResponse updateConfiguration(ApiRequest request) {
         FunctionRef ref = lookup.unqualified(request);
         ObjectNode body = request.json(FunctionHandler.MAX_REQUEST, "UpdateFunctionConfiguration");
-        long now = ctx.now();
         VersionRow result = ctx.db().write(c -> {
+            long now = ctx.now();
             VersionRow latest = lookup.latest(c, ref.name());
             lookup.checkIdle(latest, now);
             FunctionLookup.checkRevision(body.path("RevisionId").asText(null),
@@ -75,6 +75,6 @@ final class FunctionUpdateHandler {
             ctx.functions().put(c, updated);
             return updated;
         });
-        return ApiResponse.json(200, view.render(result, now));
+        return ApiResponse.json(200, view.render(result, ctx.now()));
     }
 }

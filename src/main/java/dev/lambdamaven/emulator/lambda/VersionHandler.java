@@ -29,8 +29,8 @@ final class VersionHandler {
     ApiResponse publish(ApiRequest request) {
         FunctionRef ref = lookup.unqualified(request);
         ObjectNode body = request.json(1 << 20, "PublishVersion");
-        long now = ctx.now();
         VersionRow result = ctx.db().write(c -> {
+            long now = ctx.now();
             VersionRow latest = lookup.latest(c, ref.name());
             lookup.checkIdle(latest, now);
             if (latest.failureCode() != null) {
@@ -52,7 +52,7 @@ final class VersionHandler {
             }
             return writes.publish(c, latest, body.path("Description").asText(null), now);
         });
-        return ApiResponse.json(201, view.render(result, now));
+        return ApiResponse.json(201, view.render(result, ctx.now()));
     }
 
     /** Code and configuration equal, ignoring timestamps and the description (as Lambda does). */
