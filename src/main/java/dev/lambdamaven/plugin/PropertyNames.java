@@ -18,6 +18,11 @@ public final class PropertyNames {
     public static final String RUNTIME = "lambda.runtime";
     public static final String CHECK_HANDLER = "lambda.checkHandler";
 
+    // emulator (lambda:emulator and the in-process emulator of target "emulator")
+    public static final String EMULATOR_SKIP = "lambda.emulator.skip";
+    public static final String EMULATOR_PORT = "lambda.emulator.port";
+    public static final String EMULATOR_HOME = "lambda.emulator.home";
+
     private PropertyNames() {}
 
     /** The per-goal skip property, {@code lambda.<goal>.skip}. */
