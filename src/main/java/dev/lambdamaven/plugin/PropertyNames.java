@@ -21,6 +21,11 @@ public final class PropertyNames {
     // local invoke runtime (dev.lambdamaven.emulator.runtime): JDK for Java functions run locally
     public static final String INVOKE_JAVA_HOME = "lambda.invoke.javaHome";
 
+    // emulator (lambda:emulator and the in-process emulator of target "emulator")
+    public static final String EMULATOR_SKIP = "lambda.emulator.skip";
+    public static final String EMULATOR_PORT = "lambda.emulator.port";
+    public static final String EMULATOR_HOME = "lambda.emulator.home";
+
     private PropertyNames() {}
 
     /** The per-goal skip property, {@code lambda.<goal>.skip}. */

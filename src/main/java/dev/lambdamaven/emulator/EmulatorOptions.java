@@ -1,0 +1,154 @@
+package dev.lambdamaven.emulator;
+
+import dev.lambdamaven.emulator.runtime.FunctionRuntime;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/** How an {@link Emulator} starts: state directory, loopback address, account identity and state delays. */
+public final class EmulatorOptions {
+
+    private final Path stateDir;
+    private final String host;
+    private final int port;
+    private final String region;
+    private final String accountId;
+    private final Duration activationDelay;
+    private final Duration vpcActivationDelay;
+    private final Duration updateDelay;
+    private final FunctionRuntime functionRuntime;
+
+    private EmulatorOptions(Builder b) {
+        this.stateDir = Objects.requireNonNull(b.stateDir, "stateDir");
+        this.host = b.host;
+        this.port = b.port;
+        this.region = b.region;
+        this.accountId = b.accountId;
+        this.activationDelay = b.activationDelay;
+        this.vpcActivationDelay = b.vpcActivationDelay;
+        this.updateDelay = b.updateDelay;
+        this.functionRuntime = b.functionRuntime;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    /** How long a new function stays {@code Pending}. */
+    public Duration activationDelay() {
+        return activationDelay;
+    }
+
+    /** How long a new or updated function with a VPC configuration stays pending (ENI creation on AWS). */
+    public Duration vpcActivationDelay() {
+        return vpcActivationDelay;
+    }
+
+    /** How long {@code LastUpdateStatus} stays {@code InProgress} after an update. */
+    public Duration updateDelay() {
+        return updateDelay;
+    }
+
+    /** Runs invocations; {@code null} makes Invoke answer a service error. */
+    public FunctionRuntime functionRuntime() {
+        return functionRuntime;
+    }
+
+    /** Builder with short defaults: 127.0.0.1, a free port, us-east-1, account 123456789012. */
+    public static final class Builder {
+        private Path stateDir;
+        private String host = "127.0.0.1";
+        private int port;
+        private String region = "us-east-1";
+        private String accountId = "123456789012";
+        private Duration activationDelay = Duration.ofMillis(300);
+        private Duration vpcActivationDelay = Duration.ofSeconds(2);
+        private Duration updateDelay = Duration.ofMillis(300);
+        private FunctionRuntime functionRuntime;
+
+        private Builder() {}
+
+        public Builder stateDir(Path stateDir) {
+            this.stateDir = stateDir;
+            return this;
+        }
+
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host);
+            return this;
+        }
+
+        /** 0 picks a free port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        public Builder region(String region) {
+            this.region = Objects.requireNonNull(region);
+            return this;
+        }
+
+        public Builder accountId(String accountId) {
+            if (!accountId.matches("\\d{12}")) {
+                throw new IllegalArgumentException("accountId must be 12 digits: " + accountId);
+            }
+            this.accountId = accountId;
+            return this;
+        }
+
+        public Builder activationDelay(Duration delay) {
+            this.activationDelay = nonNegative(delay);
+            return this;
+        }
+
+        public Builder vpcActivationDelay(Duration delay) {
+            this.vpcActivationDelay = nonNegative(delay);
+            return this;
+        }
+
+        public Builder updateDelay(Duration delay) {
+            this.updateDelay = nonNegative(delay);
+            return this;
+        }
+
+        public Builder functionRuntime(FunctionRuntime runtime) {
+            this.functionRuntime = runtime;
+            return this;
+        }
+
+        public EmulatorOptions build() {
+            return new EmulatorOptions(this);
+        }
+
+        private static Duration nonNegative(Duration d) {
+            if (d.isNegative()) {
+                throw new IllegalArgumentException("delay must not be negative: " + d);
+            }
+            return d;
+        }
+    }
+}

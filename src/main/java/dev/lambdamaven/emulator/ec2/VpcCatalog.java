@@ -1,0 +1,134 @@
+package dev.lambdamaven.emulator.ec2;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lambdamaven.emulator.http.ApiException;
+import dev.lambdamaven.emulator.http.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The emulated network: VPCs, subnets (with free IP counts) and security groups, read from {@code vpc.json}
+ * in the state directory. A default VPC with three subnets and a default security group is written there
+ * when the file is missing; edit it (e.g. set a subnet's {@code AvailableIpAddressCount} to 0) and restart.
+ */
+public final class VpcCatalog {
+
+    /** A VPC. */
+    public record Vpc(String vpcId, String cidrBlock, boolean isDefault) {}
+
+    /** A subnet. */
+    public record Subnet(String subnetId, String vpcId, String availabilityZone, String cidrBlock,
+            int availableIpAddressCount) {}
+
+    /** A security group. */
+    public record SecurityGroup(String groupId, String groupName, String vpcId, String description) {}
+
+    /** The outcome of checking a function's VPC configuration. */
+    public record Placement(String vpcId, boolean outOfIpAddresses) {}
+
+    private final Map<String, Vpc> vpcs = new TreeMap<>();
+    private final Map<String, Subnet> subnets = new TreeMap<>();
+    private final Map<String, SecurityGroup> groups = new TreeMap<>();
+
+    public static VpcCatalog load(Path stateDir, String region) throws IOException {
+        Path file = stateDir.resolve("vpc.json");
+        if (!Files.exists(file)) {
+            Path temp = Files.createTempFile(stateDir, "vpc", ".tmp");
+            Files.write(temp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(seed(region)));
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        JsonNode root = Json.MAPPER.readTree(file.toFile());
+        VpcCatalog catalog = new VpcCatalog();
+        for (JsonNode v : root.path("Vpcs")) {
+            catalog.vpcs.put(v.path("VpcId").asText(), new Vpc(v.path("VpcId").asText(), v.path("CidrBlock").asText(),
+                    v.path("IsDefault").asBoolean()));
+        }
+        for (JsonNode s : root.path("Subnets")) {
+            catalog.subnets.put(s.path("SubnetId").asText(), new Subnet(s.path("SubnetId").asText(),
+                    s.path("VpcId").asText(), s.path("AvailabilityZone").asText(), s.path("CidrBlock").asText(),
+                    s.path("AvailableIpAddressCount").asInt()));
+        }
+        for (JsonNode g : root.path("SecurityGroups")) {
+            catalog.groups.put(g.path("GroupId").asText(), new SecurityGroup(g.path("GroupId").asText(),
+                    g.path("GroupName").asText(), g.path("VpcId").asText(), g.path("Description").asText()));
+        }
+        return catalog;
+    }
+
+    private static ObjectNode seed(String region) {
+        ObjectNode root = Json.object();
+        String vpcId = "vpc-0a1b2c3d4e5f60001";
+        root.putArray("Vpcs").addObject().put("VpcId", vpcId).put("CidrBlock", "172.31.0.0/16").put("IsDefault", true);
+        ArrayNode subnets = root.putArray("Subnets");
+        String[] zones = {"a", "b", "c"};
+        for (int i = 0; i < zones.length; i++) {
+            subnets.addObject().put("SubnetId", "subnet-0a1b2c3d4e5f6000" + (i + 1)).put("VpcId", vpcId)
+                    .put("AvailabilityZone", region + zones[i]).put("CidrBlock", "172.31." + (i * 16) + ".0/20")
+                    .put("AvailableIpAddressCount", 4091);
+        }
+        root.putArray("SecurityGroups").addObject().put("GroupId", "sg-0a1b2c3d4e5f60001")
+                .put("GroupName", "default").put("VpcId", vpcId).put("Description", "default VPC security group");
+        return root;
+    }
+
+    public List<Vpc> vpcs() {
+        return new ArrayList<>(vpcs.values());
+    }
+
+    public List<Subnet> subnets() {
+        return new ArrayList<>(subnets.values());
+    }
+
+    public List<SecurityGroup> securityGroups() {
+        return new ArrayList<>(groups.values());
+    }
+
+    public Subnet subnet(String id) {
+        return subnets.get(id);
+    }
+
+    public SecurityGroup securityGroup(String id) {
+        return groups.get(id);
+    }
+
+    public Vpc vpc(String id) {
+        return vpcs.get(id);
+    }
+
+    /** Checks ids the way Lambda does on CreateFunction/UpdateFunctionConfiguration. */
+    public Placement place(List<String> subnetIds, List<String> securityGroupIds) {
+        String vpcId = null;
+        boolean outOfIps = false;
+        for (String id : subnetIds) {
+            Subnet subnet = subnets.get(id);
+            if (subnet == null) {
+                throw ApiException.invalidParameter("Error occurred while DescribeSubnets. EC2 Error Code:"
+                        + " InvalidSubnetID.NotFound. EC2 Error Message: The subnet ID '" + id + "' does not exist");
+            }
+            if (vpcId != null && !vpcId.equals(subnet.vpcId())) {
+                throw ApiException.invalidParameter("Subnets can only be associated with a single VPC.");
+            }
+            vpcId = subnet.vpcId();
+            outOfIps |= subnet.availableIpAddressCount() <= 0;
+        }
+        for (String id : securityGroupIds) {
+            SecurityGroup group = groups.get(id);
+            if (group == null) {
+                throw ApiException.invalidParameter("Error occurred while DescribeSecurityGroups. EC2 Error Code:"
+                        + " InvalidGroup.NotFound. EC2 Error Message: The security group '" + id + "' does not exist");
+            }
+            if (vpcId != null && !vpcId.equals(group.vpcId())) {
+                throw ApiException.invalidParameter("Security groups and subnets must belong to the same VPC.");
+            }
+        }
+        return new Placement(vpcId == null ? "" : vpcId, outOfIps);
+    }
+}

@@ -1,0 +1,189 @@
+package dev.lambdamaven.emulator.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lambdamaven.emulator.http.ApiException;
+import dev.lambdamaven.emulator.http.ApiRequest;
+import dev.lambdamaven.emulator.http.ApiResponse;
+import dev.lambdamaven.emulator.http.Json;
+import dev.lambdamaven.emulator.store.AliasRow;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** CreateAlias, GetAlias, UpdateAlias, DeleteAlias and ListAliases, with weighted routing rules. */
+final class AliasHandler {
+
+    private final LambdaContext ctx;
+    private final FunctionLookup lookup;
+
+    AliasHandler(LambdaContext ctx) {
+        this.ctx = ctx;
+        this.lookup = new FunctionLookup(ctx);
+    }
+
+    ApiResponse create(ApiRequest request) {
+        FunctionRef ref = lookup.unqualified(request);
+        ObjectNode body = request.json(1 << 20, "CreateAlias");
+        String name = body.path("Name").asText(null);
+        Validation.aliasName(name);
+        String version = version(body);
+        if (version == null) {
+            throw Validation.missing("FunctionVersion");
+        }
+        Map<String, Double> routing = routing(body);
+        String description = body.path("Description").asText("");
+        Validation.maxLength(description, "description", 256);
+        AliasRow row = ctx.db().write(c -> {
+            lookup.latest(c, ref.name());
+            if (ctx.aliases().find(c, ref.name(), name).isPresent()) {
+                throw ApiException.conflict("Alias already exists: " + ctx.arns().function(ref.name(), name));
+            }
+            checkTargets(c, ref.name(), version, routing);
+            AliasRow created = new AliasRow(ref.name(), name, version, description, routing,
+                    UUID.randomUUID().toString());
+            ctx.aliases().put(c, created);
+            return created;
+        });
+        return ApiResponse.json(201, render(row));
+    }
+
+    ApiResponse get(ApiRequest request) {
+        FunctionRef ref = lookup.unqualified(request);
+        String name = request.path("alias");
+        return ctx.db().read(c -> ApiResponse.json(200, render(find(c, ref.name(), name))));
+    }
+
+    ApiResponse update(ApiRequest request) {
+        FunctionRef ref = lookup.unqualified(request);
+        String name = request.path("alias");
+        ObjectNode body = request.json(1 << 20, "UpdateAlias");
+        String newVersion = version(body);
+        Map<String, Double> newRouting = body.has("RoutingConfig") ? routing(body) : null;
+        AliasRow row = ctx.db().write(c -> {
+            AliasRow current = find(c, ref.name(), name);
+            FunctionLookup.checkRevision(body.path("RevisionId").asText(null), current.revision(), "GetAlias");
+            String version = newVersion != null ? newVersion : current.version();
+            Map<String, Double> routing = newRouting != null ? newRouting : current.routing();
+            String description = body.hasNonNull("Description") ? body.get("Description").asText()
+                    : current.description();
+            Validation.maxLength(description, "description", 256);
+            checkTargets(c, ref.name(), version, routing);
+            AliasRow updated = new AliasRow(ref.name(), name, version, description, routing,
+                    UUID.randomUUID().toString());
+            ctx.aliases().put(c, updated);
+            return updated;
+        });
+        return ApiResponse.json(200, render(row));
+    }
+
+    ApiResponse delete(ApiRequest request) {
+        FunctionRef ref = lookup.unqualified(request);
+        String name = request.path("alias");
+        ctx.db().write(c -> {
+            lookup.latest(c, ref.name());
+            ctx.aliases().delete(c, ref.name(), name);
+            return null;
+        });
+        return ApiResponse.empty(204);
+    }
+
+    ApiResponse list(ApiRequest request) {
+        FunctionRef ref = lookup.unqualified(request);
+        String versionFilter = request.query("FunctionVersion");
+        List<JsonNode> items = ctx.db().read(c -> {
+            lookup.latest(c, ref.name());
+            List<JsonNode> result = new ArrayList<>();
+            for (AliasRow alias : ctx.aliases().list(c, ref.name())) {
+                if (versionFilter == null || versionFilter.equals(alias.version())) {
+                    result.add(render(alias));
+                }
+            }
+            return result;
+        });
+        ObjectNode out = Json.object();
+        Paging.page(request, items, out, "Aliases", 50, 10_000);
+        return ApiResponse.json(200, out);
+    }
+
+    private AliasRow find(Connection c, String function, String name) throws SQLException {
+        lookup.latest(c, function);
+        return ctx.aliases().find(c, function, name).orElseThrow(() -> ApiException.notFound(
+                "Cannot find alias arn: " + ctx.arns().function(function, name)));
+    }
+
+    private static String version(ObjectNode body) {
+        String version = body.path("FunctionVersion").asText(null);
+        if (version != null && !version.matches("\\$LATEST|[0-9]{1,10}")) {
+            throw ApiException.validation(version, "functionVersion",
+                    "Member must satisfy regular expression pattern: (\\$LATEST|[0-9]+)");
+        }
+        return version;
+    }
+
+    private static Map<String, Double> routing(ObjectNode body) {
+        JsonNode weights = body.path("RoutingConfig").path("AdditionalVersionWeights");
+        Map<String, Double> routing = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = weights.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            if (!entry.getKey().matches("[0-9]{1,10}")) {
+                throw ApiException.validation(entry.getKey(), "routingConfig.additionalVersionWeights",
+                        "Map keys must satisfy constraint: [Member must satisfy regular expression pattern: [0-9]+]");
+            }
+            double weight = entry.getValue().asDouble();
+            if (!entry.getValue().isNumber() || weight < 0.0 || weight > 1.0) {
+                throw ApiException.validation(entry.getValue().asText(), "routingConfig.additionalVersionWeights",
+                        "Map value must satisfy constraint: [Member must have value less than or equal to 1.0,"
+                                + " Member must have value greater than or equal to 0.0]");
+            }
+            routing.put(entry.getKey(), weight);
+        }
+        if (routing.size() > 1) {
+            throw ApiException.validation(weights.toString(), "routingConfig.additionalVersionWeights",
+                    "Member must have length less than or equal to 1");
+        }
+        return routing;
+    }
+
+    private void checkTargets(Connection c, String function, String version, Map<String, Double> routing)
+            throws SQLException {
+        if (!version.equals("$LATEST") && ctx.functions().version(c, function, version).isEmpty()) {
+            throw lookup.notFound(function, version);
+        }
+        if (routing.isEmpty()) {
+            return;
+        }
+        if (version.equals("$LATEST")) {
+            throw ApiException.invalidParameter("$LATEST is not supported for an alias pointing to more than 1"
+                    + " version");
+        }
+        for (String additional : routing.keySet()) {
+            if (additional.equals(version)) {
+                throw ApiException.invalidParameter("Invalid function version " + additional + ". Function"
+                        + " version " + additional + " is already included in routing configuration.");
+            }
+            if (ctx.functions().version(c, function, additional).isEmpty()) {
+                throw lookup.notFound(function, additional);
+            }
+        }
+    }
+
+    ObjectNode render(AliasRow alias) {
+        ObjectNode out = Json.object();
+        out.put("AliasArn", ctx.arns().function(alias.function(), alias.name()));
+        out.put("Name", alias.name());
+        out.put("FunctionVersion", alias.version());
+        out.put("Description", alias.description());
+        if (!alias.routing().isEmpty()) {
+            ObjectNode weights = out.putObject("RoutingConfig").putObject("AdditionalVersionWeights");
+            alias.routing().forEach(weights::put);
+        }
+        out.put("RevisionId", alias.revision());
+        return out;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.lambdamaven.emulator.lambda;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lambdamaven.emulator.http.ApiException;
+import dev.lambdamaven.emulator.http.ApiRequest;
+import dev.lambdamaven.emulator.http.ApiResponse;
+import dev.lambdamaven.emulator.http.Json;
+import dev.lambdamaven.emulator.store.VersionRow;
+
+/** Put/Get/DeleteFunctionConcurrency and GetAccountSettings (account limit 1000, 100 kept unreserved). */
+final class ConcurrencyHandler {
+
+    static final int ACCOUNT_CONCURRENCY = 1000;
+    static final int MIN_UNRESERVED = 100;
+
+    private final LambdaContext ctx;
+    private final FunctionLookup lookup;
+
+    ConcurrencyHandler(LambdaContext ctx) {
+        this.ctx = ctx;
+        this.lookup = new FunctionLookup(ctx);
+    }
+
+    ApiResponse put(ApiRequest request) {
+        FunctionRef ref = lookup.unqualified(request);
+        ObjectNode body = request.json(1 << 16, "PutFunctionConcurrency");
+        if (!body.path("ReservedConcurrentExecutions").canConvertToInt()) {
+            throw Validation.missing("ReservedConcurrentExecutions");
+        }
+        int value = body.get("ReservedConcurrentExecutions").asInt();
+        Validation.range(value, "reservedConcurrentExecutions", 0, ACCOUNT_CONCURRENCY);
+        ctx.db().write(c -> {
+            lookup.latest(c, ref.name());
+            long others = ctx.functions().totalReservedConcurrency(c, ref.name());
+            if (ACCOUNT_CONCURRENCY - others - value < MIN_UNRESERVED) {
+                throw ApiException.invalidParameter("Specified ReservedConcurrentExecutions for function decreases"
+                        + " account's UnreservedConcurrentExecution below its minimum value of [" + MIN_UNRESERVED
+                        + "].");
+            }
+            ctx.functions().setReservedConcurrency(c, ref.name(), value);
+            return null;
+        });
+        ObjectNode out = Json.object();
+        out.put("ReservedConcurrentExecutions", value);
+        return ApiResponse.json(200, out);
+    }
+
+    ApiResponse get(ApiRequest request) {
+        FunctionRef ref = lookup.unqualified(request);
+        return ctx.db().read(c -> {
+            lookup.latest(c, ref.name());
+            Integer value = ctx.functions().reservedConcurrency(c, ref.name());
+            ObjectNode out = Json.object();
+            if (value != null) {
+                out.put("ReservedConcurrentExecutions", value);
+            }
+            return ApiResponse.json(200, out);
+        });
+    }
+
+    ApiResponse delete(ApiRequest request) {
+        FunctionRef ref = lookup.unqualified(request);
+        ctx.db().write(c -> {
+            lookup.latest(c, ref.name());
+            ctx.functions().setReservedConcurrency(c, ref.name(), null);
+            return null;
+        });
+        return ApiResponse.empty(204);
+    }
+
+    ApiResponse accountSettings(ApiRequest request) {
+        return ctx.db().read(c -> {
+            long reserved = ctx.functions().totalReservedConcurrency(c, "");
+            long totalCode = 0;
+            var names = ctx.functions().names(c);
+            for (String name : names) {
+                for (VersionRow row : ctx.functions().versions(c, name)) {
+                    totalCode += row.config().path("CodeSize").asLong();
+                }
+            }
+            ObjectNode out = Json.object();
+            out.putObject("AccountLimit").put("TotalCodeSize", 80_530_636_800L)
+                    .put("CodeSizeUnzipped", ZipInspector.MAX_UNZIPPED).put("CodeSizeZipped", 52_428_800L)
+                    .put("ConcurrentExecutions", ACCOUNT_CONCURRENCY)
+                    .put("UnreservedConcurrentExecutions", ACCOUNT_CONCURRENCY - reserved);
+            out.putObject("AccountUsage").put("TotalCodeSize", totalCode).put("FunctionCount", names.size());
+            return ApiResponse.json(200, out);
+        });
+    }
+}

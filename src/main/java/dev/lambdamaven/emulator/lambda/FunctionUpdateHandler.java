@@ -1,0 +1,80 @@
+package dev.lambdamaven.emulator.lambda;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lambdamaven.emulator.http.ApiRequest;
+import dev.lambdamaven.emulator.http.ApiResponse;
+import dev.lambdamaven.emulator.store.VersionRow;
+
+/** UpdateFunctionCode and UpdateFunctionConfiguration: each starts an update (InProgress, then Successful). */
+final class FunctionUpdateHandler {
+
+    private final LambdaContext ctx;
+    private final FunctionLookup lookup;
+    private final FunctionSettings settings;
+    private final FunctionWrites writes;
+    private final CodeIntake intake;
+    private final ConfigurationView view;
+
+    FunctionUpdateHandler(LambdaContext ctx) {
+        this.ctx = ctx;
+        this.lookup = new FunctionLookup(ctx);
+        this.settings = new FunctionSettings(ctx);
+        this.writes = new FunctionWrites(ctx);
+        this.intake = new CodeIntake(ctx);
+        this.view = new ConfigurationView(ctx);
+    }
+
+    ApiResponse updateCode(ApiRequest request) {
+        FunctionRef ref = lookup.unqualified(request);
+        ObjectNode body = request.json(FunctionHandler.MAX_REQUEST, "UpdateFunctionCode");
+        CodeIntake.Code code = intake.fromRequest(body);
+        if (code == null) {
+            throw dev.lambdamaven.emulator.http.ApiException.invalidParameter(
+                    "Please provide a source for function code.");
+        }
+        if (body.hasNonNull("Architectures")) {
+            FunctionSettings.architectures(body.get("Architectures"));
+        }
+        VersionRow result = ctx.db().write(c -> {
+            long now = ctx.now();
+            VersionRow latest = lookup.latest(c, ref.name());
+            lookup.checkIdle(latest, now);
+            FunctionLookup.checkRevision(body.path("RevisionId").asText(null),
+                    ConfigurationView.revision(latest, now), "GetFunction");
+            ObjectNode config = latest.config().deepCopy();
+            FunctionWrites.applyCode(config, code);
+            if (body.hasNonNull("Architectures")) {
+                config.set("Architectures", FunctionSettings.architectures(body.get("Architectures")));
+            }
+            FunctionWrites.checkCombinedSize(config);
+            if (body.path("DryRun").asBoolean(false)) {
+                return latest;
+            }
+            VersionRow updated = writes.latestRow(ref.name(), config, latest.env(), "update", null, now);
+            ctx.functions().put(c, updated);
+            return body.path("Publish").asBoolean(false) ? writes.publish(c, updated, null, now) : updated;
+        });
+        return ApiResponse.json(200, view.render(result, ctx.now()));
+    }
+
+    ApiResponse updateConfiguration(ApiRequest request) {
+        FunctionRef ref = lookup.unqualified(request);
+        ObjectNode body = request.json(FunctionHandler.MAX_REQUEST, "UpdateFunctionConfiguration");
+        VersionRow result = ctx.db().write(c -> {
+            long now = ctx.now();
+            VersionRow latest = lookup.latest(c, ref.name());
+            lookup.checkIdle(latest, now);
+            FunctionLookup.checkRevision(body.path("RevisionId").asText(null),
+                    ConfigurationView.revision(latest, now), "GetFunction");
+            ObjectNode config = latest.config().deepCopy();
+            FunctionSettings.Outcome outcome = settings.apply(c, body, config);
+            FunctionWrites.checkCombinedSize(config);
+            byte[] env = outcome.environment == null ? latest.env()
+                    : EnvironmentCodec.seal(ctx.secrets(), outcome.environment);
+            VersionRow updated = writes.latestRow(ref.name(), config, env, "update", outcome.placement, now);
+            ctx.functions().put(c, updated);
+            return updated;
+        });
+        return ApiResponse.json(200, view.render(result, ctx.now()));
+    }
+}

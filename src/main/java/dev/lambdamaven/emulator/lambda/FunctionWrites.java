@@ -1,0 +1,70 @@
+package dev.lambdamaven.emulator.lambda;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lambdamaven.emulator.ec2.VpcCatalog;
+import dev.lambdamaven.emulator.http.ApiException;
+import dev.lambdamaven.emulator.store.VersionRow;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/** The steps shared by create, update and publish: code fields, size limits, state timing, publishing. */
+final class FunctionWrites {
+
+    static final String UNZIPPED_FIELD = "_UnzippedSize";
+    private static final String NO_IPS = "Lambda was not able to set up VPC access for the Lambda function because"
+            + " one or more configured subnets has no available IP addresses.";
+
+    private final LambdaContext ctx;
+
+    FunctionWrites(LambdaContext ctx) {
+        this.ctx = ctx;
+    }
+
+    static void applyCode(ObjectNode config, CodeIntake.Code code) {
+        config.put("CodeSize", code.size());
+        config.put("CodeSha256", code.sha256Base64());
+        config.put(UNZIPPED_FIELD, code.unzippedSize());
+    }
+
+    /** Code plus layers must fit Lambda's unzipped limit. */
+    static void checkCombinedSize(ObjectNode config) {
+        long total = config.path(UNZIPPED_FIELD).asLong() + LayerResolver.unzippedTotal(config.path("Layers"));
+        if (total > ZipInspector.MAX_UNZIPPED) {
+            throw ApiException.invalidParameter("Function code combined with layers exceeds the maximum allowed size"
+                    + " of " + ZipInspector.MAX_UNZIPPED + " bytes. The actual size is " + total + " bytes.");
+        }
+    }
+
+    /** A new row for {@code $LATEST} after a create ({@code op=create}) or an update. */
+    VersionRow latestRow(String name, ObjectNode config, byte[] env, String op, VpcCatalog.Placement placement,
+            long now) {
+        boolean vpc = placement != null && !placement.vpcId().isEmpty();
+        long delay = (vpc ? ctx.options().vpcActivationDelay()
+                : op.equals("create") ? ctx.options().activationDelay() : ctx.options().updateDelay()).toMillis();
+        boolean noIps = placement != null && placement.outOfIpAddresses();
+        config.put("LastModified", Timestamps.format(now));
+        return new VersionRow(name, VersionRow.LATEST, config, env, hex(config), UUID.randomUUID().toString(), op,
+                now + delay, noIps ? "SubnetOutOfIPAddresses" : null, noIps ? NO_IPS : null);
+    }
+
+    /** Publishes {@code latest} as the next version number, with its own revision; returns the new row. */
+    VersionRow publish(Connection c, VersionRow latest, String description, long now) throws SQLException {
+        int number = ctx.functions().nextVersion(c, latest.function());
+        ObjectNode config = latest.config().deepCopy();
+        if (description != null) {
+            config.put("Description", description);
+        }
+        long doneAt = Math.max(latest.doneAt(), now + ctx.options().activationDelay().toMillis());
+        VersionRow row = new VersionRow(latest.function(), Integer.toString(number), config, latest.env(),
+                latest.codeSha(), UUID.randomUUID().toString(), "create", doneAt, latest.failureCode(),
+                latest.failureReason());
+        ctx.functions().put(c, row);
+        return row;
+    }
+
+    private static String hex(ObjectNode config) {
+        byte[] raw = java.util.Base64.getDecoder().decode(config.path("CodeSha256").asText());
+        return java.util.HexFormat.of().formatHex(raw);
+    }
+}

@@ -1,0 +1,195 @@
+package dev.lambdamaven.emulator.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lambdamaven.emulator.http.ApiException;
+import dev.lambdamaven.emulator.http.ApiRequest;
+import dev.lambdamaven.emulator.http.ApiResponse;
+import dev.lambdamaven.emulator.http.Json;
+import dev.lambdamaven.emulator.runtime.FunctionRuntime;
+import dev.lambdamaven.emulator.runtime.InvocationRequest;
+import dev.lambdamaven.emulator.runtime.InvocationResult;
+import dev.lambdamaven.emulator.store.AliasRow;
+import dev.lambdamaven.emulator.store.VersionRow;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Invoke: resolves the function, version or alias (weighted routing), checks state, payload size and
+ * reserved concurrency the way Lambda does, then hands the invocation to the {@link FunctionRuntime}.
+ */
+final class InvokeHandler {
+
+    private static final Logger LOG = Logger.getLogger(InvokeHandler.class.getName());
+    static final long MAX_SYNC_PAYLOAD = 6_291_456L;
+    static final long MAX_ASYNC_PAYLOAD = 262_144L;
+
+    /** What the emulator resolved before running anything. */
+    private record Target(VersionRow row, Map<String, String> environment, List<Path> layers, Integer reserved) {}
+
+    private final LambdaContext ctx;
+    private final FunctionLookup lookup;
+    private final FunctionRuntime runtime;
+    private final ExecutorService async;
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+    InvokeHandler(LambdaContext ctx, FunctionRuntime runtime, ExecutorService async) {
+        this.ctx = ctx;
+        this.lookup = new FunctionLookup(ctx);
+        this.runtime = runtime;
+        this.async = async;
+    }
+
+    ApiResponse invoke(ApiRequest request) throws InterruptedException {
+        FunctionRef ref = lookup.ref(request);
+        String type = header(request, "X-Amz-Invocation-Type", "RequestResponse");
+        if (!List.of("RequestResponse", "Event", "DryRun").contains(type)) {
+            throw ApiException.validation(type, "invocationType",
+                    "Member must satisfy enum value set: [Event, RequestResponse, DryRun]");
+        }
+        boolean tail = "Tail".equals(header(request, "X-Amz-Log-Type", "None"));
+        byte[] payload = request.body(type.equals("Event") ? MAX_ASYNC_PAYLOAD : MAX_SYNC_PAYLOAD, "InvokeFunction");
+        if (payload.length > 0) {
+            try {
+                Json.parse(payload);
+            } catch (ApiException e) {
+                throw new ApiException(400, "InvalidRequestContentException",
+                        "Could not parse request body into json: Could not parse payload into json");
+            }
+        }
+        Target target = resolve(ref);
+        String blocked = ConfigurationView.blockingState(target.row(), ctx.now());
+        if (blocked != null) {
+            throw ApiException.conflict("The operation cannot be performed at this time. The function is currently"
+                    + " in the following state: " + blocked);
+        }
+        if (target.reserved() != null && target.reserved() == 0) {
+            throw throttled();
+        }
+        String executed = target.row().version();
+        if (type.equals("DryRun")) {
+            return ApiResponse.empty(204).header("X-Amz-Executed-Version", executed);
+        }
+        if (runtime == null) {
+            throw new ApiException(500, "ServiceException", "This emulator has no function runtime configured: it"
+                    + " stores functions but cannot run them.");
+        }
+        InvocationRequest invocation = invocation(ref, target, payload.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8)
+                : payload, tail && type.equals("RequestResponse"));
+        if (type.equals("Event")) {
+            AtomicInteger counter = acquire(target);
+            try {
+                async.execute(() -> runQuietly(invocation, counter));
+            } catch (RejectedExecutionException e) {
+                counter.decrementAndGet();
+                throw throttled();
+            }
+            return ApiResponse.empty(202).header("X-Amz-Executed-Version", executed);
+        }
+        AtomicInteger counter = acquire(target);
+        InvocationResult result;
+        try {
+            result = runtime.invoke(invocation);
+        } finally {
+            counter.decrementAndGet();
+        }
+        ApiResponse response = ApiResponse.bytes(200, result.payload() == null ? new byte[0] : result.payload(),
+                "application/json").header("X-Amz-Executed-Version", executed)
+                .header("X-Amz-Function-Error", result.functionError());
+        if (tail) {
+            String log = result.logTail() == null ? "" : result.logTail();
+            response.header("X-Amz-Log-Result", Base64.getEncoder().encodeToString(
+                    lastBytes(log.getBytes(StandardCharsets.UTF_8), 4096)));
+        }
+        return response;
+    }
+
+    private Target resolve(FunctionRef ref) {
+        return ctx.db().read(c -> {
+            VersionRow row;
+            if (ref.isAlias()) {
+                AliasRow alias = ctx.aliases().find(c, ref.name(), ref.qualifier())
+                        .orElseThrow(() -> lookup.notFound(ref));
+                String version = pick(alias);
+                row = ctx.functions().version(c, ref.name(), version).orElseThrow(() -> lookup.notFound(ref));
+            } else {
+                row = lookup.resolve(c, ref);
+            }
+            List<Path> layers = new ArrayList<>();
+            for (JsonNode layer : row.config().path("Layers")) {
+                var m = LayerResolver.LAYER_VERSION_ARN.matcher(layer.path("Arn").asText());
+                if (m.matches()) {
+                    ctx.layers().version(c, m.group(3), Long.parseLong(m.group(4)))
+                            .ifPresent(l -> layers.add(ctx.blobs().path(l.zipSha())));
+                }
+            }
+            return new Target(row, EnvironmentCodec.unseal(ctx.secrets(), row.env()), layers,
+                    ctx.functions().reservedConcurrency(c, ref.name()));
+        });
+    }
+
+    /** Weighted routing: the additional version gets its weight's share of invocations. */
+    private static String pick(AliasRow alias) {
+        for (Map.Entry<String, Double> extra : alias.routing().entrySet()) {
+            if (ThreadLocalRandom.current().nextDouble() < extra.getValue()) {
+                return extra.getKey();
+            }
+        }
+        return alias.version();
+    }
+
+    private InvocationRequest invocation(FunctionRef ref, Target target, byte[] payload, boolean tail) {
+        VersionRow row = target.row();
+        return new InvocationRequest(row.function(), row.version(), ctx.arns().function(ref.name(), ref.qualifier()),
+                row.config().path("Runtime").asText(), row.config().path("Handler").asText(),
+                row.config().path("MemorySize").asInt(128), row.config().path("Timeout").asInt(3),
+                target.environment(), ctx.blobs().path(row.codeSha()), row.config().path("CodeSha256").asText(),
+                target.layers(), payload, tail);
+    }
+
+    private AtomicInteger acquire(Target target) {
+        AtomicInteger counter = inFlight.computeIfAbsent(target.row().function(), k -> new AtomicInteger());
+        int now = counter.incrementAndGet();
+        if (target.reserved() != null && now > target.reserved()) {
+            counter.decrementAndGet();
+            throw throttled();
+        }
+        return counter;
+    }
+
+    private void runQuietly(InvocationRequest invocation, AtomicInteger counter) {
+        try {
+            runtime.invoke(invocation);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "asynchronous invocation of " + invocation.functionName() + " failed", e);
+        } finally {
+            counter.decrementAndGet();
+        }
+    }
+
+    private static ApiException throttled() {
+        return new ApiException(429, "TooManyRequestsException", "Rate Exceeded.",
+                Map.of("Reason", "ReservedFunctionConcurrentInvocationLimitExceeded"));
+    }
+
+    private static String header(ApiRequest request, String name, String fallback) {
+        String value = request.header(name);
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+
+    private static byte[] lastBytes(byte[] bytes, int max) {
+        return bytes.length <= max ? bytes : java.util.Arrays.copyOfRange(bytes, bytes.length - max, bytes.length);
+    }
+}

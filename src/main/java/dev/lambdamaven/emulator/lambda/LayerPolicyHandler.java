@@ -1,0 +1,117 @@
+package dev.lambdamaven.emulator.lambda;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lambdamaven.emulator.http.ApiException;
+import dev.lambdamaven.emulator.http.ApiRequest;
+import dev.lambdamaven.emulator.http.ApiResponse;
+import dev.lambdamaven.emulator.http.Json;
+import dev.lambdamaven.emulator.store.LayerVersionRow;
+import java.util.Map;
+import java.util.UUID;
+
+/** Add/Get/RemoveLayerVersionPermission: a resource policy granting {@code lambda:GetLayerVersion}. */
+final class LayerPolicyHandler {
+
+    private final LambdaContext ctx;
+
+    LayerPolicyHandler(LambdaContext ctx) {
+        this.ctx = ctx;
+    }
+
+    ApiResponse add(ApiRequest request) {
+        String name = LayerHandler.layerName(request.path("layer"));
+        long version = LayerHandler.versionNumber(request.path("version"));
+        ObjectNode body = request.json(1 << 16, "AddLayerVersionPermission");
+        String sid = body.path("StatementId").asText(null);
+        if (sid == null || !sid.matches("([a-zA-Z0-9-_]+)") || sid.length() > 100) {
+            throw ApiException.validation(String.valueOf(sid), "statementId",
+                    "Member must satisfy regular expression pattern: ([a-zA-Z0-9-_]+)");
+        }
+        String action = body.path("Action").asText(null);
+        if (!"lambda:GetLayerVersion".equals(action)) {
+            throw ApiException.validation(String.valueOf(action), "action",
+                    "Member must satisfy regular expression pattern: lambda:GetLayerVersion");
+        }
+        String principal = body.path("Principal").asText(null);
+        if (principal == null || !principal.matches("\\d{12}|\\*|arn:(aws[a-zA-Z-]*):iam::\\d{12}:root")) {
+            throw ApiException.validation(String.valueOf(principal), "principal", "Member must satisfy regular"
+                    + " expression pattern: \\d{12}|\\*|arn:(aws[a-zA-Z-]*):iam::\\d{12}:root");
+        }
+        String organization = body.path("OrganizationId").asText(null);
+        ObjectNode statement = Json.object();
+        statement.put("Sid", sid);
+        statement.put("Effect", "Allow");
+        if (principal.equals("*")) {
+            statement.put("Principal", "*");
+        } else {
+            String account = principal.length() == 12 ? principal : principal.split(":")[4];
+            statement.putObject("Principal").put("AWS", "arn:aws:iam::" + account + ":root");
+        }
+        statement.put("Action", "lambda:GetLayerVersion");
+        statement.put("Resource", ctx.arns().layerVersion(name, version));
+        if (organization != null) {
+            statement.putObject("Condition").putObject("StringEquals").put("aws:PrincipalOrgID", organization);
+        }
+        String revision = ctx.db().write(c -> {
+            LayerVersionRow row = ctx.layers().version(c, name, version)
+                    .orElseThrow(() -> ApiException.notFound(LayerHandler.NOT_FOUND));
+            FunctionLookup.checkRevision(body.path("RevisionId").asText(request.query("RevisionId")), row.policyRevision(),
+                    "GetLayerVersionPolicy");
+            if (ctx.layers().statements(c, name, version).containsKey(sid)) {
+                throw ApiException.conflict("The statement id (" + sid + ") provided already exists. Please provide"
+                        + " a new statement id, or remove the existing statement.");
+            }
+            ctx.layers().putStatement(c, name, version, sid, Json.text(statement));
+            String next = UUID.randomUUID().toString();
+            ctx.layers().setPolicyRevision(c, name, version, next);
+            return next;
+        });
+        ObjectNode out = Json.object();
+        out.put("Statement", Json.text(statement));
+        out.put("RevisionId", revision);
+        return ApiResponse.json(201, out);
+    }
+
+    ApiResponse get(ApiRequest request) {
+        String name = LayerHandler.layerName(request.path("layer"));
+        long version = LayerHandler.versionNumber(request.path("version"));
+        return ctx.db().read(c -> {
+            LayerVersionRow row = ctx.layers().version(c, name, version)
+                    .orElseThrow(() -> ApiException.notFound(LayerHandler.NOT_FOUND));
+            Map<String, String> statements = ctx.layers().statements(c, name, version);
+            if (statements.isEmpty()) {
+                throw ApiException.notFound("No policy is associated with the given resource.");
+            }
+            ObjectNode policy = Json.object();
+            policy.put("Version", "2012-10-17");
+            policy.put("Id", "default");
+            ArrayNode list = policy.putArray("Statement");
+            for (String statement : statements.values()) {
+                list.add(Json.parseObject(statement));
+            }
+            ObjectNode out = Json.object();
+            out.put("Policy", Json.text(policy));
+            out.put("RevisionId", row.policyRevision());
+            return ApiResponse.json(200, out);
+        });
+    }
+
+    ApiResponse remove(ApiRequest request) {
+        String name = LayerHandler.layerName(request.path("layer"));
+        long version = LayerHandler.versionNumber(request.path("version"));
+        String sid = request.path("sid");
+        ctx.db().write(c -> {
+            LayerVersionRow row = ctx.layers().version(c, name, version)
+                    .orElseThrow(() -> ApiException.notFound(LayerHandler.NOT_FOUND));
+            FunctionLookup.checkRevision(request.query("RevisionId"), row.policyRevision(), "GetLayerVersionPolicy");
+            if (!ctx.layers().statements(c, name, version).containsKey(sid)) {
+                throw ApiException.notFound("Statement " + sid + " is not found in resource policy.");
+            }
+            ctx.layers().removeStatement(c, name, version, sid);
+            ctx.layers().setPolicyRevision(c, name, version, UUID.randomUUID().toString());
+            return null;
+        });
+        return ApiResponse.empty(204);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.lambdamaven.emulator.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lambdamaven.emulator.http.ApiException;
+import dev.lambdamaven.emulator.http.ApiRequest;
+import dev.lambdamaven.emulator.http.ApiResponse;
+import dev.lambdamaven.emulator.http.Json;
+import dev.lambdamaven.emulator.store.VersionRow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** PublishVersion (a no-op returning the last version when nothing changed) and ListVersionsByFunction. */
+final class VersionHandler {
+
+    private final LambdaContext ctx;
+    private final FunctionLookup lookup;
+    private final FunctionWrites writes;
+    private final ConfigurationView view;
+
+    VersionHandler(LambdaContext ctx) {
+        this.ctx = ctx;
+        this.lookup = new FunctionLookup(ctx);
+        this.writes = new FunctionWrites(ctx);
+        this.view = new ConfigurationView(ctx);
+    }
+
+    ApiResponse publish(ApiRequest request) {
+        FunctionRef ref = lookup.unqualified(request);
+        ObjectNode body = request.json(1 << 20, "PublishVersion");
+        VersionRow result = ctx.db().write(c -> {
+            long now = ctx.now();
+            VersionRow latest = lookup.latest(c, ref.name());
+            lookup.checkIdle(latest, now);
+            if (latest.failureCode() != null) {
+                throw ApiException.conflict("The operation cannot be performed at this time. The function is"
+                        + " currently in the following state: Failed");
+            }
+            String expectedSha = body.path("CodeSha256").asText(null);
+            String actualSha = latest.config().path("CodeSha256").asText();
+            if (expectedSha != null && !expectedSha.equals(actualSha)) {
+                throw ApiException.invalidParameter("CodeSHA256 (" + expectedSha + ") is different from current"
+                        + " CodeSHA256 in $LATEST (" + actualSha + "). Please try again from a valid state.");
+            }
+            FunctionLookup.checkRevision(body.path("RevisionId").asText(null),
+                    ConfigurationView.revision(latest, now), "GetFunction");
+            List<VersionRow> versions = ctx.functions().versions(c, ref.name());
+            VersionRow newest = versions.get(versions.size() - 1);
+            if (!newest.version().equals(VersionRow.LATEST) && sameContent(newest, latest)) {
+                return newest;
+            }
+            return writes.publish(c, latest, body.path("Description").asText(null), now);
+        });
+        return ApiResponse.json(201, view.render(result, ctx.now()));
+    }
+
+    /** Code and configuration equal, ignoring timestamps and the description (as Lambda does). */
+    private boolean sameContent(VersionRow published, VersionRow latest) {
+        return published.codeSha().equals(latest.codeSha())
+                && comparable(published.config()).equals(comparable(latest.config()))
+                && Objects.equals(EnvironmentCodec.unseal(ctx.secrets(), published.env()),
+                        EnvironmentCodec.unseal(ctx.secrets(), latest.env()));
+    }
+
+    private static JsonNode comparable(ObjectNode config) {
+        ObjectNode copy = config.deepCopy();
+        copy.remove("LastModified");
+        copy.remove("Description");
+        return copy;
+    }
+
+    ApiResponse list(ApiRequest request) {
+        FunctionRef ref = lookup.unqualified(request);
+        long now = ctx.now();
+        List<JsonNode> items = ctx.db().read(c -> {
+            lookup.latest(c, ref.name());
+            List<JsonNode> result = new ArrayList<>();
+            for (VersionRow row : ctx.functions().versions(c, ref.name())) {
+                result.add(view.render(row, now));
+            }
+            return result;
+        });
+        ObjectNode out = Json.object();
+        Paging.page(request, items, out, "Versions", 50, 10_000);
+        return ApiResponse.json(200, out);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.lambdamaven.emulator.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * Content-addressed files (code and layer zips, S3 objects): written to a temp file, fsynced, then renamed
+ * atomically to {@code blobs/<sha256 hex>}, so a reader never sees a partial file and a crash leaves at most
+ * an orphaned temp file. Identical content is stored once.
+ */
+public final class BlobStore {
+
+    /** A stored blob: hex SHA-256, size and path. */
+    public record Blob(String sha256Hex, long size, Path path) {
+        public String sha256Base64() {
+            return java.util.Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256Hex));
+        }
+    }
+
+    private final Path dir;
+    private final Path tmp;
+
+    public BlobStore(Path stateDir) throws IOException {
+        this.dir = Files.createDirectories(stateDir.resolve("blobs"));
+        this.tmp = Files.createDirectories(stateDir.resolve("tmp"));
+    }
+
+    public Blob put(byte[] content) throws IOException {
+        return put(new java.io.ByteArrayInputStream(content), Long.MAX_VALUE);
+    }
+
+    /** Stores at most {@code limit} bytes of {@code in}; more is an {@link IOException}. */
+    public Blob put(InputStream in, long limit) throws IOException {
+        Path temp = tmp.resolve(UUID.randomUUID() + ".tmp");
+        try {
+            MessageDigest digest = sha256();
+            long size;
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), digest);
+                size = copy(in, out, limit);
+                out.flush();
+                channel.force(true);
+            }
+            String hex = HexFormat.of().formatHex(digest.digest());
+            Path target = path(hex);
+            if (!Files.exists(target)) {
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                syncDirectory(dir);
+            }
+            return new Blob(hex, size, target);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    public Path path(String sha256Hex) {
+        if (!sha256Hex.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("not a SHA-256: " + sha256Hex);
+        }
+        return dir.resolve(sha256Hex);
+    }
+
+    public Blob get(String sha256Hex) throws IOException {
+        Path path = path(sha256Hex);
+        return new Blob(sha256Hex, Files.size(path), path);
+    }
+
+    private static long copy(InputStream in, OutputStream out, long limit) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            total += n;
+            if (total > limit) {
+                throw new BlobTooLargeException(limit);
+            }
+            out.write(buffer, 0, n);
+        }
+        return total;
+    }
+
+    private static void syncDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException ignored) {
+            // not every file system lets a directory be opened for fsync; the rename is still atomic
+        }
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** More bytes than the caller allowed. */
+    public static final class BlobTooLargeException extends IOException {
+        public BlobTooLargeException(long limit) {
+            super("content exceeds " + limit + " bytes");
+        }
+    }
+
+}

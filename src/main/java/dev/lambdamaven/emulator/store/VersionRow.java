@@ -1,0 +1,30 @@
+package dev.lambdamaven.emulator.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One stored function version ({@code $LATEST} or a number).
+ *
+ * @param config        stored configuration fields (no derived fields, no environment values)
+ * @param env           AES-GCM ciphertext of the environment variables JSON, or {@code null}
+ * @param codeSha       hex SHA-256 of the code zip
+ * @param revision      base revision id; the visible one also changes once the pending operation settles
+ * @param op            {@code create} or {@code update}: the last operation on this version
+ * @param doneAt        epoch millis at which that operation completes
+ * @param failureCode   reason code when that operation fails (e.g. SubnetOutOfIPAddresses), else null
+ * @param failureReason reason text when it fails
+ */
+public record VersionRow(String function, String version, ObjectNode config, byte[] env, String codeSha,
+        String revision, String op, long doneAt, String failureCode, String failureReason) {
+
+    public static final String LATEST = "$LATEST";
+
+    public boolean settled(long now) {
+        return now >= doneAt;
+    }
+
+    public VersionRow withVersion(String newVersion) {
+        return new VersionRow(function, newVersion, config, env, codeSha, revision, op, doneAt, failureCode,
+                failureReason);
+    }
+}

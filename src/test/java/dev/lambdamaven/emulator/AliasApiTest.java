@@ -1,0 +1,90 @@
+package dev.lambdamaven.emulator;
+
+import static dev.lambdamaven.emulator.EmulatorFixture.createRequest;
+import static dev.lambdamaven.emulator.EmulatorFixture.zip;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.AliasRoutingConfiguration;
+import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
+import software.amazon.awssdk.services.lambda.model.PreconditionFailedException;
+import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+
+class AliasApiTest {
+
+    @TempDir
+    Path dir;
+    Emulator emulator;
+    LambdaClient lambda;
+
+    @BeforeEach
+    void start() throws Exception {
+        emulator = EmulatorFixture.start(dir);
+        lambda = EmulatorFixture.lambda(emulator);
+        lambda.createFunction(createRequest("fn", zip("a", "1")).publish(true).build());
+        lambda.updateFunctionCode(b -> b.functionName("fn").zipFile(SdkBytes.fromByteArray(zip("a", "2"))).publish(true));
+    }
+
+    @AfterEach
+    void stop() {
+        lambda.close();
+        emulator.close();
+    }
+
+    private static AliasRoutingConfiguration weights(String version, double weight) {
+        return AliasRoutingConfiguration.builder().additionalVersionWeights(Map.of(version, weight)).build();
+    }
+
+    @Test
+    void createsGetsUpdatesListsAndDeletesAliases() {
+        var created = lambda.createAlias(b -> b.functionName("fn").name("live").functionVersion("1"));
+        assertThat(created.aliasArn()).isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:fn:live");
+        var updated = lambda.updateAlias(b -> b.functionName("fn").name("live").functionVersion("2")
+                .routingConfig(weights("1", 0.1)).revisionId(created.revisionId()));
+        assertThat(updated.functionVersion()).isEqualTo("2");
+        assertThat(updated.routingConfig().additionalVersionWeights()).containsEntry("1", 0.1);
+        assertThat(updated.revisionId()).isNotEqualTo(created.revisionId());
+        assertThatThrownBy(() -> lambda.updateAlias(b -> b.functionName("fn").name("live")
+                .revisionId(created.revisionId()))).isInstanceOf(PreconditionFailedException.class);
+        assertThat(lambda.getAlias(b -> b.functionName("fn").name("live")).functionVersion()).isEqualTo("2");
+        assertThat(lambda.getFunctionConfiguration(b -> b.functionName("fn").qualifier("live")).version())
+                .isIn("1", "2");
+        assertThat(lambda.listAliases(b -> b.functionName("fn")).aliases()).extracting(a -> a.name())
+                .containsExactly("live");
+        lambda.deleteAlias(b -> b.functionName("fn").name("live"));
+        assertThatThrownBy(() -> lambda.getAlias(b -> b.functionName("fn").name("live")))
+                .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining(
+                        "Cannot find alias arn: arn:aws:lambda:us-east-1:123456789012:function:fn:live");
+    }
+
+    @Test
+    void enforcesAliasRules() {
+        lambda.createAlias(b -> b.functionName("fn").name("live").functionVersion("1"));
+        assertThatThrownBy(() -> lambda.createAlias(b -> b.functionName("fn").name("live").functionVersion("1")))
+                .isInstanceOf(ResourceConflictException.class);
+        assertThatThrownBy(() -> lambda.createAlias(b -> b.functionName("fn").name("123").functionVersion("1")))
+                .isInstanceOfSatisfying(LambdaException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
+        assertThatThrownBy(() -> lambda.createAlias(b -> b.functionName("fn").name("x").functionVersion("9")))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> lambda.createAlias(b -> b.functionName("fn").name("x").functionVersion("$LATEST")
+                .routingConfig(weights("1", 0.5)))).isInstanceOf(InvalidParameterValueException.class);
+        assertThatThrownBy(() -> lambda.createAlias(b -> b.functionName("fn").name("x").functionVersion("2")
+                .routingConfig(weights("1", 1.5)))).hasMessageContaining("routingConfig.additionalVersionWeights");
+        assertThatThrownBy(() -> lambda.createAlias(b -> b.functionName("fn").name("x").functionVersion("2")
+                .routingConfig(AliasRoutingConfiguration.builder().additionalVersionWeights(Map.of("1", 0.1, "3", 0.1))
+                        .build()))).hasMessageContaining("Member must have length less than or equal to 1");
+        assertThatThrownBy(() -> lambda.deleteFunction(b -> b.functionName("fn").qualifier("1")))
+                .isInstanceOf(ResourceConflictException.class).hasMessageContaining("[live]");
+    }
+}

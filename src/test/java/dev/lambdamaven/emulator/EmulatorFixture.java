@@ -1,0 +1,66 @@
+package dev.lambdamaven.emulator;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
+import software.amazon.awssdk.services.lambda.model.FunctionCode;
+import software.amazon.awssdk.services.lambda.model.Runtime;
+
+/** Starts emulators on temp directories and builds SDK clients for them (no retries, static credentials). */
+public final class EmulatorFixture {
+
+    public static final String ROLE = "arn:aws:iam::123456789012:role/lambda-role";
+
+    private EmulatorFixture() {}
+
+    public static Emulator start(Path dir) throws IOException {
+        return Emulator.start(options(dir).build());
+    }
+
+    /** Zero delays: functions are Active and updates Successful at once. */
+    public static EmulatorOptions.Builder options(Path dir) {
+        return EmulatorOptions.builder().stateDir(dir).port(0).activationDelay(Duration.ZERO)
+                .updateDelay(Duration.ZERO).vpcActivationDelay(Duration.ZERO);
+    }
+
+    public static LambdaClient lambda(Emulator emulator) {
+        return LambdaClient.builder().endpointOverride(emulator.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
+                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
+                .build();
+    }
+
+    public static byte[] zip(String... namesAndContents) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+                for (int i = 0; i < namesAndContents.length; i += 2) {
+                    out.putNextEntry(new ZipEntry(namesAndContents[i]));
+                    out.write(namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
+                    out.closeEntry();
+                }
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static CreateFunctionRequest.Builder createRequest(String name, byte[] zip) {
+        return CreateFunctionRequest.builder().functionName(name).runtime(Runtime.JAVA21).role(ROLE)
+                .handler("example.Handler::handleRequest").code(FunctionCode.builder()
+                        .zipFile(SdkBytes.fromByteArray(zip)).build());
+    }
+}

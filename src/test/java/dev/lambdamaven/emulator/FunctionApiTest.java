@@ -1,0 +1,208 @@
+package dev.lambdamaven.emulator;
+
+import static dev.lambdamaven.emulator.EmulatorFixture.createRequest;
+import static dev.lambdamaven.emulator.EmulatorFixture.zip;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
+import software.amazon.awssdk.services.lambda.model.Environment;
+import software.amazon.awssdk.services.lambda.model.FunctionVersion;
+import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
+import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
+import software.amazon.awssdk.services.lambda.model.PreconditionFailedException;
+import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.lambda.model.State;
+import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
+
+class FunctionApiTest {
+
+    @TempDir
+    Path dir;
+    Emulator emulator;
+    LambdaClient lambda;
+
+    @BeforeEach
+    void start() throws Exception {
+        emulator = EmulatorFixture.start(dir);
+        lambda = EmulatorFixture.lambda(emulator);
+    }
+
+    @AfterEach
+    void stop() {
+        lambda.close();
+        emulator.close();
+    }
+
+    @Test
+    void createsAndGetsAFunctionWithCodeShaAndSize() throws Exception {
+        byte[] zip = zip("example/Handler.class", "x");
+        CreateFunctionResponse created = lambda.createFunction(createRequest("orders", zip).memorySize(512)
+                .environment(Environment.builder().variables(Map.of("TABLE", "orders")).build()).build());
+
+        String sha = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(zip));
+        assertThat(created.codeSha256()).isEqualTo(sha);
+        assertThat(created.codeSize()).isEqualTo(zip.length);
+        assertThat(created.functionArn()).isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:orders");
+        assertThat(created.version()).isEqualTo("$LATEST");
+
+        GetFunctionResponse got = lambda.getFunction(b -> b.functionName("orders"));
+        assertThat(got.configuration().state()).isEqualTo(State.ACTIVE);
+        assertThat(got.configuration().lastUpdateStatus()).isEqualTo(LastUpdateStatus.SUCCESSFUL);
+        assertThat(got.configuration().memorySize()).isEqualTo(512);
+        assertThat(got.configuration().timeout()).isEqualTo(3);
+        assertThat(got.configuration().environment().variables()).containsEntry("TABLE", "orders");
+        assertThat(got.code().location()).startsWith(emulator.endpoint().toString());
+    }
+
+    @Test
+    void acceptsNamesPartialArnsAndFullArnsWithQualifiers() {
+        lambda.createFunction(createRequest("fn", zip("a", "b")).publish(true).build());
+        assertThat(lambda.getFunctionConfiguration(b -> b.functionName("123456789012:function:fn")).version())
+                .isEqualTo("$LATEST");
+        assertThat(lambda.getFunctionConfiguration(b -> b.functionName(
+                "arn:aws:lambda:us-east-1:123456789012:function:fn:1")).version()).isEqualTo("1");
+        assertThat(lambda.getFunctionConfiguration(b -> b.functionName("fn").qualifier("$LATEST")).version())
+                .isEqualTo("$LATEST");
+        assertThat(lambda.getFunctionConfiguration(b -> b.functionName("fn:1")).functionArn())
+                .endsWith(":function:fn:1");
+    }
+
+    @Test
+    void missingFunctionIs404WithAwsMessage() {
+        assertThatThrownBy(() -> lambda.getFunction(b -> b.functionName("nope")))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(404);
+                    assertThat(e.awsErrorDetails().errorMessage())
+                            .isEqualTo("Function not found: arn:aws:lambda:us-east-1:123456789012:function:nope");
+                    assertThat(e.requestId()).isNotBlank();
+                });
+    }
+
+    @Test
+    void duplicateCreateIsAConflict() {
+        lambda.createFunction(createRequest("dup", zip("a", "b")).build());
+        assertThatThrownBy(() -> lambda.createFunction(createRequest("dup", zip("a", "b")).build()))
+                .isInstanceOf(ResourceConflictException.class).hasMessageContaining("Function already exist: dup");
+    }
+
+    @Test
+    void validatesLimitsWithAwsMessages() {
+        assertThatThrownBy(() -> lambda.createFunction(createRequest("m", zip("a", "b")).memorySize(64).build()))
+                .isInstanceOfSatisfying(LambdaException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value"
+                            + " '64' at 'memorySize' failed to satisfy constraint: Member must have value greater"
+                            + " than or equal to 128");
+                });
+        assertThatThrownBy(() -> lambda.createFunction(createRequest("t", zip("a", "b")).timeout(901).build()))
+                .hasMessageContaining("Member must have value less than or equal to 900");
+        assertThatThrownBy(() -> lambda.createFunction(createRequest("r", zip("a", "b")).role("bad").build()))
+                .hasMessageContaining("at 'role' failed to satisfy constraint");
+        assertThatThrownBy(() -> lambda.createFunction(createRequest("d", zip("a", "b")).runtime("java8").build()))
+                .isInstanceOf(InvalidParameterValueException.class)
+                .hasMessageContaining("The runtime parameter of java8 is no longer supported");
+        assertThatThrownBy(() -> lambda.createFunction(createRequest("bad name", zip("a", "b")).build()))
+                .hasMessageContaining("at 'functionName' failed to satisfy constraint");
+        assertThatThrownBy(() -> lambda.createFunction(createRequest("e", zip("a", "b")).environment(
+                Environment.builder().variables(Map.of("AWS_REGION", "x")).build()).build()))
+                .isInstanceOf(InvalidParameterValueException.class)
+                .hasMessageContaining("Reserved keys used in this request: AWS_REGION");
+        assertThatThrownBy(() -> lambda.createFunction(createRequest("big", zip("a", "b")).environment(
+                Environment.builder().variables(Map.of("KEY", "v".repeat(5000))).build()).build()))
+                .isInstanceOf(InvalidParameterValueException.class).hasMessageContaining("exceeded the 4KB limit")
+                .hasMessageNotContaining("vvvv");
+        assertThatThrownBy(() -> lambda.createFunction(createRequest("s", zip("a", "b"))
+                .ephemeralStorage(b -> b.size(100)).build())).hasMessageContaining("ephemeralStorage.size");
+    }
+
+    @Test
+    void rejectsInvalidZipsZipSlipAndEmptyZips() {
+        assertThatThrownBy(() -> lambda.createFunction(createRequest("z1", "not a zip".getBytes()).build()))
+                .isInstanceOf(InvalidParameterValueException.class)
+                .hasMessageContaining("Could not unzip uploaded file. Please check your file, then try to upload again.");
+        assertThatThrownBy(() -> lambda.createFunction(createRequest("z2", zip("../evil", "x")).build()))
+                .isInstanceOf(InvalidParameterValueException.class).hasMessageContaining("../evil");
+        assertThatThrownBy(() -> lambda.createFunction(createRequest("z3", zip()).build()))
+                .isInstanceOf(InvalidParameterValueException.class)
+                .hasMessageContaining("Uploaded file must be a non-empty zip");
+    }
+
+    @Test
+    void updatesCodeAndConfigurationAndChecksRevisionIds() {
+        String revision = lambda.createFunction(createRequest("u", zip("a", "1")).build()).revisionId();
+        String settled = lambda.getFunctionConfiguration(b -> b.functionName("u")).revisionId();
+        assertThatThrownBy(() -> lambda.updateFunctionConfiguration(b -> b.functionName("u").timeout(10)
+                .revisionId("00000000-0000-0000-0000-000000000000")))
+                .isInstanceOfSatisfying(PreconditionFailedException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(412);
+                    assertThat(e.awsErrorDetails().errorMessage()).startsWith(
+                            "The Revision Id provided does not match the latest Revision Id.");
+                });
+        var updated = lambda.updateFunctionConfiguration(b -> b.functionName("u").timeout(10).revisionId(settled));
+        assertThat(updated.timeout()).isEqualTo(10);
+        assertThat(updated.revisionId()).isNotIn(revision, settled);
+
+        byte[] newZip = zip("a", "2");
+        var code = lambda.updateFunctionCode(b -> b.functionName("u").zipFile(SdkBytes.fromByteArray(newZip)));
+        assertThat(code.codeSize()).isEqualTo(newZip.length);
+        assertThat(code.timeout()).isEqualTo(10);
+    }
+
+    @Test
+    void publishIsANoOpWhenNothingChangedAndNumbersAreNeverReused() {
+        lambda.createFunction(createRequest("p", zip("a", "1")).build());
+        assertThat(lambda.publishVersion(b -> b.functionName("p")).version()).isEqualTo("1");
+        assertThat(lambda.publishVersion(b -> b.functionName("p")).version()).isEqualTo("1");
+        lambda.updateFunctionCode(b -> b.functionName("p").zipFile(SdkBytes.fromByteArray(zip("a", "2"))));
+        assertThat(lambda.publishVersion(b -> b.functionName("p")).version()).isEqualTo("2");
+        lambda.deleteFunction(b -> b.functionName("p").qualifier("2"));
+        lambda.updateFunctionConfiguration(b -> b.functionName("p").memorySize(256));
+        assertThat(lambda.publishVersion(b -> b.functionName("p")).version()).isEqualTo("3");
+        assertThat(lambda.listVersionsByFunction(b -> b.functionName("p")).versions())
+                .extracting(v -> v.version()).containsExactly("$LATEST", "1", "3");
+        assertThatThrownBy(() -> lambda.publishVersion(b -> b.functionName("p").codeSha256("wrong")))
+                .isInstanceOf(InvalidParameterValueException.class).hasMessageContaining("is different from current");
+    }
+
+    @Test
+    void listsFunctionsWithPaginationAndAllVersions() {
+        for (int i = 0; i < 5; i++) {
+            lambda.createFunction(createRequest("f" + i, zip("a", "b")).publish(true).build());
+        }
+        var page1 = lambda.listFunctions(b -> b.maxItems(2));
+        assertThat(page1.functions()).extracting(f -> f.functionName()).containsExactly("f0", "f1");
+        assertThat(page1.nextMarker()).isNotNull();
+        var page2 = lambda.listFunctions(b -> b.maxItems(10).marker(page1.nextMarker()));
+        assertThat(page2.functions()).extracting(f -> f.functionName()).containsExactly("f2", "f3", "f4");
+        assertThat(page2.nextMarker()).isNull();
+        assertThat(lambda.listFunctionsPaginator(b -> b.functionVersion(FunctionVersion.ALL)).functions())
+                .hasSize(10);
+    }
+
+    @Test
+    void deletesFunctionsAndVersions() {
+        lambda.createFunction(createRequest("del", zip("a", "b")).publish(true).build());
+        assertThatThrownBy(() -> lambda.deleteFunction(b -> b.functionName("del").qualifier("$LATEST")))
+                .isInstanceOf(InvalidParameterValueException.class);
+        lambda.deleteFunction(b -> b.functionName("del").qualifier("1"));
+        assertThatThrownBy(() -> lambda.getFunction(b -> b.functionName("del:1")))
+                .isInstanceOf(ResourceNotFoundException.class);
+        lambda.deleteFunction(b -> b.functionName("del"));
+        assertThatThrownBy(() -> lambda.getFunction(b -> b.functionName("del")))
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.lambdamaven.emulator;
+
+import static dev.lambdamaven.emulator.EmulatorFixture.createRequest;
+import static dev.lambdamaven.emulator.EmulatorFixture.zip;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
+import software.amazon.awssdk.services.lambda.model.State;
+
+/** The seeded default VPC, EC2 Describe calls through the SDK, and VPC validation of functions. */
+class VpcTest {
+
+    static final String SUBNET = "subnet-0a1b2c3d4e5f60001";
+    static final String GROUP = "sg-0a1b2c3d4e5f60001";
+
+    @TempDir
+    Path dir;
+
+    private static Ec2Client ec2(Emulator emulator) {
+        return Ec2Client.builder().endpointOverride(emulator.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
+                .build();
+    }
+
+    @Test
+    void describesTheSeededDefaultVpcThroughTheEc2Client() throws Exception {
+        try (Emulator emulator = EmulatorFixture.start(dir); Ec2Client ec2 = ec2(emulator)) {
+            var vpcs = ec2.describeVpcs().vpcs();
+            assertThat(vpcs).hasSize(1);
+            assertThat(vpcs.get(0).isDefault()).isTrue();
+            var subnets = ec2.describeSubnets(b -> b.filters(Filter.builder().name("vpc-id")
+                    .values(vpcs.get(0).vpcId()).build())).subnets();
+            assertThat(subnets).hasSize(3).allSatisfy(s -> assertThat(s.availableIpAddressCount()).isPositive());
+            assertThat(ec2.describeSecurityGroups(b -> b.groupIds(GROUP)).securityGroups().get(0).groupName())
+                    .isEqualTo("default");
+            assertThatThrownBy(() -> ec2.describeSubnets(b -> b.subnetIds("subnet-0000000000000dead")))
+                    .isInstanceOfSatisfying(Ec2Exception.class, e -> assertThat(e.awsErrorDetails().errorCode())
+                            .isEqualTo("InvalidSubnetID.NotFound"));
+        }
+    }
+
+    @Test
+    void functionsInSubnetsWithoutFreeIpsEndFailed() throws Exception {
+        try (Emulator emulator = EmulatorFixture.start(dir)) {
+            // seeds vpc.json
+        }
+        Path file = dir.resolve("vpc.json");
+        Files.writeString(file, Files.readString(file).replaceFirst("\"AvailableIpAddressCount\" : 4091",
+                "\"AvailableIpAddressCount\" : 0"));
+        try (Emulator emulator = EmulatorFixture.start(dir); LambdaClient lambda = EmulatorFixture.lambda(emulator)) {
+            var ok = lambda.createFunction(createRequest("ok", zip("a", "b")).vpcConfig(v -> v
+                    .subnetIds("subnet-0a1b2c3d4e5f60002").securityGroupIds(GROUP)).build());
+            assertThat(ok.vpcConfig().vpcId()).isEqualTo("vpc-0a1b2c3d4e5f60001");
+            lambda.createFunction(createRequest("full", zip("a", "b")).vpcConfig(v -> v.subnetIds(SUBNET)
+                    .securityGroupIds(GROUP)).build());
+            var failed = lambda.getFunctionConfiguration(b -> b.functionName("full"));
+            assertThat(failed.state()).isEqualTo(State.FAILED);
+            assertThat(failed.stateReasonCodeAsString()).isEqualTo("SubnetOutOfIPAddresses");
+            assertThatThrownBy(() -> lambda.createFunction(createRequest("bad", zip("a", "b")).vpcConfig(v -> v
+                    .subnetIds("subnet-0000000000000dead").securityGroupIds(GROUP)).build()))
+                    .isInstanceOf(InvalidParameterValueException.class)
+                    .hasMessageContaining("InvalidSubnetID.NotFound");
+            assertThatThrownBy(() -> lambda.createFunction(createRequest("bad", zip("a", "b")).vpcConfig(v -> v
+                    .subnetIds(SUBNET).securityGroupIds("sg-0000000000000dead")).build()))
+                    .hasMessageContaining("InvalidGroup.NotFound");
+        }
+    }
+}
