@@ -19,9 +19,9 @@ import java.time.Duration;
  * A {@code moto_server} child process on a free loopback port, for deployer tests against a real HTTP
  * implementation of the Lambda, S3 and EC2 APIs. Tests are skipped (with the reason) where it is not installed.
  */
-final class MotoServer implements AutoCloseable {
+public final class MotoServer implements AutoCloseable {
 
-    static final String ROLE_ARN = "arn:aws:iam::123456789012:role/lambda-test";
+    public static final String ROLE_ARN = "arn:aws:iam::123456789012:role/lambda-test";
 
     private final Process process;
     private final URI endpoint;
@@ -31,7 +31,7 @@ final class MotoServer implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    static MotoServer start() throws Exception {
+    public static MotoServer start() throws Exception {
         assumeTrue(onPath("moto_server"), "moto_server is not on the PATH: pip install 'moto[server]' to run this test");
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -46,7 +46,7 @@ final class MotoServer implements AutoCloseable {
         return moto;
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
