@@ -10,7 +10,8 @@ import java.util.TreeMap;
 /**
  * The wanted state of one function. Scalar settings left {@code null} are not managed (Lambda's default on
  * create, left alone on update); environment, layers and VPC are always managed: what the pom says is what
- * the function gets (empty means none). Tags are added or updated, never removed.
+ * the function gets (empty means none). Tags are added or updated, never removed. Tags and reserved
+ * concurrency belong to the function, not to a version.
  */
 public record FunctionSpec(
         String functionName,
@@ -27,8 +28,11 @@ public record FunctionSpec(
         String kmsKeyArn,
         List<String> layers,
         Map<String, String> tags,
-        VpcSpec vpc) {
+        VpcSpec vpc,
+        String tracingMode,
+        Integer reservedConcurrency) {
 
+    public static final Set<String> TRACING_MODES = Set.of("Active", "PassThrough");
     public static final Set<String> ARCHITECTURES = Set.of("x86_64", "arm64");
     public static final int MAX_LAYERS = 5;
 
@@ -49,6 +53,10 @@ public record FunctionSpec(
         if (architecture != null && !ARCHITECTURES.contains(architecture)) {
             throw new InvalidSpecException("architecture", architecture, "use x86_64 or arm64");
         }
+        if (tracingMode != null && !TRACING_MODES.contains(tracingMode)) {
+            throw new InvalidSpecException("tracingMode", tracingMode, "use Active (X-Ray) or PassThrough");
+        }
+        range("reservedConcurrency", reservedConcurrency, 0, Integer.MAX_VALUE);
         environment = environment == null ? Environment.EMPTY : environment;
         layers = layers == null ? List.of() : List.copyOf(layers);
         if (layers.size() > MAX_LAYERS) {
@@ -74,7 +82,8 @@ public record FunctionSpec(
     /** A copy with other layer ARNs (reactor layer modules resolved to their published versions). */
     public FunctionSpec withLayers(List<String> resolved) {
         return new FunctionSpec(functionName, code, handler, runtime, role, description, memorySize, timeout,
-                ephemeralStorage, architecture, environment, kmsKeyArn, resolved, tags, vpc);
+                ephemeralStorage, architecture, environment, kmsKeyArn, resolved, tags, vpc, tracingMode,
+                reservedConcurrency);
     }
 
     public static Builder builder(String functionName, Path code) {
@@ -98,6 +107,8 @@ public record FunctionSpec(
         private List<String> layers;
         private Map<String, String> tags;
         private VpcSpec vpc;
+        private String tracingMode;
+        private Integer reservedConcurrency;
 
         private Builder(String functionName, Path code) {
             this.functionName = functionName;
@@ -117,10 +128,13 @@ public record FunctionSpec(
         public Builder layers(List<String> v) { layers = v; return this; }
         public Builder tags(Map<String, String> v) { tags = v; return this; }
         public Builder vpc(VpcSpec v) { vpc = v; return this; }
+        public Builder tracingMode(String v) { tracingMode = v; return this; }
+        public Builder reservedConcurrency(Integer v) { reservedConcurrency = v; return this; }
 
         public FunctionSpec build() {
             return new FunctionSpec(functionName, code, handler, runtime, role, description, memorySize, timeout,
-                    ephemeralStorage, architecture, environment, kmsKeyArn, layers, tags, vpc);
+                    ephemeralStorage, architecture, environment, kmsKeyArn, layers, tags, vpc, tracingMode,
+                    reservedConcurrency);
         }
     }
 }

@@ -20,10 +20,10 @@ public final class ConfigDiff {
     /** The plan for {@code wanted}; {@code deployed} is null when the function does not exist yet. */
     public static Plan between(FunctionSpec wanted, String localCodeSha256, DeployedFunction deployed) {
         List<Change> config = new ArrayList<>();
-        List<Change> tags = new ArrayList<>();
+        List<Change> functionLevel = new ArrayList<>();
         DeployedFunction d = deployed != null ? deployed
                 : new DeployedFunction(null, null, null, null, null, null, null, null, null, null, null,
-                        Map.of(), null, List.of(), null, Map.of());
+                        Map.of(), null, List.of(), null, Map.of(), null, null);
         scalar(config, "handler", d.handler(), wanted.handler());
         scalar(config, "runtime", d.runtime(), wanted.runtime());
         scalar(config, "role", d.role(), wanted.role());
@@ -35,6 +35,7 @@ public final class ConfigDiff {
         scalar(config, "architecture", d.architecture(), wanted.architecture());
         scalar(config, "kmsKeyArn", blankToNull(d.kmsKeyArn()), blankToNull(wanted.kmsKeyArn()),
                 wanted.kmsKeyArn() != null);
+        scalar(config, "tracingMode", d.tracingMode(), wanted.tracingMode());
         environment(config, d.environment(), wanted.environment());
         if (!d.layers().equals(wanted.layers())) {
             config.add(new Change("layers", render(d.layers()), render(wanted.layers())));
@@ -45,10 +46,11 @@ public final class ConfigDiff {
         wanted.tags().forEach((key, value) -> {
             String old = d.tags().get(key);
             if (!value.equals(old)) {
-                tags.add(new Change("tags." + key, old == null ? Change.NONE : old, value));
+                functionLevel.add(new Change("tags." + key, old == null ? Change.NONE : old, value));
             }
         });
-        return new Plan(wanted.functionName(), deployed == null, d.codeSha256(), localCodeSha256, config, tags);
+        scalar(functionLevel, "reservedConcurrency", d.reservedConcurrency(), wanted.reservedConcurrency());
+        return new Plan(wanted.functionName(), deployed == null, d.codeSha256(), localCodeSha256, config, functionLevel);
     }
 
     private static void scalar(List<Change> changes, String field, Object deployed, Object wanted) {

@@ -21,7 +21,9 @@ public record DeployedFunction(
         String kmsKeyArn,
         List<String> layers,
         VpcSpec vpc,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        String tracingMode,
+        Integer reservedConcurrency) {
 
     public DeployedFunction {
         environment = environment == null ? Map.of() : Map.copyOf(environment);

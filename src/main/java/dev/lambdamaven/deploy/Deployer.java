@@ -63,9 +63,7 @@ public final class Deployer implements AutoCloseable {
         FunctionApplier.Applied applied = deployed.isEmpty() ? applier.create(spec, hash, options.s3Bucket())
                 : plan.changesVersion() ? applier.update(spec, plan, deployed.get(), options.s3Bucket())
                 : new FunctionApplier.Applied(arn, deployed.get().revisionId());
-        if (deployed.isPresent()) {
-            applier.tag(applied.functionArn(), plan, spec);
-        }
+        applier.applyFunctionSettings(applied.functionArn(), plan, spec);
         Publisher.Published published = publisher.publish(spec.functionName(), hash, applied.revisionId(),
                 options.versionDescription());
         return new FunctionResult(spec.functionName(), applied.functionArn(), published.version(), hash,

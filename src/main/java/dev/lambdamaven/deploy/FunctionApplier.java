@@ -70,6 +70,9 @@ final class FunctionApplier {
         if (spec.vpc().attached()) {
             request.vpcConfig(vpcConfig(spec));
         }
+        if (spec.tracingMode() != null) {
+            request.tracingConfig(t -> t.mode(spec.tracingMode()));
+        }
         retry.call("CreateFunction", () -> lambda.createFunction(request.build()));
         log.info("Created " + spec.functionName() + " (" + code.uploadedBytes() + " bytes uploaded inline)");
         return settled(lambda.waiter().waitUntilFunctionActiveV2(r -> r.functionName(spec.functionName())));
@@ -99,14 +102,20 @@ final class FunctionApplier {
         return applied;
     }
 
-    void tag(String functionArn, Plan plan, FunctionSpec spec) {
-        if (plan.tagChanges().isEmpty()) {
-            return;
-        }
-        Map<String, String> tags = plan.tagChanges().stream()
+    /** Applies the function-level changes (tags, reserved concurrency), which no version carries. */
+    void applyFunctionSettings(String functionArn, Plan plan, FunctionSpec spec) {
+        Map<String, String> tags = plan.functionChanges().stream()
+                .filter(c -> c.field().startsWith("tags."))
                 .map(c -> c.field().substring("tags.".length()))
                 .collect(Collectors.toMap(k -> k, k -> spec.tags().get(k)));
-        retry.call("TagResource", () -> lambda.tagResource(r -> r.resource(functionArn).tags(tags)));
+        if (!tags.isEmpty() && !plan.create()) {
+            retry.call("TagResource", () -> lambda.tagResource(r -> r.resource(functionArn).tags(tags)));
+        }
+        if (plan.functionChanges().stream().anyMatch(c -> c.field().equals("reservedConcurrency"))) {
+            retry.call("PutFunctionConcurrency", () -> lambda.putFunctionConcurrency(r -> r
+                    .functionName(spec.functionName()).reservedConcurrentExecutions(spec.reservedConcurrency())));
+            log.info("Reserved concurrency of " + spec.functionName() + ": " + spec.reservedConcurrency());
+        }
     }
 
     private static boolean onlyArchitecture(Plan plan) {
@@ -132,6 +141,7 @@ final class FunctionApplier {
                 case "environment" -> request.environment(e -> e.variables(spec.environment().revealAll()));
                 case "layers" -> request.layers(spec.layers());
                 case "vpc" -> request.vpcConfig(vpcConfig(spec));
+                case "tracingMode" -> request.tracingConfig(t -> t.mode(spec.tracingMode()));
                 case "architecture" -> { } // set with the code, see update()
                 default -> throw new IllegalStateException("unhandled field " + field);
             }

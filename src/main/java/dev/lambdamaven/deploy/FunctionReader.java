@@ -47,6 +47,8 @@ final class FunctionReader {
                 c.kmsKeyArn(),
                 c.hasLayers() ? c.layers().stream().map(Layer::arn).toList() : null,
                 vpc,
-                response.hasTags() ? response.tags() : null);
+                response.hasTags() ? response.tags() : null,
+                c.tracingConfig() == null ? null : c.tracingConfig().modeAsString(),
+                response.concurrency() == null ? null : response.concurrency().reservedConcurrentExecutions());
     }
 }

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * What a deployment of one function would change: create it, upload code (hash old to new), update
- * configuration fields, tag it. Configuration and code changes give a new version; tags do not (they belong to
- * the function, not to a version).
+ * configuration fields, change function-level settings (tags, reserved concurrency). Configuration and code
+ * changes give a new version; function-level settings do not (they belong to the function, not to a version).
  */
 public record Plan(
         String functionName,
@@ -14,11 +14,11 @@ public record Plan(
         String deployedCodeSha256,
         String localCodeSha256,
         List<Change> configChanges,
-        List<Change> tagChanges) {
+        List<Change> functionChanges) {
 
     public Plan {
         configChanges = List.copyOf(configChanges);
-        tagChanges = List.copyOf(tagChanges);
+        functionChanges = List.copyOf(functionChanges);
     }
 
     public boolean codeChanged() {
@@ -35,6 +35,6 @@ public record Plan(
     }
 
     public boolean isEmpty() {
-        return !changesVersion() && tagChanges.isEmpty();
+        return !changesVersion() && functionChanges.isEmpty();
     }
 }

@@ -15,13 +15,13 @@ public final class PlanPrinter {
             return lines;
         }
         lines.add("Function " + plan.functionName() + ": " + (plan.create() ? "create" : "update")
-                + (plan.changesVersion() ? " (new version)" : " (tags only, no new version)"));
+                + (plan.changesVersion() ? " (new version)" : " (function settings only, no new version)"));
         if (plan.codeChanged()) {
             lines.add("  code: " + (plan.deployedCodeSha256() == null ? Change.NONE : plan.deployedCodeSha256())
                     + " -> " + plan.localCodeSha256());
         }
         plan.configChanges().forEach(c -> lines.add("  " + c));
-        plan.tagChanges().forEach(c -> lines.add("  " + c));
+        plan.functionChanges().forEach(c -> lines.add("  " + c));
         return lines;
     }
 }

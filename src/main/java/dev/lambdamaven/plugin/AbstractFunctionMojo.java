@@ -67,6 +67,14 @@ public abstract class AbstractFunctionMojo extends AbstractDeployMojo {
     @Parameter
     protected List<String> layers;
 
+    /** {@code Active} (X-Ray tracing) or {@code PassThrough}. */
+    @Parameter(property = PropertyNames.TRACING_MODE)
+    protected String tracingMode;
+
+    /** Reserved concurrent executions of the function (a function-level setting: no new version). */
+    @Parameter(property = PropertyNames.RESERVED_CONCURRENCY)
+    protected Integer reservedConcurrency;
+
     /** Function tags (added or updated, never removed). */
     @Parameter
     protected Map<String, String> tags;
@@ -105,6 +113,8 @@ public abstract class AbstractFunctionMojo extends AbstractDeployMojo {
                 .layers(ReactorLayers.resolve(layers, session.getProjects(), dryRun))
                 .tags(tags)
                 .vpc(vpc == null ? null : vpc.toSpec())
+                .tracingMode(tracingMode)
+                .reservedConcurrency(reservedConcurrency)
                 .build();
     }
 

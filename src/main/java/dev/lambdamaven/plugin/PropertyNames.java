@@ -34,6 +34,8 @@ public final class PropertyNames {
     public static final String EPHEMERAL_STORAGE = "lambda.ephemeralStorage";
     public static final String ARCHITECTURE = "lambda.architecture";
     public static final String KMS_KEY_ARN = "lambda.kmsKeyArn";
+    public static final String TRACING_MODE = "lambda.tracingMode";
+    public static final String RESERVED_CONCURRENCY = "lambda.reservedConcurrency";
     public static final String ALIAS = "lambda.alias";
     public static final String ALIAS_WEIGHT = "lambda.aliasWeight";
     public static final String VERSION = "lambda.version";

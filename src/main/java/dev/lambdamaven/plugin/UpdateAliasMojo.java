@@ -48,6 +48,10 @@ public class UpdateAliasMojo extends AbstractAliasMojo {
                 record(deployer.promote(functionName, spec.name(), options(null)));
                 return;
             }
+            if (spec.version() == null && dryRun && report().functionVersion().isEmpty()) {
+                getLog().info("Dry run: alias " + spec.name() + " would point at the version publish-version publishes");
+                return;
+            }
             String target = spec.version() != null ? spec.version() : report().functionVersion().orElseThrow(() ->
                     new InvalidSpecException("version", null, "no version was published in this build ("
                             + report().file() + " has none): run publish-version before update-alias, or name a"

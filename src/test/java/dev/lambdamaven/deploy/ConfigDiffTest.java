@@ -15,7 +15,7 @@ class ConfigDiffTest {
 
     private static final DeployedFunction DEPLOYED = new DeployedFunction("arn:fn", "rev-1", "hash-1",
             "com.acme.Handler::handleRequest", "java21", "arn:role", "", 128, 3, 512, "x86_64",
-            Map.of("MODE", "dev", "OLD_TOKEN", "old-secret"), null, List.of(), VpcSpec.NONE, Map.of("team", "a"));
+            Map.of("MODE", "dev", "OLD_TOKEN", "old-secret"), null, List.of(), VpcSpec.NONE, Map.of("team", "a"), "PassThrough", null);
 
     private static FunctionSpec.Builder wanted() {
         return FunctionSpec.builder("fn", Path.of("fn.zip")).handler("com.acme.Handler::handleRequest")
@@ -75,7 +75,7 @@ class ConfigDiffTest {
     @Test
     void aChangedSecretIsDetectedThoughBothSidesPrintMasked() {
         DeployedFunction deployed = new DeployedFunction("arn:fn", "r", "h", "com.acme.Handler::handleRequest",
-                "java21", null, null, null, null, null, "x86_64", Map.of("KEY", "one"), null, null, null, null);
+                "java21", null, null, null, null, null, "x86_64", Map.of("KEY", "one"), null, null, null, null, null, null);
         FunctionSpec spec = wanted().environment(new Environment(Map.of(), Map.of("KEY", SecretValue.of("two"))))
                 .build();
 
@@ -84,13 +84,23 @@ class ConfigDiffTest {
     }
 
     @Test
-    void tagOnlyChangesDoNotMakeAVersion() {
-        Plan plan = ConfigDiff.between(wanted().tags(Map.of("cost", "42")).build(), "hash-1", DEPLOYED);
+    void tagAndConcurrencyChangesDoNotMakeAVersion() {
+        Plan plan = ConfigDiff.between(wanted().tags(Map.of("cost", "42")).reservedConcurrency(5).build(), "hash-1",
+                DEPLOYED);
 
         assertThat(plan.isEmpty()).isFalse();
         assertThat(plan.changesVersion()).isFalse();
-        assertThat(PlanPrinter.lines(plan)).containsExactly("Function fn: update (tags only, no new version)",
-                "  tags.cost: (none) -> 42");
+        assertThat(PlanPrinter.lines(plan)).containsExactly(
+                "Function fn: update (function settings only, no new version)",
+                "  tags.cost: (none) -> 42", "  reservedConcurrency: (none) -> 5");
+    }
+
+    @Test
+    void tracingModeIsVersionedConfiguration() {
+        Plan plan = ConfigDiff.between(wanted().tracingMode("Active").build(), "hash-1", DEPLOYED);
+
+        assertThat(plan.changesVersion()).isTrue();
+        assertThat(plan.configChanges()).extracting(Change::toString).containsExactly("tracingMode: PassThrough -> Active");
     }
 
     @Test

@@ -116,6 +116,26 @@ class DeployerMotoTest {
     }
 
     @Test
+    void reservedConcurrencyIsAppliedWithoutANewVersion() throws Exception {
+        // moto keeps TracingConfig from CreateFunction but ignores it in updates: tracing is checked on create here,
+        // its update in ConfigDiffTest
+        FunctionSpec.Builder spec = spec("settings", "a").tracingMode("Active");
+        assertThat(deploy(spec.build()).version()).isEqualTo("1");
+        assertThat(lambda.getFunctionConfiguration(r -> r.functionName("settings").qualifier("1")).tracingConfig()
+                .modeAsString()).isEqualTo("Active");
+
+        FunctionResult concurrency = deploy(spec.reservedConcurrency(7).build());
+
+        assertThat(concurrency.changed()).isFalse();
+        assertThat(concurrency.version()).isEqualTo("1");
+        assertThat(concurrency.plan().functionChanges()).extracting(Change::toString)
+                .containsExactly("reservedConcurrency: (none) -> 7");
+        assertThat(lambda.getFunction(r -> r.functionName("settings")).concurrency().reservedConcurrentExecutions())
+                .isEqualTo(7);
+        assertThat(deploy(spec.build()).plan().isEmpty()).isTrue();
+    }
+
+    @Test
     void dryRunPrintsThePlanAndChangesNothing() throws Exception {
         deploy(spec("planned", "one").memorySize(128).build());
         FunctionSpec changed = spec("planned", "two").memorySize(512)
