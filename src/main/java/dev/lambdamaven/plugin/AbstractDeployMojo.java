@@ -2,6 +2,7 @@ package dev.lambdamaven.plugin;
 
 import dev.lambdamaven.config.DeployOptions;
 import dev.lambdamaven.config.InvalidSpecException;
+import dev.lambdamaven.config.SecretValue;
 import dev.lambdamaven.config.Target;
 import dev.lambdamaven.deploy.DeployException;
 import dev.lambdamaven.deploy.DeployRefusedException;
@@ -152,7 +153,7 @@ public abstract class AbstractDeployMojo extends AbstractLambdaMojo {
         String result = message == null ? "" : message;
         for (String secret : secretValues()) {
             if (secret != null && !secret.isEmpty()) {
-                result = result.replace(secret, dev.lambdamaven.config.SecretValue.MASK);
+                result = result.replace(secret, SecretValue.MASK);
             }
         }
         return result;

@@ -2,8 +2,10 @@ package dev.lambdamaven.plugin;
 
 import dev.lambdamaven.config.Environment;
 import dev.lambdamaven.config.FunctionSpec;
+import dev.lambdamaven.config.InvalidSpecException;
 import dev.lambdamaven.config.SecretValue;
 import dev.lambdamaven.config.Target;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -130,8 +132,8 @@ public abstract class AbstractFunctionMojo extends AbstractDeployMojo {
 
     /** Fails naming the fix when package-function has not run. */
     protected static void requireZip(FunctionSpec spec) {
-        if (!java.nio.file.Files.isRegularFile(spec.code())) {
-            throw new dev.lambdamaven.config.InvalidSpecException("functionName", spec.functionName(), "no deployment zip "
+        if (!Files.isRegularFile(spec.code())) {
+            throw new InvalidSpecException("functionName", spec.functionName(), "no deployment zip "
                     + spec.code() + ": run the package phase first (mvn package lambda:publish-version), with"
                     + " lambda:package-function bound in the pom");
         }
