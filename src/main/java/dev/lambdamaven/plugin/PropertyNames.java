@@ -24,6 +24,39 @@ public final class PropertyNames {
     // emulator (lambda:emulator and the in-process emulator of target "emulator")
     public static final String EMULATOR_SKIP = "lambda.emulator.skip";
     public static final String EMULATOR_PORT = "lambda.emulator.port";
+
+    // deploy: publish-version, update-alias, promote, rollback, publish-layer, configure-vpc, plan (issue 4)
+    public static final String PUBLISH_VERSION_SKIP = "lambda.publish-version.skip";
+    public static final String UPDATE_ALIAS_SKIP = "lambda.update-alias.skip";
+    public static final String PROMOTE_SKIP = "lambda.promote.skip";
+    public static final String ROLLBACK_SKIP = "lambda.rollback.skip";
+    public static final String PUBLISH_LAYER_SKIP = "lambda.publish-layer.skip";
+    public static final String CONFIGURE_VPC_SKIP = "lambda.configure-vpc.skip";
+    public static final String PLAN_SKIP = "lambda.plan.skip";
+    public static final String FUNCTION_NAME = "lambda.functionName";
+    public static final String ROLE = "lambda.role";
+    public static final String DESCRIPTION = "lambda.description";
+    public static final String MEMORY_SIZE = "lambda.memorySize";
+    public static final String TIMEOUT = "lambda.timeout";
+    public static final String EPHEMERAL_STORAGE = "lambda.ephemeralStorage";
+    public static final String ARCHITECTURE = "lambda.architecture";
+    public static final String KMS_KEY_ARN = "lambda.kmsKeyArn";
+    public static final String TRACING_MODE = "lambda.tracingMode";
+    public static final String RESERVED_CONCURRENCY = "lambda.reservedConcurrency";
+    public static final String ALIAS = "lambda.alias";
+    public static final String ALIAS_WEIGHT = "lambda.aliasWeight";
+    public static final String VERSION = "lambda.version";
+    public static final String PROMOTE = "lambda.promote";
+    public static final String LAYER_NAME = "lambda.layerName";
+    public static final String S3_BUCKET = "lambda.s3Bucket";
+    public static final String DRY_RUN = "lambda.dryRun";
+    public static final String FAIL_ON_CHANGE = "lambda.failOnChange";
+    public static final String SUMMARY = "lambda.summary";
+    // where to deploy (shared with invoke and the emulator goals)
+    public static final String TARGET = "lambda.target";
+    public static final String ENDPOINT = "lambda.endpoint";
+    public static final String REGION = "lambda.region";
+    public static final String PROFILE = "lambda.profile";
     public static final String EMULATOR_HOME = "lambda.emulator.home";
 
     private PropertyNames() {}

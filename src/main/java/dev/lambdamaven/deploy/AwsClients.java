@@ -1,0 +1,115 @@
+package dev.lambdamaven.deploy;
+
+import dev.lambdamaven.config.Target;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The SDK v2 clients for one target, the same code path for AWS and for the emulator: the emulator (and any
+ * {@code endpoint}) is reached through {@code endpointOverride}. Only the {@code aws} target uses the default
+ * credential and region chains; the emulator gets static dummy credentials so nothing can reach AWS by
+ * accident. S3 and EC2 clients are built on first use. Counts API calls (retries excluded).
+ */
+public final class AwsClients implements AutoCloseable {
+
+    static {
+        // Requests carry environment values, secrets included: keep the HTTP client's wire and header logs off
+        // even under mvn -X. Maven's SLF4J provider reads these when a logger is created, which is after this.
+        for (String logger : new String[] {"org.apache.hc.client5.http.wire", "org.apache.hc.client5.http.headers",
+                "org.apache.http.wire", "org.apache.http.headers"}) {
+            System.setProperty("org.slf4j.simpleLogger.log." + logger, "off");
+        }
+    }
+
+    private static final AwsCredentialsProvider EMULATOR_CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("lambda-maven-plugin", "emulator"));
+
+    private final Target target;
+    private final AtomicInteger apiCalls = new AtomicInteger();
+    private final LambdaClient lambda;
+    private S3Client s3;
+    private Ec2Client ec2;
+
+    public AwsClients(Target target) {
+        if (!target.isAws() && target.endpoint() == null) {
+            throw new IllegalArgumentException("the emulator target needs an endpoint");
+        }
+        this.target = target;
+        this.lambda = configure(LambdaClient.builder()).build();
+    }
+
+    public LambdaClient lambda() {
+        return lambda;
+    }
+
+    public synchronized S3Client s3() {
+        if (s3 == null) {
+            s3 = configure(S3Client.builder().forcePathStyle(target.endpoint() != null)).build();
+        }
+        return s3;
+    }
+
+    public synchronized Ec2Client ec2() {
+        if (ec2 == null) {
+            ec2 = configure(Ec2Client.builder()).build();
+        }
+        return ec2;
+    }
+
+    /** API calls made so far through these clients. */
+    public int apiCalls() {
+        return apiCalls.get();
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
+        if (target.endpoint() != null) {
+            builder.endpointOverride(target.endpoint());
+        }
+        if (target.isAws()) {
+            builder.credentialsProvider(target.profile() == null ? DefaultCredentialsProvider.builder().build()
+                    : DefaultCredentialsProvider.builder().profileName(target.profile()).build());
+            if (target.region() != null) {
+                builder.region(Region.of(target.region()));
+            }
+        } else {
+            builder.credentialsProvider(EMULATOR_CREDENTIALS);
+            builder.region(Region.of(target.region() == null ? Target.EMULATOR_REGION : target.region()));
+        }
+        builder.overrideConfiguration(ClientOverrideConfiguration.builder()
+                .addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                        apiCalls.incrementAndGet();
+                    }
+                })
+                .build());
+        return builder;
+    }
+
+    @Override
+    public synchronized void close() {
+        lambda.close();
+        if (s3 != null) {
+            s3.close();
+        }
+        if (ec2 != null) {
+            ec2.close();
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package dev.lambdamaven.deploy;
+
+import dev.lambdamaven.config.FunctionSpec;
+import dev.lambdamaven.config.InvalidSpecException;
+import java.util.Map;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.core.waiters.WaiterResponse;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
+import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
+import software.amazon.awssdk.services.lambda.model.FunctionCode;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeRequest;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationRequest;
+import software.amazon.awssdk.services.lambda.model.VpcConfig;
+
+/**
+ * Applies a non-empty {@link Plan}: creates the function, or updates its configuration then its code, each
+ * followed by the SDK waiter, so that whatever is published next carries the wanted configuration.
+ * Returns the {@code RevisionId} of {@code $LATEST} after the last change.
+ */
+final class FunctionApplier {
+
+    private final LambdaClient lambda;
+    private final CodeUploader uploader;
+    private final Retry retry;
+    private final DeployLog log;
+
+    FunctionApplier(LambdaClient lambda, CodeUploader uploader, Retry retry, DeployLog log) {
+        this.lambda = lambda;
+        this.uploader = uploader;
+        this.retry = retry;
+        this.log = log;
+    }
+
+    /** ARN and RevisionId of {@code $LATEST} once a change settled. */
+    record Applied(String functionArn, String revisionId) {}
+
+    /** Creates the function and waits until it is active. */
+    Applied create(FunctionSpec spec, String codeSha256, String s3Bucket) {
+        if (spec.role() == null) {
+            throw new InvalidSpecException("role", null,
+                    "creating " + spec.functionName() + " needs an execution role ARN: set <role>");
+        }
+        CodeLocation code = upload(spec, codeSha256, s3Bucket);
+        CreateFunctionRequest.Builder request = CreateFunctionRequest.builder()
+                .functionName(spec.functionName())
+                .code(FunctionCode.builder().zipFile(code.zipFile()).s3Bucket(code.s3Bucket()).s3Key(code.s3Key())
+                        .build())
+                .handler(spec.handler())
+                .runtime(spec.runtime())
+                .role(spec.role())
+                .description(spec.description())
+                .memorySize(spec.memorySize())
+                .timeout(spec.timeout())
+                .kmsKeyArn(spec.kmsKeyArn())
+                .layers(spec.layers())
+                .publish(false);
+        if (spec.ephemeralStorage() != null) {
+            request.ephemeralStorage(e -> e.size(spec.ephemeralStorage()));
+        }
+        if (spec.architecture() != null) {
+            request.architecturesWithStrings(spec.architecture());
+        }
+        if (!spec.environment().isEmpty()) {
+            request.environment(e -> e.variables(spec.environment().revealAll()));
+        }
+        if (!spec.tags().isEmpty()) {
+            request.tags(spec.tags());
+        }
+        if (spec.vpc().attached()) {
+            request.vpcConfig(vpcConfig(spec));
+        }
+        if (spec.tracingMode() != null) {
+            request.tracingConfig(t -> t.mode(spec.tracingMode()));
+        }
+        retry.call("CreateFunction", () -> lambda.createFunction(request.build()));
+        log.info("Created " + spec.functionName() + " (" + code.uploadedBytes() + " bytes uploaded inline)");
+        return settled(lambda.waiter().waitUntilFunctionActiveV2(r -> r.functionName(spec.functionName())));
+    }
+
+    /** Updates configuration (when a field differs) and code (when the hash or architecture differs). */
+    Applied update(FunctionSpec spec, Plan plan, DeployedFunction deployed, String s3Bucket) {
+        Applied applied = new Applied(deployed.functionArn(), deployed.revisionId());
+        if (!plan.configChanges().isEmpty() && !onlyArchitecture(plan)) {
+            UpdateFunctionConfigurationRequest request = configurationUpdate(spec, plan, deployed.revisionId());
+            retry.call("UpdateFunctionConfiguration", () -> lambda.updateFunctionConfiguration(request));
+            log.info("Updated configuration of " + spec.functionName());
+            applied = waitUpdated(spec);
+        }
+        if (plan.codeChanged() || plan.architectureChanged()) {
+            CodeLocation code = upload(spec, plan.localCodeSha256(), s3Bucket);
+            UpdateFunctionCodeRequest.Builder request = UpdateFunctionCodeRequest.builder()
+                    .functionName(spec.functionName())
+                    .zipFile(code.zipFile()).s3Bucket(code.s3Bucket()).s3Key(code.s3Key());
+            if (spec.architecture() != null) {
+                request.architecturesWithStrings(spec.architecture());
+            }
+            retry.call("UpdateFunctionCode", () -> lambda.updateFunctionCode(request.build()));
+            log.info("Updated code of " + spec.functionName() + " (" + code.uploadedBytes() + " bytes uploaded inline)");
+            applied = waitUpdated(spec);
+        }
+        return applied;
+    }
+
+    /** Applies the function-level changes (tags, reserved concurrency), which no version carries. */
+    void applyFunctionSettings(String functionArn, Plan plan, FunctionSpec spec) {
+        Map<String, String> tags = plan.functionChanges().stream()
+                .filter(c -> c.field().startsWith("tags."))
+                .map(c -> c.field().substring("tags.".length()))
+                .collect(Collectors.toMap(k -> k, k -> spec.tags().get(k)));
+        if (!tags.isEmpty() && !plan.create()) {
+            retry.call("TagResource", () -> lambda.tagResource(r -> r.resource(functionArn).tags(tags)));
+        }
+        if (plan.functionChanges().stream().anyMatch(c -> c.field().equals("reservedConcurrency"))) {
+            retry.call("PutFunctionConcurrency", () -> lambda.putFunctionConcurrency(r -> r
+                    .functionName(spec.functionName()).reservedConcurrentExecutions(spec.reservedConcurrency())));
+            log.info("Reserved concurrency of " + spec.functionName() + ": " + spec.reservedConcurrency());
+        }
+    }
+
+    private static boolean onlyArchitecture(Plan plan) {
+        return plan.configChanges().size() == 1 && plan.architectureChanged();
+    }
+
+    private static UpdateFunctionConfigurationRequest configurationUpdate(FunctionSpec spec, Plan plan,
+                                                                          String revisionId) {
+        UpdateFunctionConfigurationRequest.Builder request = UpdateFunctionConfigurationRequest.builder()
+                .functionName(spec.functionName())
+                .revisionId(revisionId);
+        for (Change change : plan.configChanges()) {
+            String field = change.field();
+            switch (field.startsWith("environment.") ? "environment" : field) {
+                case "handler" -> request.handler(spec.handler());
+                case "runtime" -> request.runtime(spec.runtime());
+                case "role" -> request.role(spec.role());
+                case "description" -> request.description(spec.description());
+                case "memorySize" -> request.memorySize(spec.memorySize());
+                case "timeout" -> request.timeout(spec.timeout());
+                case "ephemeralStorage" -> request.ephemeralStorage(e -> e.size(spec.ephemeralStorage()));
+                case "kmsKeyArn" -> request.kmsKeyArn(spec.kmsKeyArn());
+                case "environment" -> request.environment(e -> e.variables(spec.environment().revealAll()));
+                case "layers" -> request.layers(spec.layers());
+                case "vpc" -> request.vpcConfig(vpcConfig(spec));
+                case "tracingMode" -> request.tracingConfig(t -> t.mode(spec.tracingMode()));
+                case "architecture" -> { } // set with the code, see update()
+                default -> throw new IllegalStateException("unhandled field " + field);
+            }
+        }
+        return request.build();
+    }
+
+    private static VpcConfig vpcConfig(FunctionSpec spec) {
+        VpcConfig.Builder vpc = VpcConfig.builder()
+                .subnetIds(spec.vpc().subnetIds())
+                .securityGroupIds(spec.vpc().securityGroupIds());
+        if (spec.vpc().attached()) {
+            vpc.ipv6AllowedForDualStack(spec.vpc().ipv6AllowedForDualStack());
+        }
+        return vpc.build();
+    }
+
+    private CodeLocation upload(FunctionSpec spec, String codeSha256, String s3Bucket) {
+        return uploader.upload(spec.code(), codeSha256, "lambda-maven-plugin/functions/" + spec.functionName(),
+                s3Bucket);
+    }
+
+    private Applied waitUpdated(FunctionSpec spec) {
+        return settled(lambda.waiter().waitUntilFunctionUpdatedV2(r -> r.functionName(spec.functionName())));
+    }
+
+    private static Applied settled(WaiterResponse<GetFunctionResponse> waited) {
+        GetFunctionResponse response = waited.matched().response()
+                .orElseThrow(() -> new DeployException("Lambda did not report the function's state",
+                        waited.matched().exception().orElse(null)));
+        return new Applied(response.configuration().functionArn(), response.configuration().revisionId());
+    }
+}

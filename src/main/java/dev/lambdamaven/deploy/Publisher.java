@@ -1,0 +1,40 @@
+package dev.lambdamaven.deploy;
+
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.PreconditionFailedException;
+import software.amazon.awssdk.services.lambda.model.PublishVersionResponse;
+import software.amazon.awssdk.services.lambda.model.State;
+
+/**
+ * Publishes {@code $LATEST} as a version, guarded by the expected CodeSha256 and RevisionId so that a
+ * concurrent change by someone else is never published under this build's name. Lambda returns the latest
+ * version unchanged when {@code $LATEST} has not changed since, so an unchanged function publishes nothing.
+ */
+final class Publisher {
+
+    private final LambdaClient lambda;
+    private final Retry retry;
+
+    Publisher(LambdaClient lambda, Retry retry) {
+        this.lambda = lambda;
+        this.retry = retry;
+    }
+
+    record Published(String version, String functionArn) {}
+
+    Published publish(String functionName, String codeSha256, String revisionId, String description) {
+        PublishVersionResponse response;
+        try {
+            response = retry.call("PublishVersion", () -> lambda.publishVersion(r -> r.functionName(functionName)
+                    .codeSha256(codeSha256).revisionId(revisionId).description(description)));
+        } catch (PreconditionFailedException e) {
+            throw new DeployRefusedException("Function " + functionName + " changed while this build deployed it"
+                    + " (revision or code hash differs): run the deployment again");
+        }
+        if (response.state() != null && response.state() != State.ACTIVE) {
+            lambda.waiter().waitUntilPublishedVersionActive(
+                    r -> r.functionName(functionName).qualifier(response.version()));
+        }
+        return new Published(response.version(), response.functionArn());
+    }
+}

@@ -1,0 +1,162 @@
+package dev.lambdamaven.plugin;
+
+import dev.lambdamaven.config.Environment;
+import dev.lambdamaven.config.FunctionSpec;
+import dev.lambdamaven.config.InvalidSpecException;
+import dev.lambdamaven.config.SecretValue;
+import dev.lambdamaven.config.Target;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * The function's configuration, shared by publish-version, plan and configure-vpc (and, through the pom's
+ * plugin-level configuration, with package-function): reads the parameters into a {@link FunctionSpec}.
+ */
+public abstract class AbstractFunctionMojo extends AbstractDeployMojo {
+
+    /** Placeholder execution role for the emulator, which does not check roles. */
+    static final String EMULATOR_ROLE = "arn:aws:iam::123456789012:role/lambda-emulator";
+
+    /** Handler, such as {@code com.acme.Handler::handleRequest}. */
+    @Parameter(property = PropertyNames.HANDLER)
+    protected String handler;
+
+    /** Lambda runtime; default from {@code maven.compiler.release} (17: java17, 21: java21, 25: java25). */
+    @Parameter(property = PropertyNames.RUNTIME)
+    protected String runtime;
+
+    /** Execution role ARN; required for {@code aws}, a placeholder on the emulator. */
+    @Parameter(property = PropertyNames.ROLE)
+    protected String role;
+
+    @Parameter(property = PropertyNames.DESCRIPTION)
+    protected String description;
+
+    @Parameter(property = PropertyNames.MEMORY_SIZE)
+    protected Integer memorySize;
+
+    @Parameter(property = PropertyNames.TIMEOUT)
+    protected Integer timeout;
+
+    @Parameter(property = PropertyNames.EPHEMERAL_STORAGE)
+    protected Integer ephemeralStorage;
+
+    /** {@code x86_64} or {@code arm64}. */
+    @Parameter(property = PropertyNames.ARCHITECTURE)
+    protected String architecture;
+
+    /** Plain environment variables. Secret values go in {@code <secrets>}. */
+    @Parameter
+    protected Map<String, String> environment;
+
+    /** Environment variables whose values come from settings.xml, the build's environment or a file. */
+    @Parameter
+    protected List<Secret> secrets;
+
+    @Parameter(property = PropertyNames.KMS_KEY_ARN)
+    protected String kmsKeyArn;
+
+    /** Layer version ARNs, or artifactIds of layer modules of this reactor. */
+    @Parameter
+    protected List<String> layers;
+
+    /** {@code Active} (X-Ray tracing) or {@code PassThrough}. */
+    @Parameter(property = PropertyNames.TRACING_MODE)
+    protected String tracingMode;
+
+    /** Reserved concurrent executions of the function (a function-level setting: no new version). */
+    @Parameter(property = PropertyNames.RESERVED_CONCURRENCY)
+    protected Integer reservedConcurrency;
+
+    /** Function tags (added or updated, never removed). */
+    @Parameter
+    protected Map<String, String> tags;
+
+    /** Subnets and security groups; leave out to run outside a VPC (removes an existing VPC configuration). */
+    @Parameter
+    protected Vpc vpc;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    protected Settings settings;
+
+    @Component
+    protected SettingsDecrypter settingsDecrypter;
+
+    private Map<String, SecretValue> resolvedSecrets = Map.of();
+
+    /** The wanted function, secrets resolved, reactor layers resolved to their published ARNs. */
+    protected FunctionSpec functionSpec(Target resolvedTarget) {
+        resolvedSecrets = new SecretResolver(settings, settingsDecrypter, System::getenv, project.getBasedir().toPath())
+                .resolve(secrets);
+        Map<String, String> plain = new TreeMap<>();
+        if (environment != null) {
+            environment.forEach((k, v) -> plain.put(k, v == null ? "" : v));
+        }
+        return FunctionSpec.builder(functionName, functionZip())
+                .handler(handler)
+                .runtime(runtime != null ? runtime : defaultRuntime())
+                .role(role != null || resolvedTarget.isAws() ? role : EMULATOR_ROLE)
+                .description(description)
+                .memorySize(memorySize)
+                .timeout(timeout)
+                .ephemeralStorage(ephemeralStorage)
+                .architecture(architecture)
+                .environment(new Environment(plain, resolvedSecrets))
+                .kmsKeyArn(kmsKeyArn)
+                .layers(ReactorLayers.resolve(layers, session.getProjects(), dryRun))
+                .tags(tags)
+                .vpc(vpc == null ? null : vpc.toSpec())
+                .tracingMode(tracingMode)
+                .reservedConcurrency(reservedConcurrency)
+                .build();
+    }
+
+    @Override
+    protected Collection<String> secretValues() {
+        return resolvedSecrets.values().stream().map(SecretValue::reveal).toList();
+    }
+
+    /** The zip package-function wrote. */
+    protected Path functionZip() {
+        return Path.of(project.getBuild().getDirectory(), project.getBuild().getFinalName() + "-lambda.zip");
+    }
+
+    /** Fails naming the fix when package-function has not run. */
+    protected static void requireZip(FunctionSpec spec) {
+        if (!Files.isRegularFile(spec.code())) {
+            throw new InvalidSpecException("functionName", spec.functionName(), "no deployment zip "
+                    + spec.code() + ": run the package phase first (mvn package lambda:publish-version), with"
+                    + " lambda:package-function bound in the pom");
+        }
+    }
+
+    /** The project version and the commit, written on each published version. */
+    protected String versionDescription() {
+        String text = project.getVersion() + GitCommit.find(project.getBasedir().toPath(), System.getenv())
+                .map(c -> " (" + c + ")").orElse("");
+        return text.length() > 256 ? text.substring(0, 256) : text;
+    }
+
+    // TODO(merge): replace with the packaging's RuntimeDefault helper
+    private String defaultRuntime() {
+        String release = Optional.ofNullable(project.getProperties().getProperty("maven.compiler.release"))
+                .orElse(project.getProperties().getProperty("maven.compiler.target"));
+        return switch (release == null ? "" : release.trim()) {
+            case "8", "1.8" -> "java8.al2";
+            case "11" -> "java11";
+            case "17" -> "java17";
+            case "21" -> "java21";
+            case "25" -> "java25";
+            default -> null; // FunctionSpec then asks for <runtime>
+        };
+    }
+}

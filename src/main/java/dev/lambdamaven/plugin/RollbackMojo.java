@@ -1,0 +1,33 @@
+package dev.lambdamaven.plugin;
+
+import dev.lambdamaven.deploy.Deployer;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Points the alias back: a canary in progress ends (all traffic to the primary); otherwise the alias returns to
+ * the version it had before its last move, as recorded in its description by update-alias and promote.
+ */
+@Mojo(name = "rollback", threadSafe = true)
+public class RollbackMojo extends AbstractAliasMojo {
+
+    @Parameter(property = PropertyNames.ROLLBACK_SKIP, defaultValue = "false")
+    private boolean skipGoal;
+
+    @Override
+    protected String goalName() {
+        return "rollback";
+    }
+
+    @Override
+    protected boolean goalSkipped() {
+        return skipGoal;
+    }
+
+    @Override
+    protected void deploy() {
+        try (Deployer deployer = openDeployer(resolveTarget())) {
+            record(deployer.rollback(functionName, alias, options(null)));
+        }
+    }
+}

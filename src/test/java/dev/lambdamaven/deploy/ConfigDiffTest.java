@@ -1,0 +1,114 @@
+package dev.lambdamaven.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lambdamaven.config.Environment;
+import dev.lambdamaven.config.FunctionSpec;
+import dev.lambdamaven.config.SecretValue;
+import dev.lambdamaven.config.VpcSpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigDiffTest {
+
+    private static final DeployedFunction DEPLOYED = new DeployedFunction("arn:fn", "rev-1", "hash-1",
+            "com.acme.Handler::handleRequest", "java21", "arn:role", "", 128, 3, 512, "x86_64",
+            Map.of("MODE", "dev", "OLD_TOKEN", "old-secret"), null, List.of(), VpcSpec.NONE, Map.of("team", "a"), "PassThrough", null);
+
+    private static FunctionSpec.Builder wanted() {
+        return FunctionSpec.builder("fn", Path.of("fn.zip")).handler("com.acme.Handler::handleRequest")
+                .runtime("java21").environment(new Environment(Map.of("MODE", "dev", "OLD_TOKEN", "old-secret"), Map.of()));
+    }
+
+    @Test
+    void sameConfigurationAndHashIsAnEmptyPlan() {
+        Plan plan = ConfigDiff.between(wanted().build(), "hash-1", DEPLOYED);
+
+        assertThat(plan.isEmpty()).isTrue();
+        assertThat(PlanPrinter.lines(plan)).containsExactly("Function fn: no changes");
+    }
+
+    @Test
+    void unsetScalarsAreNotManaged() {
+        // the function has memory 128 and timeout 3 (Lambda's defaults): a pom without them changes nothing
+        assertThat(ConfigDiff.between(wanted().role(null).build(), "hash-1", DEPLOYED).configChanges()).isEmpty();
+    }
+
+    @Test
+    void everyDifferingFieldIsListedOldToNew() {
+        FunctionSpec spec = wanted().memorySize(512).timeout(30).architecture("arm64").description("orders")
+                .layers(List.of("arn:layer:1")).vpc(new VpcSpec(List.of("subnet-b", "subnet-a"), List.of("sg-1"), false))
+                .tags(Map.of("team", "b")).build();
+
+        Plan plan = ConfigDiff.between(spec, "hash-2", DEPLOYED);
+
+        assertThat(plan.changesVersion()).isTrue();
+        assertThat(plan.architectureChanged()).isTrue();
+        assertThat(PlanPrinter.lines(plan)).containsExactly(
+                "Function fn: update (new version)",
+                "  code: hash-1 -> hash-2",
+                "  description: (none) -> orders",
+                "  memorySize: 128 -> 512",
+                "  timeout: 3 -> 30",
+                "  architecture: x86_64 -> arm64",
+                "  layers: [] -> [arn:layer:1]",
+                "  vpc: none -> subnets [subnet-a, subnet-b], security groups [sg-1]",
+                "  tags.team: a -> b");
+    }
+
+    @Test
+    void secretsAndRemovedKeysAreMasked() {
+        FunctionSpec spec = wanted().environment(new Environment(Map.of("MODE", "prod"),
+                Map.of("DB_PASSWORD", SecretValue.of("hunter2")))).build();
+
+        Plan plan = ConfigDiff.between(spec, "hash-1", DEPLOYED);
+
+        assertThat(plan.configChanges()).extracting(Change::toString).containsExactly(
+                "environment.DB_PASSWORD: (none) -> ****",
+                "environment.MODE: dev -> prod",
+                "environment.OLD_TOKEN: **** -> (none)");
+        assertThat(String.join("\n", PlanPrinter.lines(plan))).doesNotContain("hunter2", "old-secret");
+    }
+
+    @Test
+    void aChangedSecretIsDetectedThoughBothSidesPrintMasked() {
+        DeployedFunction deployed = new DeployedFunction("arn:fn", "r", "h", "com.acme.Handler::handleRequest",
+                "java21", null, null, null, null, null, "x86_64", Map.of("KEY", "one"), null, null, null, null, null, null);
+        FunctionSpec spec = wanted().environment(new Environment(Map.of(), Map.of("KEY", SecretValue.of("two"))))
+                .build();
+
+        assertThat(ConfigDiff.between(spec, "h", deployed).configChanges()).extracting(Change::toString)
+                .containsExactly("environment.KEY: **** -> ****");
+    }
+
+    @Test
+    void tagAndConcurrencyChangesDoNotMakeAVersion() {
+        Plan plan = ConfigDiff.between(wanted().tags(Map.of("cost", "42")).reservedConcurrency(5).build(), "hash-1",
+                DEPLOYED);
+
+        assertThat(plan.isEmpty()).isFalse();
+        assertThat(plan.changesVersion()).isFalse();
+        assertThat(PlanPrinter.lines(plan)).containsExactly(
+                "Function fn: update (function settings only, no new version)",
+                "  tags.cost: (none) -> 42", "  reservedConcurrency: (none) -> 5");
+    }
+
+    @Test
+    void tracingModeIsVersionedConfiguration() {
+        Plan plan = ConfigDiff.between(wanted().tracingMode("Active").build(), "hash-1", DEPLOYED);
+
+        assertThat(plan.changesVersion()).isTrue();
+        assertThat(plan.configChanges()).extracting(Change::toString).containsExactly("tracingMode: PassThrough -> Active");
+    }
+
+    @Test
+    void aMissingFunctionIsCreatedWithEverySetField() {
+        Plan plan = ConfigDiff.between(wanted().memorySize(256).build(), "hash-1", null);
+
+        assertThat(plan.create()).isTrue();
+        assertThat(PlanPrinter.lines(plan)).startsWith("Function fn: create (new version)", "  code: (none) -> hash-1")
+                .contains("  memorySize: (none) -> 256", "  environment.MODE: (none) -> dev");
+    }
+}

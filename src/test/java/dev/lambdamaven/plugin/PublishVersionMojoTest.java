@@ -1,0 +1,100 @@
+package dev.lambdamaven.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lambdamaven.config.FunctionSpec;
+import dev.lambdamaven.config.Target;
+import dev.lambdamaven.config.VpcSpec;
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.api.di.Provides;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoExtension;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.model.Build;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.Test;
+
+/** Parameter binding of publish-version: pom configuration to the spec the deployer gets. */
+@MojoTest
+class PublishVersionMojoTest {
+
+    private static final String MINIMAL_POM = "<project><build><plugins><plugin>"
+            + "<groupId>dev.lambdamaven</groupId><artifactId>lambda-maven-plugin</artifactId><configuration>"
+            + "<functionName>orders</functionName><handler>com.acme.Orders</handler><runtime>java17</runtime>"
+            + "<endpoint>http://127.0.0.1:9</endpoint>"
+            + "</configuration></plugin></plugins></build></project>";
+
+    private static final Target AWS = new Target(Target.Kind.AWS, null, "eu-west-1", null);
+
+    @Provides
+    MavenProject project() {
+        MavenProject project = new MavenProject();
+        project.setArtifactId("orders");
+        project.setVersion("1.0.0");
+        project.setFile(new File(MojoExtension.getBasedir(), "pom.xml"));
+        Build build = new Build();
+        build.setDirectory(new File(MojoExtension.getBasedir(), "target/harness").getPath());
+        build.setFinalName("orders-1.0.0");
+        project.setBuild(build);
+        return project;
+    }
+
+    @Test
+    @InjectMojo(goal = "publish-version", pom = "classpath:/unit/publish-version-pom.xml")
+    void pomConfigurationBecomesTheFunctionSpec(PublishVersionMojo mojo) {
+        FunctionSpec spec = mojo.functionSpec(AWS);
+
+        assertThat(spec.functionName()).isEqualTo("orders-api");
+        assertThat(spec.handler()).isEqualTo("com.acme.Orders::handleRequest");
+        assertThat(spec.runtime()).isEqualTo("java21");
+        assertThat(spec.role()).isEqualTo("arn:aws:iam::111122223333:role/orders");
+        assertThat(spec.description()).isEqualTo("Orders API");
+        assertThat(spec.memorySize()).isEqualTo(1024);
+        assertThat(spec.timeout()).isEqualTo(20);
+        assertThat(spec.ephemeralStorage()).isEqualTo(1024);
+        assertThat(spec.architecture()).isEqualTo("arm64");
+        assertThat(spec.environment().plain()).containsExactlyInAnyOrderEntriesOf(Map.of("TABLE", "orders", "EMPTY", ""));
+        assertThat(spec.environment().revealAll()).containsEntry("API_KEY", "s3cr3t-from-file");
+        assertThat(spec.environment().toString()).doesNotContain("s3cr3t");
+        assertThat(spec.layers()).containsExactly("arn:aws:lambda:us-east-1:111122223333:layer:libs:3");
+        assertThat(spec.tags()).containsExactly(Map.entry("team", "orders"));
+        assertThat(spec.vpc()).isEqualTo(new VpcSpec(List.of("subnet-a", "subnet-b"), List.of("sg-1"), false));
+        assertThat(spec.code().toString()).endsWith("-lambda.zip");
+        assertThat(mojo.options("1.0").s3Bucket()).isEqualTo("code-bucket");
+        assertThat(mojo.options("1.0").failOnChange()).isTrue();
+        assertThat(mojo.resolveTarget()).isEqualTo(AWS);
+    }
+
+    @Test
+    @InjectMojo(goal = "publish-version", pom = "classpath:/unit/publish-version-pom.xml")
+    @MojoParameter(name = "memorySize", value = "64")
+    void aBadValueFailsNamingTheElementAndTheFix(PublishVersionMojo mojo) {
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("<memorySize> = '64'").hasMessageContaining("128 to 10240");
+    }
+
+    @Test
+    @InjectMojo(goal = "publish-version", pom = MINIMAL_POM)
+    void defaultsFillTheRestOnTheEmulator(PublishVersionMojo mojo) {
+        FunctionSpec spec = mojo.functionSpec(new Target(Target.Kind.EMULATOR, java.net.URI.create("http://127.0.0.1:1"), null, null));
+
+        assertThat(spec.role()).isEqualTo(AbstractFunctionMojo.EMULATOR_ROLE);
+        assertThat(spec.functionName()).isEqualTo("orders");
+        assertThat(spec.memorySize()).isNull();
+        assertThat(spec.vpc()).isEqualTo(VpcSpec.NONE);
+        assertThat(spec.code()).isEqualTo(new File(MojoExtension.getBasedir(), "target/harness/orders-1.0.0-lambda.zip").toPath());
+        assertThat(mojo.resolveTarget()).isEqualTo(new Target(Target.Kind.EMULATOR, java.net.URI.create("http://127.0.0.1:9"), null, null));
+    }
+
+    @Test
+    @InjectMojo(goal = "publish-version", pom = "classpath:/unit/publish-version-pom.xml")
+    @MojoParameter(name = "skip", value = "true")
+    void skipDoesNothing(PublishVersionMojo mojo) throws Exception {
+        mojo.execute(); // would fail on the missing zip otherwise
+    }
+}

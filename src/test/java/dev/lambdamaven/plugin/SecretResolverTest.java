@@ -1,0 +1,56 @@
+package dev.lambdamaven.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lambdamaven.config.InvalidSpecException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.settings.Settings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SecretResolverTest {
+
+    @TempDir
+    Path basedir;
+
+    private SecretResolver resolver(Map<String, String> env) {
+        return new SecretResolver(new Settings(), null, env::get, basedir);
+    }
+
+    @Test
+    void environmentAndFileSourcesResolve() throws Exception {
+        Files.writeString(basedir.resolve("key.txt"), "from-file\n");
+
+        var values = resolver(Map.of("CI_TOKEN", "from-env"))
+                .resolve(List.of(new Secret("TOKEN", "env:CI_TOKEN"), new Secret("KEY", "file:key.txt")));
+
+        assertThat(values.get("TOKEN").reveal()).isEqualTo("from-env");
+        assertThat(values.get("KEY").reveal()).isEqualTo("from-file");
+        assertThat(values.toString()).doesNotContain("from-env", "from-file");
+    }
+
+    @Test
+    void missingSourcesNameTheReferenceAndTheFix() {
+        assertThatThrownBy(() -> resolver(Map.of()).resolve(List.of(new Secret("TOKEN", "env:CI_TOKEN"))))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("<secrets/secret[TOKEN]/source> = 'env:CI_TOKEN'")
+                .hasMessageContaining("export it");
+        assertThatThrownBy(() -> resolver(Map.of()).resolve(List.of(new Secret("DB", "settings:prod-db"))))
+                .hasMessageContaining("settings.xml has no <server> with <id>prod-db</id>");
+        assertThatThrownBy(() -> resolver(Map.of()).resolve(List.of(new Secret("KEY", "file:absent.txt"))))
+                .hasMessageContaining("absent.txt").hasMessageContaining("NoSuchFileException");
+        assertThatThrownBy(() -> resolver(Map.of()).resolve(List.of(new Secret("KEY", "vault:x"))))
+                .hasMessageContaining("use settings:<server id in settings.xml>");
+    }
+
+    @Test
+    void aNameDefinedTwiceIsRejected() {
+        assertThatThrownBy(() -> resolver(Map.of("A", "1")).resolve(
+                List.of(new Secret("TOKEN", "env:A"), new Secret("TOKEN", "env:A"))))
+                .hasMessageContaining("defined twice");
+    }
+}
