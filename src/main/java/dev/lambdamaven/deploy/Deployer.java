@@ -122,6 +122,11 @@ public final class Deployer implements AutoCloseable {
     }
 
     /** API calls made by this deployer so far. */
+    /** Invokes {@code functionName} at {@code qualifier} (version or alias; {@code null}: $LATEST) and waits. */
+    public InvokeResult invoke(String functionName, String qualifier, byte[] payload) {
+        return new FunctionInvoker(clients.lambda()).invoke(functionName, qualifier, payload);
+    }
+
     public int apiCalls() {
         return clients.apiCalls();
     }

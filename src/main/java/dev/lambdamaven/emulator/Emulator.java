@@ -135,7 +135,10 @@ public final class Emulator implements AutoCloseable {
         return options;
     }
 
-    /** Stops accepting requests, lets running ones finish briefly, stops threads and closes the database. */
+    /**
+     * Stops accepting requests, lets running ones finish briefly, stops threads, closes the database and the
+     * function runtime (which stops every execution environment it started).
+     */
     @Override
     public void close() {
         server.stop(0);
@@ -148,6 +151,9 @@ public final class Emulator implements AutoCloseable {
         }
         httpExecutor.shutdownNow();
         db.close();
+        if (options.functionRuntime() != null) {
+            options.functionRuntime().close(); // no execution environment outlives its emulator
+        }
     }
 
 }

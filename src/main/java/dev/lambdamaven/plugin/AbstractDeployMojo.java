@@ -18,8 +18,10 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.toolchain.ToolchainManager;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 
@@ -68,6 +70,13 @@ public abstract class AbstractDeployMojo extends AbstractLambdaMojo {
     @Parameter(property = PropertyNames.S3_BUCKET)
     protected String s3Bucket;
 
+    /** The JDK that runs Java functions invoked on the embedded emulator; default: a toolchain or installed JDK. */
+    @Parameter(property = PropertyNames.INVOKE_JAVA_HOME)
+    protected File invokeJavaHome;
+
+    @Component
+    private ToolchainManager toolchainManager;
+
     /** Prints what would change and changes nothing. */
     @Parameter(property = PropertyNames.DRY_RUN, defaultValue = "false")
     protected boolean dryRun;
@@ -93,9 +102,14 @@ public abstract class AbstractDeployMojo extends AbstractLambdaMojo {
         } catch (DeployException | UncheckedIOException | IllegalStateException e) {
             throw execution("lambda:" + goalName() + " failed: ", e);
         }
-        if (summary) {
+        if (summary && inSummary()) {
             ReactorSummary.of(session).completed(project, goalName(), mojoExecution, getLog());
         }
+    }
+
+    /** Whether this goal has a line in the reactor summary table. */
+    protected boolean inSummary() {
+        return true;
     }
 
     /** The goal's work. */
@@ -117,7 +131,8 @@ public abstract class AbstractDeployMojo extends AbstractLambdaMojo {
         if (endpoint != null && !endpoint.isBlank()) {
             uri = URI.create(endpoint.trim());
         } else if (kind == Target.Kind.EMULATOR) {
-            uri = EmbeddedEmulator.endpoint(emulatorHome.toPath(), getLog());
+            uri = EmbeddedEmulator.endpoint(emulatorHome.toPath(),
+                    LocalInvoke.of(invokeJavaHome, toolchainManager, session), session.getRequest(), getLog());
         } else {
             uri = null;
         }

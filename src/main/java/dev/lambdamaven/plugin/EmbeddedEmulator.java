@@ -3,7 +3,6 @@ package dev.lambdamaven.plugin;
 import dev.lambdamaven.emulator.Emulator;
 import dev.lambdamaven.emulator.EmulatorOptions;
 import dev.lambdamaven.emulator.EndpointFile;
-import dev.lambdamaven.emulator.runtime.FunctionRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,14 +11,16 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.plugin.logging.Log;
 
 /**
  * The emulator of target {@code emulator}: one per Maven JVM and state directory, shared by every module and
  * thread of a build. Discover-or-start: an emulator already serving the state directory (a foreground
  * {@code lambda:emulator} or another build) is reused; otherwise one starts in-process on a free loopback
- * port, with daemon threads, and a shutdown hook stops it when the build's JVM exits.
+ * port, with daemon threads, and stops when the Maven session ends (or, at the latest, when the JVM exits),
+ * with every execution environment it started.
  */
 public final class EmbeddedEmulator {
 
@@ -32,7 +33,15 @@ public final class EmbeddedEmulator {
      *
      * @throws UncheckedIOException when the state directory cannot be opened or no port can be bound
      */
-    public static synchronized URI endpoint(Path home, Log log) {
+    public static URI endpoint(Path home, Log log) {
+        return endpoint(home, LocalInvoke.DEFAULTS, null, log);
+    }
+
+    /**
+     * As {@link #endpoint(Path, Log)}; a started emulator runs functions as {@code invoke} says and stops when
+     * the session of {@code request} ends.
+     */
+    static synchronized URI endpoint(Path home, LocalInvoke invoke, MavenExecutionRequest request, Log log) {
         try {
             Path dir = Files.createDirectories(home).toRealPath();
             URI known = ENDPOINTS.get(dir);
@@ -46,13 +55,14 @@ public final class EmbeddedEmulator {
                 return running.get();
             }
             Emulator emulator = Emulator.start(EmulatorOptions.builder().stateDir(dir).port(0)
-                    .functionRuntime(discoverRuntime()).build());
+                    .functionRuntime(invoke.runtimeFor(dir)).build());
             URI endpoint = emulator.endpoint();
             EndpointFile.write(dir, endpoint);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                emulator.close();
-                EndpointFile.deleteIfOwned(dir, endpoint);
-            }, "lambda-emulator-stop"));
+            Runnable stop = stopOnce(dir, emulator);
+            Runtime.getRuntime().addShutdownHook(new Thread(stop, "lambda-emulator-stop"));
+            if (request != null) {
+                SessionEnd.onSessionEnd(request, stop);
+            }
             log.info("Started the Lambda emulator at " + endpoint + " (state: " + dir + ")");
             ENDPOINTS.put(dir, endpoint);
             return endpoint;
@@ -61,9 +71,16 @@ public final class EmbeddedEmulator {
         }
     }
 
-    /** The local-invoke runtime, when one is registered as a {@link ServiceLoader} provider. */
-    static FunctionRuntime discoverRuntime() {
-        return ServiceLoader.load(FunctionRuntime.class, EmbeddedEmulator.class.getClassLoader()).findFirst()
-                .orElse(null);
+    private static Runnable stopOnce(Path dir, Emulator emulator) {
+        AtomicBoolean stopped = new AtomicBoolean();
+        return () -> {
+            if (stopped.compareAndSet(false, true)) {
+                synchronized (EmbeddedEmulator.class) {
+                    ENDPOINTS.remove(dir);
+                }
+                emulator.close();
+                EndpointFile.deleteIfOwned(dir, emulator.endpoint());
+            }
+        };
     }
 }

@@ -10,11 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.toolchain.ToolchainManager;
 
 /**
  * Runs the local Lambda emulator in the foreground until Ctrl-C (or SIGTERM), for the AWS CLI, SDKs, tests
@@ -30,6 +33,16 @@ public class EmulatorMojo extends AbstractLambdaMojo {
     /** State directory: functions, versions, layers and code survive restarts there. */
     @Parameter(property = PropertyNames.EMULATOR_HOME, defaultValue = "${user.home}/.lambda-emulator")
     private File home;
+
+    /** The JDK that runs Java functions invoked locally; default: a toolchain or installed JDK new enough. */
+    @Parameter(property = PropertyNames.INVOKE_JAVA_HOME)
+    private File invokeJavaHome;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
+    @Component
+    private ToolchainManager toolchainManager;
 
     /** Skips this goal. */
     @Parameter(property = PropertyNames.EMULATOR_SKIP, defaultValue = "false")
@@ -63,20 +76,21 @@ public class EmulatorMojo extends AbstractLambdaMojo {
             }
         }, "lambda-emulator-ctrl-c"));
         try {
-            serve(home.toPath(), port, getLog(), stop);
+            serve(home.toPath(), port, LocalInvoke.of(invokeJavaHome, toolchainManager, session), getLog(), stop);
         } finally {
             stopped.countDown();
         }
     }
 
     /** Serves until {@code stop} opens; the emulator is closed and its endpoint file removed on the way out. */
-    static void serve(Path home, int port, Log log, CountDownLatch stop) throws MojoExecutionException {
+    static void serve(Path home, int port, LocalInvoke invoke, Log log, CountDownLatch stop)
+            throws MojoExecutionException {
         Emulator emulator;
         Path dir;
         try {
             dir = Files.createDirectories(home).toRealPath();
             emulator = Emulator.start(EmulatorOptions.builder().stateDir(dir).port(port)
-                    .functionRuntime(EmbeddedEmulator.discoverRuntime()).build());
+                    .functionRuntime(invoke.runtimeFor(dir)).build());
         } catch (BindException e) {
             throw new MojoExecutionException("Port " + port + " is already in use. Stop what uses it or pick"
                     + " another port with -D" + PropertyNames.EMULATOR_PORT + "=<port>.", e);

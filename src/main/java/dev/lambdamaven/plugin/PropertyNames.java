@@ -21,6 +21,14 @@ public final class PropertyNames {
     // local invoke runtime (dev.lambdamaven.emulator.runtime): JDK for Java functions run locally
     public static final String INVOKE_JAVA_HOME = "lambda.invoke.javaHome";
 
+    // invoke goal
+    public static final String INVOKE_SKIP = "lambda.invoke.skip";
+    public static final String PAYLOAD = "lambda.payload";
+    public static final String PAYLOAD_FILE = "lambda.payloadFile";
+    public static final String QUALIFIER = "lambda.qualifier";
+    public static final String INVOKE_FAIL_ON_ERROR = "lambda.invoke.failOnError";
+    public static final String INVOKE_OUTPUT_FILE = "lambda.invoke.outputFile";
+
     // emulator (lambda:emulator and the in-process emulator of target "emulator")
     public static final String EMULATOR_SKIP = "lambda.emulator.skip";
     public static final String EMULATOR_PORT = "lambda.emulator.port";

@@ -42,7 +42,7 @@ class EmbeddedEmulatorTest {
         ExecutorService thread = Executors.newSingleThreadExecutor();
         int chosen = port;
         Future<?> foreground = thread.submit(() -> {
-            EmulatorMojo.serve(home, chosen, new SystemStreamLog(), stop);
+            EmulatorMojo.serve(home, chosen, LocalInvoke.DEFAULTS, new SystemStreamLog(), stop);
             return null;
         });
         Path endpointFile = home.resolve("endpoint.json");

@@ -1,0 +1,110 @@
+package dev.lambdamaven.plugin;
+
+import dev.lambdamaven.config.InvalidSpecException;
+import dev.lambdamaven.deploy.Deployer;
+import dev.lambdamaven.deploy.InvokeResult;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Invokes the function on the target, through its alias by default, and prints the response, the version
+ * that ran and the log tail: {@code mvn lambda:invoke -Dlambda.payload='{"name":"x"}'}. Fails the build on a
+ * function error unless {@code -Dlambda.invoke.failOnError=false}.
+ */
+@Mojo(name = "invoke", threadSafe = true)
+public class InvokeMojo extends AbstractAliasMojo {
+
+    /** The event, as JSON. */
+    @Parameter(property = PropertyNames.PAYLOAD)
+    private String payload;
+
+    /** A file holding the event, instead of {@code payload}. */
+    @Parameter(property = PropertyNames.PAYLOAD_FILE)
+    private File payloadFile;
+
+    /** Version or alias to invoke; default: the alias ({@code lambda.alias}, {@code live}). */
+    @Parameter(property = PropertyNames.QUALIFIER)
+    private String qualifier;
+
+    /** Whether a function error (an exception, a timeout) fails the build. */
+    @Parameter(property = PropertyNames.INVOKE_FAIL_ON_ERROR, defaultValue = "true")
+    private boolean failOnError;
+
+    /** Where to write the response, besides the log. */
+    @Parameter(property = PropertyNames.INVOKE_OUTPUT_FILE)
+    private File outputFile;
+
+    @Parameter(property = PropertyNames.INVOKE_SKIP, defaultValue = "false")
+    private boolean skipGoal;
+
+    @Override
+    protected String goalName() {
+        return "invoke";
+    }
+
+    @Override
+    protected boolean goalSkipped() {
+        return skipGoal;
+    }
+
+    @Override
+    protected boolean inSummary() {
+        return false;
+    }
+
+    @Override
+    protected void deploy() throws MojoFailureException {
+        String target = qualifier != null && !qualifier.isBlank() ? qualifier.trim() : alias;
+        InvokeResult result;
+        try (Deployer deployer = openDeployer(resolveTarget())) {
+            result = deployer.invoke(functionName, "$LATEST".equals(target) ? null : target, event());
+        }
+        getLog().info("Invoked " + functionName + ":" + target + ", version " + result.executedVersion() + " ran"
+                + (result.failed() ? ", function error " + result.functionError() : ""));
+        if (!result.logTail().isBlank()) {
+            getLog().info("Log tail:");
+            result.logTail().lines().forEach(line -> getLog().info("  " + line));
+        }
+        getLog().info("Response: " + result.payload());
+        writeOutput(result.payload());
+        if (result.failed() && failOnError) {
+            throw new MojoFailureException("Function " + functionName + ":" + target + " failed ("
+                    + result.functionError() + "): " + result.payload()
+                    + ". Fix the function, or set -D" + PropertyNames.INVOKE_FAIL_ON_ERROR + "=false to only report it.");
+        }
+    }
+
+    private byte[] event() {
+        if (payload != null && payloadFile != null) {
+            throw new InvalidSpecException("payload", payload, "set either <payload> (-Dlambda.payload) or"
+                    + " <payloadFile> (-Dlambda.payloadFile), not both");
+        }
+        if (payloadFile != null) {
+            try {
+                return Files.readAllBytes(payloadFile.toPath());
+            } catch (IOException e) {
+                throw new InvalidSpecException("payloadFile", payloadFile.toString(), "cannot read it ("
+                        + e.getMessage() + "): name a readable file with the event as JSON");
+            }
+        }
+        return (payload == null || payload.isBlank() ? "{}" : payload).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void writeOutput(String response) {
+        if (outputFile == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(outputFile.toPath().toAbsolutePath().getParent());
+            Files.writeString(outputFile.toPath(), response, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + outputFile, e);
+        }
+    }
+}
