@@ -77,6 +77,10 @@ public abstract class AbstractFunctionMojo extends AbstractDeployMojo {
     @Parameter(property = PropertyNames.RESERVED_CONCURRENCY)
     protected Integer reservedConcurrency;
 
+    /** {@code <logFormat>} (Text, JSON), {@code <applicationLogLevel>}, {@code <systemLogLevel>}, {@code <logGroup>}. */
+    @Parameter
+    protected Logging logging;
+
     /** Function tags (added or updated, never removed). */
     @Parameter
     protected Map<String, String> tags;
@@ -117,6 +121,7 @@ public abstract class AbstractFunctionMojo extends AbstractDeployMojo {
                 .vpc(vpc == null ? null : vpc.toSpec())
                 .tracingMode(tracingMode)
                 .reservedConcurrency(reservedConcurrency)
+                .logging(logging == null ? null : logging.toSpec())
                 .build();
     }
 

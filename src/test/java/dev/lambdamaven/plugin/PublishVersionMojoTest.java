@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lambdamaven.config.FunctionSpec;
+import dev.lambdamaven.config.LoggingSpec;
 import dev.lambdamaven.config.Target;
 import dev.lambdamaven.config.VpcSpec;
 import java.io.File;
@@ -65,6 +66,9 @@ class PublishVersionMojoTest {
         assertThat(spec.tags()).containsExactly(Map.entry("team", "orders"));
         assertThat(spec.vpc()).isEqualTo(new VpcSpec(List.of("subnet-a", "subnet-b"), List.of("sg-1"), false));
         assertThat(spec.code().toString()).endsWith("-lambda.zip");
+        assertThat(spec.logging()).isEqualTo(new LoggingSpec("JSON", "WARN", null, null));
+        assertThat(spec.tracingMode()).isEqualTo("Active");
+        assertThat(spec.reservedConcurrency()).isEqualTo(10);
         assertThat(mojo.options("1.0").s3Bucket()).isEqualTo("code-bucket");
         assertThat(mojo.options("1.0").failOnChange()).isTrue();
         assertThat(mojo.resolveTarget()).isEqualTo(AWS);
