@@ -47,7 +47,7 @@ class PublishVersionMojoTest {
 
     @Test
     @InjectMojo(goal = "publish-version", pom = "classpath:/unit/publish-version-pom.xml")
-    void pomConfigurationBecomesTheFunctionSpec(PublishVersionMojo mojo) {
+    void pomConfigurationBecomesTheFunctionSpec(PublishVersionMojo mojo) throws Exception {
         FunctionSpec spec = mojo.functionSpec(AWS);
 
         assertThat(spec.functionName()).isEqualTo("orders-api");
@@ -84,7 +84,7 @@ class PublishVersionMojoTest {
 
     @Test
     @InjectMojo(goal = "publish-version", pom = MINIMAL_POM)
-    void defaultsFillTheRestOnTheEmulator(PublishVersionMojo mojo) {
+    void defaultsFillTheRestOnTheEmulator(PublishVersionMojo mojo) throws Exception {
         FunctionSpec spec = mojo.functionSpec(new Target(Target.Kind.EMULATOR, java.net.URI.create("http://127.0.0.1:1"), null, null));
 
         assertThat(spec.role()).isEqualTo(AbstractFunctionMojo.EMULATOR_ROLE);
