@@ -30,7 +30,8 @@ public record FunctionSpec(
         Map<String, String> tags,
         VpcSpec vpc,
         String tracingMode,
-        Integer reservedConcurrency) {
+        Integer reservedConcurrency,
+        LoggingSpec logging) {
 
     public static final Set<String> TRACING_MODES = Set.of("Active", "PassThrough");
     public static final Set<String> ARCHITECTURES = Set.of("x86_64", "arm64");
@@ -83,7 +84,7 @@ public record FunctionSpec(
     public FunctionSpec withLayers(List<String> resolved) {
         return new FunctionSpec(functionName, code, handler, runtime, role, description, memorySize, timeout,
                 ephemeralStorage, architecture, environment, kmsKeyArn, resolved, tags, vpc, tracingMode,
-                reservedConcurrency);
+                reservedConcurrency, logging);
     }
 
     public static Builder builder(String functionName, Path code) {
@@ -109,6 +110,7 @@ public record FunctionSpec(
         private VpcSpec vpc;
         private String tracingMode;
         private Integer reservedConcurrency;
+        private LoggingSpec logging;
 
         private Builder(String functionName, Path code) {
             this.functionName = functionName;
@@ -130,11 +132,12 @@ public record FunctionSpec(
         public Builder vpc(VpcSpec v) { vpc = v; return this; }
         public Builder tracingMode(String v) { tracingMode = v; return this; }
         public Builder reservedConcurrency(Integer v) { reservedConcurrency = v; return this; }
+        public Builder logging(LoggingSpec v) { logging = v; return this; }
 
         public FunctionSpec build() {
             return new FunctionSpec(functionName, code, handler, runtime, role, description, memorySize, timeout,
                     ephemeralStorage, architecture, environment, kmsKeyArn, layers, tags, vpc, tracingMode,
-                    reservedConcurrency);
+                    reservedConcurrency, logging);
         }
     }
 }

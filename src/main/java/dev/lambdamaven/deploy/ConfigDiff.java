@@ -2,6 +2,7 @@ package dev.lambdamaven.deploy;
 
 import dev.lambdamaven.config.Environment;
 import dev.lambdamaven.config.FunctionSpec;
+import dev.lambdamaven.config.LoggingSpec;
 import dev.lambdamaven.config.SecretValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class ConfigDiff {
         List<Change> functionLevel = new ArrayList<>();
         DeployedFunction d = deployed != null ? deployed
                 : new DeployedFunction(null, null, null, null, null, null, null, null, null, null, null,
-                        Map.of(), null, List.of(), null, Map.of(), null, null);
+                        Map.of(), null, List.of(), null, Map.of(), null, null, null);
         scalar(config, "handler", d.handler(), wanted.handler());
         scalar(config, "runtime", d.runtime(), wanted.runtime());
         scalar(config, "role", d.role(), wanted.role());
@@ -36,6 +37,7 @@ public final class ConfigDiff {
         scalar(config, "kmsKeyArn", blankToNull(d.kmsKeyArn()), blankToNull(wanted.kmsKeyArn()),
                 wanted.kmsKeyArn() != null);
         scalar(config, "tracingMode", d.tracingMode(), wanted.tracingMode());
+        logging(config, d.logging(), wanted.logging());
         environment(config, d.environment(), wanted.environment());
         if (!d.layers().equals(wanted.layers())) {
             config.add(new Change("layers", render(d.layers()), render(wanted.layers())));
@@ -61,6 +63,17 @@ public final class ConfigDiff {
         if (managed && !Objects.equals(deployed, wanted)) {
             changes.add(new Change(field, render(deployed), render(wanted)));
         }
+    }
+
+    private static void logging(List<Change> changes, LoggingSpec deployed, LoggingSpec wanted) {
+        if (wanted == null) {
+            return;
+        }
+        LoggingSpec d = deployed != null ? deployed : new LoggingSpec(null, null, null, null);
+        scalar(changes, "logging.logFormat", d.logFormat(), wanted.logFormat());
+        scalar(changes, "logging.applicationLogLevel", d.applicationLogLevel(), wanted.applicationLogLevel());
+        scalar(changes, "logging.systemLogLevel", d.systemLogLevel(), wanted.systemLogLevel());
+        scalar(changes, "logging.logGroup", d.logGroup(), wanted.logGroup());
     }
 
     private static void environment(List<Change> changes, Map<String, String> deployed, Environment wanted) {

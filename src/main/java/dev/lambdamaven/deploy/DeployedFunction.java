@@ -1,5 +1,6 @@
 package dev.lambdamaven.deploy;
 
+import dev.lambdamaven.config.LoggingSpec;
 import dev.lambdamaven.config.VpcSpec;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ public record DeployedFunction(
         VpcSpec vpc,
         Map<String, String> tags,
         String tracingMode,
-        Integer reservedConcurrency) {
+        Integer reservedConcurrency,
+        LoggingSpec logging) {
 
     public DeployedFunction {
         environment = environment == null ? Map.of() : Map.copyOf(environment);

@@ -71,19 +71,24 @@ public final class Deployer implements AutoCloseable {
     }
 
     /**
-     * Checks the VPC settings through EC2, then applies them to an existing function's {@code $LATEST}
-     * (publish-version publishes it). Returns whether the function's VPC configuration changed.
+     * Applies the VPC settings to an existing function's {@code $LATEST} (publish-version publishes it), after
+     * checking them through EC2. Returns whether the function's VPC configuration changed. Costs nothing without
+     * a VPC (publish-version removes one that is deployed) and one read when the VPC is already in place.
      */
     public boolean configureVpc(FunctionSpec spec, DeployOptions options) {
-        preflight(spec);
+        if (!spec.vpc().attached()) {
+            log.info("Function " + spec.functionName() + ": no <vpc> configured; publish-version removes a deployed one");
+            return false;
+        }
         Optional<DeployedFunction> deployed = reader.read(spec.functionName());
+        if (deployed.isPresent() && deployed.get().vpc().equals(spec.vpc())) {
+            log.info("Function " + spec.functionName() + ": VPC configuration up to date (" + spec.vpc() + ")");
+            return false;
+        }
+        preflight(spec);
         if (deployed.isEmpty()) {
             log.info("Function " + spec.functionName() + " does not exist yet: publish-version creates it with "
                     + spec.vpc());
-            return false;
-        }
-        if (deployed.get().vpc().equals(spec.vpc())) {
-            log.info("Function " + spec.functionName() + ": VPC configuration up to date (" + spec.vpc() + ")");
             return false;
         }
         Change change = new Change("vpc", deployed.get().vpc().toString(), spec.vpc().toString());

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
+import software.amazon.awssdk.services.lambda.model.LoggingConfig;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.FunctionCode;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeRequest;
@@ -73,6 +74,9 @@ final class FunctionApplier {
         if (spec.tracingMode() != null) {
             request.tracingConfig(t -> t.mode(spec.tracingMode()));
         }
+        if (spec.logging() != null) {
+            request.loggingConfig(loggingConfig(spec));
+        }
         retry.call("CreateFunction", () -> lambda.createFunction(request.build()));
         log.info("Created " + spec.functionName() + " (" + code.uploadedBytes() + " bytes uploaded inline)");
         return settled(lambda.waiter().waitUntilFunctionActiveV2(r -> r.functionName(spec.functionName())));
@@ -129,7 +133,7 @@ final class FunctionApplier {
                 .revisionId(revisionId);
         for (Change change : plan.configChanges()) {
             String field = change.field();
-            switch (field.startsWith("environment.") ? "environment" : field) {
+            switch (field.startsWith("environment.") ? "environment" : field.startsWith("logging.") ? "logging" : field) {
                 case "handler" -> request.handler(spec.handler());
                 case "runtime" -> request.runtime(spec.runtime());
                 case "role" -> request.role(spec.role());
@@ -142,11 +146,21 @@ final class FunctionApplier {
                 case "layers" -> request.layers(spec.layers());
                 case "vpc" -> request.vpcConfig(vpcConfig(spec));
                 case "tracingMode" -> request.tracingConfig(t -> t.mode(spec.tracingMode()));
+                case "logging" -> request.loggingConfig(loggingConfig(spec));
                 case "architecture" -> { } // set with the code, see update()
                 default -> throw new IllegalStateException("unhandled field " + field);
             }
         }
         return request.build();
+    }
+
+    private static LoggingConfig loggingConfig(FunctionSpec spec) {
+        return LoggingConfig.builder()
+                .logFormat(spec.logging().logFormat())
+                .applicationLogLevel(spec.logging().applicationLogLevel())
+                .systemLogLevel(spec.logging().systemLogLevel())
+                .logGroup(spec.logging().logGroup())
+                .build();
     }
 
     private static VpcConfig vpcConfig(FunctionSpec spec) {

@@ -1,5 +1,6 @@
 package dev.lambdamaven.deploy;
 
+import dev.lambdamaven.config.LoggingSpec;
 import dev.lambdamaven.config.VpcSpec;
 import java.util.Optional;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -49,6 +50,9 @@ final class FunctionReader {
                 vpc,
                 response.hasTags() ? response.tags() : null,
                 c.tracingConfig() == null ? null : c.tracingConfig().modeAsString(),
-                response.concurrency() == null ? null : response.concurrency().reservedConcurrentExecutions());
+                response.concurrency() == null ? null : response.concurrency().reservedConcurrentExecutions(),
+                c.loggingConfig() == null ? null : new LoggingSpec(c.loggingConfig().logFormatAsString(),
+                        c.loggingConfig().applicationLogLevelAsString(), c.loggingConfig().systemLogLevelAsString(),
+                        c.loggingConfig().logGroup()));
     }
 }

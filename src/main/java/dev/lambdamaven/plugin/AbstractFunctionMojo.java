@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
@@ -77,6 +77,10 @@ public abstract class AbstractFunctionMojo extends AbstractDeployMojo {
     @Parameter(property = PropertyNames.RESERVED_CONCURRENCY)
     protected Integer reservedConcurrency;
 
+    /** {@code <logFormat>} (Text, JSON), {@code <applicationLogLevel>}, {@code <systemLogLevel>}, {@code <logGroup>}. */
+    @Parameter
+    protected Logging logging;
+
     /** Function tags (added or updated, never removed). */
     @Parameter
     protected Map<String, String> tags;
@@ -94,7 +98,7 @@ public abstract class AbstractFunctionMojo extends AbstractDeployMojo {
     private Map<String, SecretValue> resolvedSecrets = Map.of();
 
     /** The wanted function, secrets resolved, reactor layers resolved to their published ARNs. */
-    protected FunctionSpec functionSpec(Target resolvedTarget) {
+    protected FunctionSpec functionSpec(Target resolvedTarget) throws MojoFailureException {
         resolvedSecrets = new SecretResolver(settings, settingsDecrypter, System::getenv, project.getBasedir().toPath())
                 .resolve(secrets);
         Map<String, String> plain = new TreeMap<>();
@@ -103,7 +107,7 @@ public abstract class AbstractFunctionMojo extends AbstractDeployMojo {
         }
         return FunctionSpec.builder(functionName, functionZip())
                 .handler(handler)
-                .runtime(runtime != null ? runtime : defaultRuntime())
+                .runtime(runtime != null ? runtime : RuntimeDefault.of(project))
                 .role(role != null || resolvedTarget.isAws() ? role : EMULATOR_ROLE)
                 .description(description)
                 .memorySize(memorySize)
@@ -112,11 +116,12 @@ public abstract class AbstractFunctionMojo extends AbstractDeployMojo {
                 .architecture(architecture)
                 .environment(new Environment(plain, resolvedSecrets))
                 .kmsKeyArn(kmsKeyArn)
-                .layers(ReactorLayers.resolve(layers, session.getProjects(), dryRun))
+                .layers(ReactorLayers.resolve(layers, session, dryRun))
                 .tags(tags)
                 .vpc(vpc == null ? null : vpc.toSpec())
                 .tracingMode(tracingMode)
                 .reservedConcurrency(reservedConcurrency)
+                .logging(logging == null ? null : logging.toSpec())
                 .build();
     }
 
@@ -144,19 +149,5 @@ public abstract class AbstractFunctionMojo extends AbstractDeployMojo {
         String text = project.getVersion() + GitCommit.find(project.getBasedir().toPath(), System.getenv())
                 .map(c -> " (" + c + ")").orElse("");
         return text.length() > 256 ? text.substring(0, 256) : text;
-    }
-
-    // TODO(merge): replace with the packaging's RuntimeDefault helper
-    private String defaultRuntime() {
-        String release = Optional.ofNullable(project.getProperties().getProperty("maven.compiler.release"))
-                .orElse(project.getProperties().getProperty("maven.compiler.target"));
-        return switch (release == null ? "" : release.trim()) {
-            case "8", "1.8" -> "java8.al2";
-            case "11" -> "java11";
-            case "17" -> "java17";
-            case "21" -> "java21";
-            case "25" -> "java25";
-            default -> null; // FunctionSpec then asks for <runtime>
-        };
     }
 }

@@ -3,6 +3,7 @@ package dev.lambdamaven.plugin;
 import dev.lambdamaven.config.Target;
 import dev.lambdamaven.deploy.Deployer;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -28,7 +29,7 @@ public class ConfigureVpcMojo extends AbstractFunctionMojo {
     }
 
     @Override
-    protected void deploy() {
+    protected void deploy() throws MojoFailureException {
         Target resolved = resolveTarget();
         try (Deployer deployer = openDeployer(resolved)) {
             boolean changed = deployer.configureVpc(functionSpec(resolved), options(null));

@@ -5,6 +5,7 @@ import dev.lambdamaven.config.FunctionSpec;
 import dev.lambdamaven.config.Target;
 import dev.lambdamaven.deploy.Deployer;
 import dev.lambdamaven.deploy.FunctionResult;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -29,7 +30,7 @@ public class PlanMojo extends AbstractFunctionMojo {
     }
 
     @Override
-    protected void deploy() {
+    protected void deploy() throws MojoFailureException {
         dryRun = true;
         Target resolved = resolveTarget();
         FunctionSpec spec = functionSpec(resolved);

@@ -6,6 +6,7 @@ import dev.lambdamaven.deploy.Deployer;
 import dev.lambdamaven.deploy.DeploymentReport;
 import dev.lambdamaven.deploy.FunctionResult;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -31,7 +32,7 @@ public class PublishVersionMojo extends AbstractFunctionMojo {
     }
 
     @Override
-    protected void deploy() {
+    protected void deploy() throws MojoFailureException {
         Target resolved = resolveTarget();
         FunctionSpec spec = functionSpec(resolved);
         requireZip(spec);

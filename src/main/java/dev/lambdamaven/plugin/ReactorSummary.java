@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.WeakHashMap;
 import org.apache.maven.execution.MavenExecutionRequest;
@@ -39,17 +40,19 @@ final class ReactorSummary {
     }
 
     private final List<MavenProject> projects;
+    private final Properties userProperties;
     private final Map<String, Row> rows = new LinkedHashMap<>();
     private final Map<String, Set<String>> done = new HashMap<>();
     private boolean printed;
 
-    private ReactorSummary(List<MavenProject> projects) {
+    private ReactorSummary(List<MavenProject> projects, Properties userProperties) {
         this.projects = List.copyOf(projects);
+        this.userProperties = userProperties == null ? new Properties() : userProperties;
     }
 
     static ReactorSummary of(MavenSession session) {
         synchronized (BUILDS) {
-            return BUILDS.computeIfAbsent(session.getRequest(), r -> new ReactorSummary(session.getProjects()));
+            return BUILDS.computeIfAbsent(session.getRequest(), r -> new ReactorSummary(session.getProjects(), session.getUserProperties()));
         }
     }
 
@@ -76,12 +79,18 @@ final class ReactorSummary {
         boolean commandLine = execution != null && execution.getExecutionId() != null
                 && execution.getExecutionId().startsWith("default-cli");
         for (MavenProject p : projects) {
-            Set<String> expected = commandLine ? (declaresPlugin(p) ? Set.of(goal) : Set.of()) : boundGoals(p);
+            Set<String> expected = new HashSet<>(commandLine ? (declaresPlugin(p) ? Set.of(goal) : Set.of())
+                    : boundGoals(p));
+            expected.removeIf(this::skippedOnTheCommandLine); // a skipped goal never reports
             if (!done.getOrDefault(p.getArtifactId(), Set.of()).containsAll(expected)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private boolean skippedOnTheCommandLine(String goal) {
+        return Boolean.parseBoolean(userProperties.getProperty(PropertyNames.goalSkip(goal)));
     }
 
     private static boolean declaresPlugin(MavenProject project) {

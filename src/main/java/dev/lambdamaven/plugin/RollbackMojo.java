@@ -1,5 +1,6 @@
 package dev.lambdamaven.plugin;
 
+import dev.lambdamaven.deploy.AliasResult;
 import dev.lambdamaven.deploy.Deployer;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -25,9 +26,7 @@ public class RollbackMojo extends AbstractAliasMojo {
     }
 
     @Override
-    protected void deploy() {
-        try (Deployer deployer = openDeployer(resolveTarget())) {
-            record(deployer.rollback(functionName, alias, options(null)));
-        }
+    protected AliasResult move(Deployer deployer) {
+        return deployer.rollback(functionName, alias, options(null));
     }
 }

@@ -2,6 +2,7 @@ package dev.lambdamaven.plugin;
 
 import dev.lambdamaven.config.AliasSpec;
 import dev.lambdamaven.config.InvalidSpecException;
+import dev.lambdamaven.deploy.AliasResult;
 import dev.lambdamaven.deploy.Deployer;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -41,22 +42,24 @@ public class UpdateAliasMojo extends AbstractAliasMojo {
     }
 
     @Override
-    protected void deploy() {
+    protected AliasResult move(Deployer deployer) {
         AliasSpec spec = new AliasSpec(alias, aliasWeight, version);
-        try (Deployer deployer = openDeployer(resolveTarget())) {
-            if (promote) {
-                record(deployer.promote(functionName, spec.name(), options(null)));
-                return;
-            }
-            if (spec.version() == null && dryRun && report().functionVersion().isEmpty()) {
-                getLog().info("Dry run: alias " + spec.name() + " would point at the version publish-version publishes");
-                return;
-            }
-            String target = spec.version() != null ? spec.version() : report().functionVersion().orElseThrow(() ->
-                    new InvalidSpecException("version", null, "no version was published in this build ("
-                            + report().file() + " has none): run publish-version before update-alias, or name a"
-                            + " published version with -Dlambda.version=N"));
-            record(deployer.updateAlias(functionName, spec, target, options(null)));
+        if (promote) {
+            return deployer.promote(functionName, spec.name(), options(null));
         }
+        String target = spec.version() != null ? spec.version() : report().functionVersion().orElseThrow(() ->
+                new InvalidSpecException("version", null, "no version was published in this build ("
+                        + report().file() + " has none): run publish-version before update-alias, or name a"
+                        + " published version with -Dlambda.version=N"));
+        return deployer.updateAlias(functionName, spec, target, options(null));
+    }
+
+    @Override
+    protected void deploy() {
+        if (version == null && !promote && dryRun && report().functionVersion().isEmpty()) {
+            getLog().info("Dry run: alias " + alias + " would point at the version publish-version publishes");
+            return;
+        }
+        super.deploy();
     }
 }

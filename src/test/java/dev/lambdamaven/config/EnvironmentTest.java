@@ -78,5 +78,9 @@ class EnvironmentTest {
                 .hasMessageContaining("<vpc/securityGroupIds>");
         assertThatThrownBy(() -> new AliasSpec("live", 1.0, null)).hasMessageContaining("<aliasWeight>");
         assertThat(new AliasSpec(null, null, null).name()).isEqualTo("live");
+        assertThatThrownBy(() -> new LoggingSpec("Text", "WARN", null, null))
+                .hasMessageContaining("<logging/logFormat> = 'Text'").hasMessageContaining("JSON");
+        assertThatThrownBy(() -> new LoggingSpec("JSON", "LOUD", null, null))
+                .hasMessageContaining("<logging/applicationLogLevel>");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lambdamaven.config.Environment;
 import dev.lambdamaven.config.FunctionSpec;
+import dev.lambdamaven.config.LoggingSpec;
 import dev.lambdamaven.config.SecretValue;
 import dev.lambdamaven.config.VpcSpec;
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ class ConfigDiffTest {
 
     private static final DeployedFunction DEPLOYED = new DeployedFunction("arn:fn", "rev-1", "hash-1",
             "com.acme.Handler::handleRequest", "java21", "arn:role", "", 128, 3, 512, "x86_64",
-            Map.of("MODE", "dev", "OLD_TOKEN", "old-secret"), null, List.of(), VpcSpec.NONE, Map.of("team", "a"), "PassThrough", null);
+            Map.of("MODE", "dev", "OLD_TOKEN", "old-secret"), null, List.of(), VpcSpec.NONE, Map.of("team", "a"), "PassThrough", null,
+            new LoggingSpec("Text", null, null, "/aws/lambda/fn"));
 
     private static FunctionSpec.Builder wanted() {
         return FunctionSpec.builder("fn", Path.of("fn.zip")).handler("com.acme.Handler::handleRequest")
@@ -75,7 +77,7 @@ class ConfigDiffTest {
     @Test
     void aChangedSecretIsDetectedThoughBothSidesPrintMasked() {
         DeployedFunction deployed = new DeployedFunction("arn:fn", "r", "h", "com.acme.Handler::handleRequest",
-                "java21", null, null, null, null, null, "x86_64", Map.of("KEY", "one"), null, null, null, null, null, null);
+                "java21", null, null, null, null, null, "x86_64", Map.of("KEY", "one"), null, null, null, null, null, null, null);
         FunctionSpec spec = wanted().environment(new Environment(Map.of(), Map.of("KEY", SecretValue.of("two"))))
                 .build();
 
@@ -93,6 +95,15 @@ class ConfigDiffTest {
         assertThat(PlanPrinter.lines(plan)).containsExactly(
                 "Function fn: update (function settings only, no new version)",
                 "  tags.cost: (none) -> 42", "  reservedConcurrency: (none) -> 5");
+    }
+
+    @Test
+    void onlyTheLoggingFieldsSetInThePomAreCompared() {
+        Plan plan = ConfigDiff.between(wanted().logging(new LoggingSpec("JSON", "WARN", null, null)).build(), "hash-1",
+                DEPLOYED);
+
+        assertThat(plan.configChanges()).extracting(Change::toString).containsExactly(
+                "logging.logFormat: Text -> JSON", "logging.applicationLogLevel: (none) -> WARN");
     }
 
     @Test

@@ -248,6 +248,27 @@ class DeployerMotoTest {
     }
 
     @Test
+    void aZipOfSeveralPartsIsUploadedOnceWithProgress() throws Exception {
+        clients.s3().createBucket(r -> r.bucket("big-bucket"));
+        Path big = dir.resolve("big.zip");
+        byte[] random = new byte[CodeUploader.PART_SIZE + 1024 * 1024];
+        new java.util.Random(42).nextBytes(random);
+        java.nio.file.Files.write(big, random);
+        FunctionSpec spec = FunctionSpec.builder("big-code", big).handler("com.acme.Handler::handleRequest")
+                .runtime("java21").role(MotoServer.ROLE_ARN).build();
+        Deployer small = deployer(1024);
+
+        FunctionResult result = small.deployFunction(spec, new DeployOptions(false, false, "big-bucket", null));
+
+        assertThat(log.text()).contains("Uploading big.zip to s3://big-bucket/", "8 of 9 MB (88%)", "9 of 9 MB (100%)");
+        assertThat(lambda.getFunctionConfiguration(r -> r.functionName("big-code")).codeSha256())
+                .isEqualTo(result.codeSha256());
+        String key = "lambda-maven-plugin/functions/big-code/" + CodeHash.hexOf(result.codeSha256()) + ".zip";
+        assertThat(clients.s3().headObject(r -> r.bucket("big-bucket").key(key)).contentLength())
+                .isEqualTo(random.length);
+    }
+
+    @Test
     void vpcPreflightNamesAMissingSubnetBeforeTheFunctionExists() throws Exception {
         String group = defaultSecurityGroup();
         FunctionSpec spec = spec("vpc-missing", "a")

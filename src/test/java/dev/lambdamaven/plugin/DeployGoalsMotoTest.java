@@ -56,9 +56,11 @@ class DeployGoalsMotoTest {
     static void startMoto() throws Exception {
         moto = MotoServer.start();
         build = Files.createTempDirectory("goals");
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(build.resolve("goals-1.0-lambda.zip")))) {
-            zip.putNextEntry(new ZipEntry("com/acme/Handler.class"));
-            zip.write(new byte[] {1, 2, 3});
+        for (String zipName : List.of("goals-1.0-lambda.zip", "goals-1.0-layer.zip")) {
+            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(build.resolve(zipName)))) {
+                zip.putNextEntry(new ZipEntry(zipName.contains("layer") ? "java/lib/libs.jar" : "com/acme/Handler.class"));
+                zip.write(new byte[] {1, 2, 3});
+            }
         }
     }
 
@@ -140,6 +142,25 @@ class DeployGoalsMotoTest {
         assertThatThrownBy(plan::execute).isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("lambda.failOnChange").hasMessageNotContaining(SECRET);
         assertThat(log.text()).contains("Function planned-fn: create").doesNotContain(SECRET);
+    }
+
+    @Test
+    @Order(5)
+    @InjectMojo(goal = "publish-layer", pom = "<project><build><plugins><plugin>"
+            + "<groupId>dev.lambdamaven</groupId><artifactId>lambda-maven-plugin</artifactId><configuration>"
+            + "<layerName>goals-libs</layerName><description>libs</description><licenseInfo>MIT</licenseInfo>"
+            + "<compatibleRuntimes><r>java21</r><r>java17</r></compatibleRuntimes>"
+            + "<compatibleArchitectures><a>arm64</a></compatibleArchitectures>"
+            + "<layerPermissions><p>*</p></layerPermissions>"
+            + "</configuration></plugin></plugins></build></project>")
+    void publishLayerBindsItsParametersAndPublishesOnce(PublishLayerMojo layer) throws Exception {
+        configured(layer).execute();
+        configured(layer).execute();
+
+        assertThat(Files.readString(build.resolve("lambda/deployment.json")))
+                .contains("\"layerVersionArn\" : \"arn:aws:lambda:us-east-1:123456789012:layer:goals-libs:1\"");
+        assertThat(log.text()).contains("Published layer arn:aws:lambda:us-east-1:123456789012:layer:goals-libs:1",
+                "shared with every account", "No change: layer stays at");
     }
 
     /** A Maven log that keeps every line. */

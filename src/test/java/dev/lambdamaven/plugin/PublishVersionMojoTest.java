@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lambdamaven.config.FunctionSpec;
+import dev.lambdamaven.config.LoggingSpec;
 import dev.lambdamaven.config.Target;
 import dev.lambdamaven.config.VpcSpec;
 import java.io.File;
@@ -46,7 +47,7 @@ class PublishVersionMojoTest {
 
     @Test
     @InjectMojo(goal = "publish-version", pom = "classpath:/unit/publish-version-pom.xml")
-    void pomConfigurationBecomesTheFunctionSpec(PublishVersionMojo mojo) {
+    void pomConfigurationBecomesTheFunctionSpec(PublishVersionMojo mojo) throws Exception {
         FunctionSpec spec = mojo.functionSpec(AWS);
 
         assertThat(spec.functionName()).isEqualTo("orders-api");
@@ -65,6 +66,9 @@ class PublishVersionMojoTest {
         assertThat(spec.tags()).containsExactly(Map.entry("team", "orders"));
         assertThat(spec.vpc()).isEqualTo(new VpcSpec(List.of("subnet-a", "subnet-b"), List.of("sg-1"), false));
         assertThat(spec.code().toString()).endsWith("-lambda.zip");
+        assertThat(spec.logging()).isEqualTo(new LoggingSpec("JSON", "WARN", null, null));
+        assertThat(spec.tracingMode()).isEqualTo("Active");
+        assertThat(spec.reservedConcurrency()).isEqualTo(10);
         assertThat(mojo.options("1.0").s3Bucket()).isEqualTo("code-bucket");
         assertThat(mojo.options("1.0").failOnChange()).isTrue();
         assertThat(mojo.resolveTarget()).isEqualTo(AWS);
@@ -80,7 +84,7 @@ class PublishVersionMojoTest {
 
     @Test
     @InjectMojo(goal = "publish-version", pom = MINIMAL_POM)
-    void defaultsFillTheRestOnTheEmulator(PublishVersionMojo mojo) {
+    void defaultsFillTheRestOnTheEmulator(PublishVersionMojo mojo) throws Exception {
         FunctionSpec spec = mojo.functionSpec(new Target(Target.Kind.EMULATOR, java.net.URI.create("http://127.0.0.1:1"), null, null));
 
         assertThat(spec.role()).isEqualTo(AbstractFunctionMojo.EMULATOR_ROLE);

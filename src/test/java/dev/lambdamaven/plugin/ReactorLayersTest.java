@@ -2,13 +2,17 @@ package dev.lambdamaven.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import dev.lambdamaven.config.InvalidSpecException;
 import dev.lambdamaven.deploy.DeploymentReport;
 import dev.lambdamaven.deploy.LayerResult;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Build;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,24 +33,30 @@ class ReactorLayersTest {
         return project;
     }
 
+    private static MavenSession session(MavenProject... projects) {
+        MavenSession session = mock(MavenSession.class);
+        when(session.getProjects()).thenReturn(List.of(projects));
+        return session;
+    }
+
     @Test
-    void arnsStayAndModuleIdsBecomeTheirPublishedVersion() {
+    void arnsStayAndModuleIdsBecomeTheirPublishedVersion() throws Exception {
         MavenProject libs = module("libs");
         new DeploymentReport(Path.of(libs.getBuild().getDirectory()))
                 .recordLayer(new LayerResult("libs", ARN, 4L, "hash", true));
 
         assertThat(ReactorLayers.resolve(List.of("libs", "arn:aws:lambda:us-east-1:1:layer:otel:2"),
-                List.of(module("orders"), libs), false))
+                session(module("orders"), libs), false))
                 .containsExactly(ARN, "arn:aws:lambda:us-east-1:1:layer:otel:2");
     }
 
     @Test
-    void anUnknownModuleOrAnUnpublishedLayerNamesTheFix() {
-        assertThatThrownBy(() -> ReactorLayers.resolve(List.of("nope"), List.of(module("orders")), false))
-                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("<layers> = 'nope'");
-        assertThatThrownBy(() -> ReactorLayers.resolve(List.of("libs"), List.of(module("libs")), false))
-                .hasMessageContaining("bind lambda:publish-layer in libs");
-        assertThat(ReactorLayers.resolve(List.of("libs"), List.of(module("libs")), true))
+    void anUnknownModuleOrAnUnpublishedLayerNamesTheFix() throws Exception {
+        assertThatThrownBy(() -> ReactorLayers.resolve(List.of("nope"), session(module("orders")), false))
+                .isInstanceOf(MojoFailureException.class).hasMessageContaining("<layers> entry 'nope'");
+        assertThatThrownBy(() -> ReactorLayers.resolve(List.of("libs"), session(module("libs")), false))
+                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("bind lambda:publish-layer in libs");
+        assertThat(ReactorLayers.resolve(List.of("libs"), session(module("libs")), true))
                 .containsExactly("libs:(new version)");
     }
 }

@@ -73,6 +73,20 @@ class ReactorSummaryTest {
     }
 
     @Test
+    void goalsSkippedOnTheCommandLineAreNotWaitedFor() {
+        request.getUserProperties().setProperty("lambda.update-alias.skip", "true");
+        MavenProject orders = module("orders", "publish-version", "update-alias");
+        MavenProject payments = module("payments", "publish-version", "update-alias");
+        MavenSession session = session(List.of(orders, payments));
+        when(session.getUserProperties()).thenReturn(request.getUserProperties());
+
+        ReactorSummary.of(session).completed(orders, "publish-version", bound, log);
+        ReactorSummary.of(session).completed(payments, "publish-version", bound, log);
+
+        assertThat(log.lines).first().isEqualTo("Lambda deployment summary");
+    }
+
+    @Test
     void aSingleModuleBuildPrintsNoTable() {
         MavenProject only = module("only", "publish-version");
         ReactorSummary.of(session(List.of(only))).completed(only, "publish-version", bound, log);

@@ -8,8 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.DefaultSettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.junit.jupiter.api.Test;
+import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
+import org.sonatype.plexus.components.sec.dispatcher.DefaultSecDispatcher;
 import org.junit.jupiter.api.io.TempDir;
 
 class SecretResolverTest {
@@ -31,6 +36,27 @@ class SecretResolverTest {
         assertThat(values.get("TOKEN").reveal()).isEqualTo("from-env");
         assertThat(values.get("KEY").reveal()).isEqualTo("from-file");
         assertThat(values.toString()).doesNotContain("from-env", "from-file");
+    }
+
+    @Test
+    void anEncryptedSettingsPasswordIsDecryptedTheMavenWay() throws Exception {
+        DefaultPlexusCipher cipher = new DefaultPlexusCipher();
+        Path security = basedir.resolve("settings-security.xml");
+        Files.writeString(security, "<settingsSecurity><master>"
+                + cipher.encryptAndDecorate("master-pass", "settings.security") + "</master></settingsSecurity>");
+        Server server = new Server();
+        server.setId("prod-db");
+        server.setPassword(cipher.encryptAndDecorate("the-db-password", "master-pass"));
+        Settings settings = new Settings();
+        settings.addServer(server);
+        SettingsDecrypter decrypter = new DefaultSettingsDecrypter(
+                new DefaultSecDispatcher(cipher, Map.of(), security.toString()));
+
+        var values = new SecretResolver(settings, decrypter, name -> null, basedir)
+                .resolve(List.of(new Secret("DB_PASSWORD", "settings:prod-db")));
+
+        assertThat(server.getPassword()).startsWith("{");
+        assertThat(values.get("DB_PASSWORD").reveal()).isEqualTo("the-db-password");
     }
 
     @Test
