@@ -1,5 +1,6 @@
 package dev.lambdamaven.plugin;
 
+import dev.lambdamaven.config.AliasSpec;
 import dev.lambdamaven.config.InvalidSpecException;
 import dev.lambdamaven.deploy.Deployer;
 import dev.lambdamaven.deploy.InvokeResult;
@@ -18,7 +19,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  * function error unless {@code -Dlambda.invoke.failOnError=false}.
  */
 @Mojo(name = "invoke", threadSafe = true)
-public class InvokeMojo extends AbstractAliasMojo {
+public class InvokeMojo extends AbstractDeployMojo {
+
+    /** The alias invoked when no {@code qualifier} is given. */
+    @Parameter(property = PropertyNames.ALIAS, defaultValue = AliasSpec.DEFAULT_NAME)
+    private String alias;
 
     /** The event, as JSON. */
     @Parameter(property = PropertyNames.PAYLOAD)
