@@ -5,6 +5,7 @@ import dev.lambdamaven.config.FunctionSpec;
 import dev.lambdamaven.config.InvalidSpecException;
 import dev.lambdamaven.config.SecretValue;
 import dev.lambdamaven.config.Target;
+import dev.lambdamaven.packaging.FunctionRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -106,7 +107,7 @@ public abstract class AbstractFunctionMojo extends AbstractDeployMojo {
             environment.forEach((k, v) -> plain.put(k, v == null ? "" : v));
         }
         return FunctionSpec.builder(functionName, functionZip())
-                .handler(handler)
+                .handler(handler != null ? handler : recordedHandler())
                 .runtime(runtime != null ? runtime : RuntimeDefault.of(project))
                 .role(role != null || resolvedTarget.isAws() ? role : EMULATOR_ROLE)
                 .description(description)
@@ -128,6 +129,15 @@ public abstract class AbstractFunctionMojo extends AbstractDeployMojo {
     @Override
     protected Collection<String> secretValues() {
         return resolvedSecrets.values().stream().map(SecretValue::reveal).toList();
+    }
+
+    /** The handler package-function checked, when {@code <handler>} is not set (it may have found it itself). */
+    private String recordedHandler() {
+        try {
+            return FunctionRecord.read(LayerModules.workDirectory(project)).map(FunctionRecord::handler).orElse(null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The zip package-function wrote. */

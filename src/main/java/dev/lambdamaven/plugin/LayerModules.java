@@ -25,18 +25,24 @@ final class LayerModules {
 
     /** The reactor project a {@code <layers>} entry names. */
     static MavenProject find(String layer, MavenSession session) throws MojoFailureException {
-        for (MavenProject candidate : session.getProjects()) {
+        for (MavenProject candidate : reactor(session)) {
             if (layer.equals(candidate.getArtifactId())
                     || layer.equals(candidate.getGroupId() + ":" + candidate.getArtifactId())) {
                 return candidate;
             }
         }
-        String modules = session.getProjects().stream().map(MavenProject::getArtifactId)
+        String modules = reactor(session).stream().map(MavenProject::getArtifactId)
                 .collect(Collectors.joining(", "));
         throw new MojoFailureException("<layers> entry '" + layer + "' is neither a layer version ARN "
                 + "(arn:aws:lambda:<region>:<account>:layer:<name>:<version>) nor a module of this build ("
                 + modules + "). Use the ARN of a published layer version, or the artifactId of a module that "
                 + "runs lambda:package-layer.");
+    }
+
+    /** Every module of the build, also those that {@code -pl} leaves out. */
+    private static List<MavenProject> reactor(MavenSession session) {
+        List<MavenProject> all = session.getAllProjects();
+        return all != null ? all : session.getProjects();
     }
 
     /** The {@code target/lambda} directory of a project, where the plugin keeps its files. */

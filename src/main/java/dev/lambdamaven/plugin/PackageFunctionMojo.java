@@ -2,6 +2,7 @@ package dev.lambdamaven.plugin;
 
 import dev.lambdamaven.packaging.FunctionPackageRequest;
 import dev.lambdamaven.packaging.FunctionPackager;
+import dev.lambdamaven.packaging.FunctionRecord;
 import dev.lambdamaven.packaging.JarExclusions;
 import dev.lambdamaven.packaging.JavaHandlerCheck;
 import dev.lambdamaven.packaging.LayerDescriptor;
@@ -110,6 +111,7 @@ public class PackageFunctionMojo extends AbstractPackageMojo {
                 classesDirectory.toPath(), packaged, fromLayers, bootstrap == null ? null : bootstrap.toPath(),
                 sourceDirectory == null ? null : sourceDirectory.toPath(), timestamp, zip, workDirectory());
         PackageOutcome outcome = new FunctionPackager().packageFunction(request);
+        new FunctionRecord(effectiveRuntime, checkedHandler, outcome.result().codeSha256()).write(workDirectory());
         if (!fromLayers.isEmpty()) {
             getLog().info(fromLayers.size() + " jar(s) provided by layers left out of the zip");
         }

@@ -1,0 +1,50 @@
+package dev.lambdamaven.packaging;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * What package-function built, kept in {@code target/lambda/function.properties} for the deploy goals: the
+ * runtime and the handler it checked (also when it found the handler itself), and the zip's CodeSha256.
+ *
+ * @param runtime     the runtime the zip was laid out for
+ * @param handler     the checked handler, or {@code null} when none was checked
+ * @param codeSha256  base64 SHA-256 of the zip
+ */
+public record FunctionRecord(String runtime, String handler, String codeSha256) {
+
+    public static final String FILE_NAME = "function.properties";
+
+    public void write(Path workDirectory) throws IOException {
+        Properties properties = new Properties();
+        properties.setProperty("runtime", runtime);
+        if (handler != null) {
+            properties.setProperty("handler", handler);
+        }
+        properties.setProperty("codeSha256", codeSha256);
+        Files.createDirectories(workDirectory);
+        try (Writer writer = Files.newBufferedWriter(workDirectory.resolve(FILE_NAME), StandardCharsets.UTF_8)) {
+            properties.store(writer, "written by lambda:package-function");
+        }
+    }
+
+    /** The record in {@code workDirectory}, if package-function wrote one. */
+    public static Optional<FunctionRecord> read(Path workDirectory) throws IOException {
+        Path file = workDirectory.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return Optional.of(new FunctionRecord(properties.getProperty("runtime"), properties.getProperty("handler"),
+                properties.getProperty("codeSha256")));
+    }
+}
