@@ -26,7 +26,7 @@ import java.util.Map;
  *
  * Arguments: number of cold starts (default 10), number of warm invocations (default 2000), and optionally a
  * deployment zip, its handler and runtime to measure instead of {@code demo.Echo}, e.g.
- * {@code "10 2000 examples/hello-function/target/hello-function-1.0.0.zip
+ * {@code "10 2000 examples/hello-function/target/hello-function-1.0.0-SNAPSHOT-lambda.zip
  * com.example.hello.HelloHandler::handleRequest java17"}. "In environment" is the REPORT line's duration (from
  * handing the event to the runtime to its response); warm minus that is what the emulator side costs.
  */
