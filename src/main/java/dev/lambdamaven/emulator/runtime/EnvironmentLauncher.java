@@ -33,9 +33,10 @@ final class EnvironmentLauncher {
         for (Path dir : List.of(task, opt, tmp, runtimeDir)) {
             Files.createDirectories(dir);
         }
-        ZipUnpacker.unpack(request.codeZip(), task);
+        ZipUnpacker.Budget budget = ZipUnpacker.Budget.awsLimit();
+        ZipUnpacker.unpack(request.codeZip(), task, budget);
         for (Path layer : request.layerZips()) {
-            ZipUnpacker.unpack(layer, opt); // later layers overwrite earlier ones, as in /opt
+            ZipUnpacker.unpack(layer, opt, budget); // later layers overwrite earlier ones, as in /opt
         }
         List<String> command = kind.isJava()
                 ? javaCommand(request, task, opt, tmp, setup)

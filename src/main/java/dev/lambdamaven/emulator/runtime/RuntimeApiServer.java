@@ -149,7 +149,7 @@ final class RuntimeApiServer implements AutoCloseable {
         headers.set("Lambda-Runtime-Deadline-Ms", Long.toString(inv.deadlineEpochMillis));
         headers.set("Lambda-Runtime-Invoked-Function-Arn", inv.request.invokedArn());
         headers.set("Lambda-Runtime-Trace-Id", inv.traceId);
-        send(exchange, 200, inv.request.payload());
+        send(exchange, 200, inv.request.payload() == null ? new byte[0] : inv.request.payload());
     }
 
     private static void invocationResult(HttpExchange exchange, ExecutionEnvironment env, String requestId,
