@@ -138,7 +138,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
                 throw lre;
             }
             throw new LocalRuntimeException("Cannot start an execution environment for " + request.functionName()
-                    + ": " + e.getMessage(), e);
+                    + ": " + e, e);
         }
         if (closed) { // close() raced this launch
             env.stop();

@@ -2,7 +2,6 @@ package dev.lambdamaven.emulator.runtime;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -111,7 +110,8 @@ final class ZipUnpacker {
         if (!root.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return;
         }
-        try (FileSystem zipFs = FileSystems.newFileSystem(URI.create("jar:" + zipFile.toUri()),
+        // the Path overload opens a private file system: concurrent unpacks of one zip do not collide
+        try (FileSystem zipFs = FileSystems.newFileSystem(zipFile,
                 Map.of("enablePosixFileAttributes", "true", "defaultPermissions", "rw-r--r--"));
              Stream<Path> paths = Files.walk(zipFs.getPath("/"))) {
             for (Path entry : (Iterable<Path>) paths::iterator) {
