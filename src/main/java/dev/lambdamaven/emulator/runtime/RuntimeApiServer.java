@@ -36,7 +36,8 @@ final class RuntimeApiServer implements AutoCloseable {
     /**
      * The JDK server writes headers and body separately; with Nagle's algorithm on, the second write waits for
      * the client's delayed ACK (~40 ms, twice per invocation). The JDK reads this property once, when its first
-     * server is created in the JVM: whoever creates an HttpServer first should set it (the emulator does).
+     * server is created in the JVM: whoever creates an HttpServer first must have set it (the emulator's own server
+     * should set it before it starts; loading this class first also does).
      */
     static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
