@@ -44,10 +44,15 @@ public final class InvokeBenchmark {
         String runtimeId = echo ? "java17" : args[4];
         Path work = Files.createTempDirectory("lambda-invoke-benchmark");
 
+        double[] first = new double[1];
         double[] cold = new double[coldRuns];
         double[] warm = new double[warmRuns];
         double[] inEnvironment = new double[warmRuns];
         try (LocalFunctionRuntime runtime = new LocalFunctionRuntime(LocalRuntimeOptions.defaults(work))) {
+            // the very first Java environment of a work directory starts the class-data archive's training run
+            first[0] = timeMillis(runtime, TestFunctions.request("bench", runtimeId, handler, zip, 10,
+                    Map.of("RUN", "first"), List.of(), PAYLOAD), null);
+            awaitClassDataArchive(work.resolve("cds"));
             for (int i = 0; i < coldRuns; i++) {
                 // a configuration change needs a new environment: each of these is a cold start
                 InvocationRequest request = TestFunctions.request("bench", runtimeId, handler, zip, 10,
@@ -68,6 +73,7 @@ public final class InvokeBenchmark {
 
         System.out.printf(Locale.ROOT, "local invoke, handler %s (%s), JDK %s, %d cores%n", handler, runtimeId,
                 Runtime.version(), Runtime.getRuntime().availableProcessors());
+        print("first cold start, no CDS archive", first);
         print("cold start (new environment)", cold);
         print("warm invoke", warm);
         print("in environment (REPORT Duration)", inEnvironment);
@@ -121,6 +127,21 @@ public final class InvokeBenchmark {
             }
             return times;
         }
+    }
+
+    private static void awaitClassDataArchive(Path directory) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (Files.isDirectory(directory)) {
+                try (var files = Files.list(directory)) {
+                    if (files.anyMatch(f -> f.toString().endsWith(".jsa"))) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        System.out.println("(no class-data archive after 60 s: cold starts below run without it)");
     }
 
     private static void print(String what, double[] millis) {
