@@ -43,6 +43,7 @@ public final class InvokeBenchmark {
         String handler = echo ? "demo.Echo::handleRequest" : args[3];
         String runtimeId = echo ? "java17" : args[4];
         Path work = Files.createTempDirectory("lambda-invoke-benchmark");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ExecutionEnvironment.deleteDirectory(work)));
 
         double[] first = new double[1];
         double[] cold = new double[coldRuns];
