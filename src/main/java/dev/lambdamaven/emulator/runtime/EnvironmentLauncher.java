@@ -22,7 +22,8 @@ final class EnvironmentLauncher {
     private EnvironmentLauncher() {}
 
     /** What a launch needs beyond the invocation request. */
-    record Setup(String runtimeApi, Path javaHome, List<Path> runtimeClientJars, Path nativeLibrary) {}
+    record Setup(String runtimeApi, Path javaHome, List<Path> runtimeClientJars, Path nativeLibrary,
+            List<String> extraJvmOptions) {}
 
     static ProcessBuilder prepare(InvocationRequest request, RuntimeKind kind, Path envDir, Setup setup)
             throws IOException {
@@ -33,9 +34,10 @@ final class EnvironmentLauncher {
         for (Path dir : List.of(task, opt, tmp, runtimeDir)) {
             Files.createDirectories(dir);
         }
-        ZipUnpacker.unpack(request.codeZip(), task);
+        ZipUnpacker.Budget budget = ZipUnpacker.Budget.awsLimit();
+        ZipUnpacker.unpack(request.codeZip(), task, budget);
         for (Path layer : request.layerZips()) {
-            ZipUnpacker.unpack(layer, opt); // later layers overwrite earlier ones, as in /opt
+            ZipUnpacker.unpack(layer, opt, budget); // later layers overwrite earlier ones, as in /opt
         }
         List<String> command = kind.isJava()
                 ? javaCommand(request, task, opt, tmp, setup)
@@ -55,7 +57,7 @@ final class EnvironmentLauncher {
         classpath.add(task.resolve("lib") + File.separator + "*");
         classpath.add(opt.resolve("java").resolve("lib") + File.separator + "*");
         long heapMb = Math.max(16, request.memoryMb() * 85L / 100);
-        return List.of(
+        List<String> command = new ArrayList<>(List.of(
                 JavaHomeResolver.javaLauncher(setup.javaHome()).toString(),
                 "-XX:MaxHeapSize=" + heapMb + "m",
                 "-XX:+UseSerialGC",
@@ -63,10 +65,11 @@ final class EnvironmentLauncher {
                 "-Xshare:auto",
                 "-XX:+ExitOnOutOfMemoryError",
                 "-Djava.io.tmpdir=" + tmp,
-                "-D" + NativeClientLibrary.JNI_PROPERTY + "=" + setup.nativeLibrary(),
-                "-cp", String.join(File.pathSeparator, classpath),
-                RuntimeClientClasspath.MAIN_CLASS,
-                request.handler());
+                "-D" + NativeClientLibrary.JNI_PROPERTY + "=" + setup.nativeLibrary()));
+        command.addAll(setup.extraJvmOptions());
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath), RuntimeClientClasspath.MAIN_CLASS,
+                request.handler()));
+        return command;
     }
 
     private static List<String> customRuntimeCommand(InvocationRequest request, Path task) {

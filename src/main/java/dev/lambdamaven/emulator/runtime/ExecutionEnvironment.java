@@ -233,14 +233,15 @@ final class ExecutionEnvironment {
 
     // ---- lifecycle --------------------------------------------------------------------------------------
 
-    /** Kills the process and everything it started, and removes the environment's files. Idempotent. */
-    void stop() {
-        synchronized (this) {
-            if (stopped) {
-                return;
-            }
-            stopped = true;
+    /**
+     * Kills the process and everything it started, and removes the environment's files. Idempotent; a second
+     * caller waits until the first is done, so that "stopped" means gone for everyone.
+     */
+    synchronized void stop() {
+        if (stopped) {
+            return;
         }
+        stopped = true;
         inbox.offer(STOP);
         if (process != null) {
             killTree(process.toHandle());

@@ -34,6 +34,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
     private final LocalRuntimeOptions options;
     private final JavaHomeResolver javaHomes;
     private final RuntimeApiServer server;
+    private final ClassDataArchive classData;
     private final Map<EnvironmentKey, Deque<ExecutionEnvironment>> idle = new HashMap<>();
     private final Set<ExecutionEnvironment> running = ConcurrentHashMap.newKeySet();
     private final AtomicLong environmentCounter = new AtomicLong();
@@ -57,6 +58,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the local Lambda Runtime API", e);
         }
+        this.classData = new ClassDataArchive(options.workDirectory().resolve("cds"));
         this.reaper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lambda-runtime-idle-reaper");
             t.setDaemon(true);
@@ -130,7 +132,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
         try {
             EnvironmentLauncher.Setup setup = kind.isJava()
                     ? javaSetup(kind, server.registerWithPathPrefix(env))
-                    : new EnvironmentLauncher.Setup(server.registerWithOwnPort(env), null, List.of(), null);
+                    : new EnvironmentLauncher.Setup(server.registerWithOwnPort(env), null, List.of(), null, List.of());
             env.start(EnvironmentLauncher.prepare(request, kind, dir, setup));
         } catch (IOException | RuntimeException e) {
             env.stop();
@@ -138,7 +140,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
                 throw lre;
             }
             throw new LocalRuntimeException("Cannot start an execution environment for " + request.functionName()
-                    + ": " + e.getMessage(), e);
+                    + ": " + e, e);
         }
         if (closed) { // close() raced this launch
             env.stop();
@@ -179,7 +181,8 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
             nativeLibrary = NativeClientLibrary.extract(jars, options.workDirectory().resolve("native"));
             runtimeClientJars = jars;
         }
-        return new EnvironmentLauncher.Setup(runtimeApi, javaHome, runtimeClientJars, nativeLibrary);
+        return new EnvironmentLauncher.Setup(runtimeApi, javaHome, runtimeClientJars, nativeLibrary,
+                classData.jvmOptions(javaHome, runtimeClientJars, nativeLibrary));
     }
 
     private void forget(ExecutionEnvironment env) {
@@ -217,6 +220,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
 
     /** Kills every child process tree at once (also from the shutdown hook, so it must not block long). */
     private void killAll() {
+        classData.close();
         for (ExecutionEnvironment env : running) {
             long pid = env.pid();
             if (pid > 0) {
@@ -234,6 +238,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
             env.stop();
         }
         server.close();
+        classData.close();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {

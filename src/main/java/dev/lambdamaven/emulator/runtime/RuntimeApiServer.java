@@ -36,7 +36,8 @@ final class RuntimeApiServer implements AutoCloseable {
     /**
      * The JDK server writes headers and body separately; with Nagle's algorithm on, the second write waits for
      * the client's delayed ACK (~40 ms, twice per invocation). The JDK reads this property once, when its first
-     * server is created in the JVM: whoever creates an HttpServer first should set it (the emulator does).
+     * server is created in the JVM: whoever creates an HttpServer first must have set it (the emulator's own server
+     * should set it before it starts; loading this class first also does).
      */
     static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
@@ -149,7 +150,7 @@ final class RuntimeApiServer implements AutoCloseable {
         headers.set("Lambda-Runtime-Deadline-Ms", Long.toString(inv.deadlineEpochMillis));
         headers.set("Lambda-Runtime-Invoked-Function-Arn", inv.request.invokedArn());
         headers.set("Lambda-Runtime-Trace-Id", inv.traceId);
-        send(exchange, 200, inv.request.payload());
+        send(exchange, 200, inv.request.payload() == null ? new byte[0] : inv.request.payload());
     }
 
     private static void invocationResult(HttpExchange exchange, ExecutionEnvironment env, String requestId,

@@ -2,7 +2,6 @@ package dev.lambdamaven.emulator.runtime;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -27,7 +26,61 @@ final class ZipUnpacker {
 
     private ZipUnpacker() {}
 
+    /** AWS's limit for a function's code and layers together, unzipped. */
+    static final long MAX_UNZIPPED_BYTES = 262_144_000L;
+
+    /** What is left of the unzipped-size limit while one environment's code and layers are unpacked. */
+    static final class Budget {
+        private long remaining;
+
+        Budget(long bytes) {
+            this.remaining = bytes;
+        }
+
+        static Budget awsLimit() {
+            return new Budget(MAX_UNZIPPED_BYTES);
+        }
+    }
+
+    /** Takes every byte read from its budget; fails once the budget is spent. */
+    private static final class BudgetedStream extends java.io.FilterInputStream {
+        private final Budget budget;
+        private final Path zipFile;
+
+        BudgetedStream(InputStream in, Budget budget, Path zipFile) {
+            super(in);
+            this.budget = budget;
+            this.zipFile = zipFile;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            take(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int off, int len) throws IOException {
+            int n = super.read(buffer, off, len);
+            take(Math.max(n, 0));
+            return n;
+        }
+
+        private void take(int bytes) throws IOException {
+            budget.remaining -= bytes;
+            if (budget.remaining < 0) {
+                throw new IOException("Unzipped code and layers exceed " + MAX_UNZIPPED_BYTES
+                        + " bytes (AWS's limit) while unpacking " + zipFile);
+            }
+        }
+    }
+
     static void unpack(Path zipFile, Path target) throws IOException {
+        unpack(zipFile, target, Budget.awsLimit());
+    }
+
+    static void unpack(Path zipFile, Path target, Budget budget) throws IOException {
         Files.createDirectories(target);
         Path root = target.toAbsolutePath().normalize();
         try (ZipFile zip = new ZipFile(zipFile.toFile())) {
@@ -44,7 +97,8 @@ final class ZipUnpacker {
                     continue;
                 }
                 Files.createDirectories(out.getParent());
-                try (InputStream in = zip.getInputStream(entry)) {
+                // the sizes a zip declares can lie: count what is really written
+                try (InputStream in = new BudgetedStream(zip.getInputStream(entry), budget, zipFile)) {
                     Files.copy(in, out);
                 }
             }
@@ -56,7 +110,8 @@ final class ZipUnpacker {
         if (!root.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return;
         }
-        try (FileSystem zipFs = FileSystems.newFileSystem(URI.create("jar:" + zipFile.toUri()),
+        // the Path overload opens a private file system: concurrent unpacks of one zip do not collide
+        try (FileSystem zipFs = FileSystems.newFileSystem(zipFile,
                 Map.of("enablePosixFileAttributes", "true", "defaultPermissions", "rw-r--r--"));
              Stream<Path> paths = Files.walk(zipFs.getPath("/"))) {
             for (Path entry : (Iterable<Path>) paths::iterator) {

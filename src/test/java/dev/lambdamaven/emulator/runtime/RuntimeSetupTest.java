@@ -126,6 +126,35 @@ class RuntimeSetupTest {
     }
 
     @Test
+    void classDataArchiveIsBuiltInTheBackgroundThenOfferedAndMapsWithTheClientJarsFirst() throws Exception {
+        Path home = Path.of(System.getProperty("java.home"));
+        List<Path> jars = RuntimeClientClasspath.find();
+        Path nativeLibrary = NativeClientLibrary.extract(jars, dir.resolve("native"));
+        try (ClassDataArchive archive = new ClassDataArchive(dir.resolve("cds"))) {
+            assertThat(archive.jvmOptions(home, jars, nativeLibrary)).as("not built yet").isEmpty();
+
+            List<String> options = List.of();
+            long deadline = System.nanoTime() + 90_000_000_000L;
+            while (options.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                options = archive.jvmOptions(home, jars, nativeLibrary);
+            }
+
+            assertThat(options).first().asString().startsWith("-XX:SharedArchiveFile=");
+            List<String> command = new java.util.ArrayList<>(List.of(JavaHomeResolver.javaLauncher(home).toString()));
+            command.add(options.get(0));
+            command.add("-Xshare:on"); // fails instead of running without the archive
+            command.add("-cp");
+            command.add(String.join(java.io.File.pathSeparator, jars.stream().map(Path::toString).toList())
+                    + java.io.File.pathSeparator + dir);
+            command.add("-version");
+            Process check = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(check.getInputStream().readAllBytes());
+            assertThat(check.waitFor()).as(output).isZero();
+        }
+    }
+
+    @Test
     void regionComesFromTheInvokedArn() {
         assertThat(EnvironmentLauncher.regionOf("arn:aws:lambda:eu-central-1:123456789012:function:f:live"))
                 .isEqualTo("eu-central-1");

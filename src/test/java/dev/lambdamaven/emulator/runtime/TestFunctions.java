@@ -58,6 +58,7 @@ final class TestFunctions {
         if (instance == null) {
             try {
                 Path dir = Files.createTempDirectory("lambda-runtime-test-functions");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> ExecutionEnvironment.deleteDirectory(dir)));
                 instance = new TestFunctions(dir);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

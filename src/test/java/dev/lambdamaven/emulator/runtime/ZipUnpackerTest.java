@@ -40,6 +40,22 @@ class ZipUnpackerTest {
     }
 
     @Test
+    void stopsWhenTheUnzippedSizeExceedsTheBudget() throws IOException {
+        Path zip = dir.resolve("big.zip");
+        try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
+            out.putNextEntry(new ZipEntry("zeros.bin"));
+            out.write(new byte[100_000]); // compresses to almost nothing
+            out.closeEntry();
+        }
+
+        assertThatThrownBy(() -> ZipUnpacker.unpack(zip, dir.resolve("task"), new ZipUnpacker.Budget(50_000)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("exceed");
+        ZipUnpacker.unpack(zip, dir.resolve("task2"), new ZipUnpacker.Budget(200_000));
+        assertThat(dir.resolve("task2/zeros.bin")).hasSize(100_000);
+    }
+
+    @Test
     void unpacksNestedFilesAndMakesBootstrapExecutable() throws IOException {
         Path zip = zipWith("bootstrap", "lib/a.jar", "com/acme/Handler.class");
 
