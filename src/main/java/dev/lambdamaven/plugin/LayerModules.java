@@ -42,7 +42,7 @@ final class LayerModules {
     /** Every module of the build, also those that {@code -pl} leaves out. */
     private static List<MavenProject> reactor(MavenSession session) {
         List<MavenProject> all = session.getAllProjects();
-        return all != null ? all : session.getProjects();
+        return all != null && !all.isEmpty() ? all : session.getProjects();
     }
 
     /** The {@code target/lambda} directory of a project, where the plugin keeps its files. */

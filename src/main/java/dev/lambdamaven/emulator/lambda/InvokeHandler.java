@@ -6,6 +6,7 @@ import dev.lambdamaven.emulator.http.ApiRequest;
 import dev.lambdamaven.emulator.http.ApiResponse;
 import dev.lambdamaven.emulator.http.Json;
 import dev.lambdamaven.emulator.runtime.FunctionRuntime;
+import dev.lambdamaven.emulator.runtime.LocalRuntimeException;
 import dev.lambdamaven.emulator.runtime.InvocationRequest;
 import dev.lambdamaven.emulator.runtime.InvocationResult;
 import dev.lambdamaven.emulator.store.AliasRow;
@@ -100,6 +101,9 @@ final class InvokeHandler {
         InvocationResult result;
         try {
             result = runtime.invoke(invocation);
+        } catch (LocalRuntimeException e) {
+            // this machine cannot run the function (no JDK new enough, unsupported platform): not a function error
+            throw new ApiException(500, "ServiceException", e.getMessage());
         } finally {
             counter.decrementAndGet();
         }
