@@ -142,6 +142,24 @@ class FunctionApiTest {
     }
 
     @Test
+    void rejectsZipBombsByInflatedSizeNotDeclaredSize() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bytes)) {
+            out.setLevel(9);
+            out.putNextEntry(new java.util.zip.ZipEntry("zeros.bin"));
+            byte[] block = new byte[1 << 20];
+            for (int i = 0; i < 251; i++) {
+                out.write(block);
+            }
+            out.closeEntry();
+        }
+        assertThat(bytes.size()).isLessThan(1 << 20);
+        assertThatThrownBy(() -> lambda.createFunction(createRequest("bomb", bytes.toByteArray()).build()))
+                .isInstanceOf(InvalidParameterValueException.class)
+                .hasMessageContaining("Unzipped size must be smaller than 262144000 bytes");
+    }
+
+    @Test
     void updatesCodeAndConfigurationAndChecksRevisionIds() {
         String revision = lambda.createFunction(createRequest("u", zip("a", "1")).build()).revisionId();
         String settled = lambda.getFunctionConfiguration(b -> b.functionName("u")).revisionId();
