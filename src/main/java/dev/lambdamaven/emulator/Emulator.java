@@ -55,6 +55,11 @@ public final class Emulator implements AutoCloseable {
     }
 
     public static Emulator start(EmulatorOptions options) throws IOException {
+        // The JDK server writes headers and body separately: without TCP_NODELAY, Nagle's algorithm and
+        // delayed ACKs add ~40 ms to every keep-alive response. Read once, when the server classes load.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         Path stateDir = Files.createDirectories(options.stateDir()).toRealPath();
         Database db;
         try {
