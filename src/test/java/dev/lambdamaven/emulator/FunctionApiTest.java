@@ -5,16 +5,11 @@ import static dev.lambdamaven.emulator.EmulatorFixture.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.Environment;
 import software.amazon.awssdk.services.lambda.model.FunctionVersion;
@@ -27,24 +22,10 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.State;
 import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
 
-class FunctionApiTest {
+class FunctionApiTest extends EmulatorTestBase {
 
-    @TempDir
-    Path dir;
-    Emulator emulator;
-    LambdaClient lambda;
 
-    @BeforeEach
-    void start() throws Exception {
-        emulator = EmulatorFixture.start(dir);
-        lambda = EmulatorFixture.lambda(emulator);
-    }
 
-    @AfterEach
-    void stop() {
-        lambda.close();
-        emulator.close();
-    }
 
     @Test
     void createsAndGetsAFunctionWithCodeShaAndSize() throws Exception {
