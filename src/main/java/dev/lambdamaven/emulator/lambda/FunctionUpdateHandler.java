@@ -37,10 +37,7 @@ final class FunctionUpdateHandler {
         }
         VersionRow result = ctx.db().write(c -> {
             long now = ctx.now();
-            VersionRow latest = lookup.latest(c, ref.name());
-            lookup.checkIdle(latest, now);
-            FunctionLookup.checkRevision(body.path("RevisionId").asText(null),
-                    ConfigurationView.revision(latest, now), "GetFunction");
+            VersionRow latest = lookup.latestForChange(c, ref.name(), body.path("RevisionId").asText(null), now);
             ObjectNode config = latest.config().deepCopy();
             FunctionWrites.applyCode(config, code);
             if (body.hasNonNull("Architectures")) {
@@ -62,10 +59,7 @@ final class FunctionUpdateHandler {
         ObjectNode body = request.json(FunctionHandler.MAX_REQUEST, "UpdateFunctionConfiguration");
         VersionRow result = ctx.db().write(c -> {
             long now = ctx.now();
-            VersionRow latest = lookup.latest(c, ref.name());
-            lookup.checkIdle(latest, now);
-            FunctionLookup.checkRevision(body.path("RevisionId").asText(null),
-                    ConfigurationView.revision(latest, now), "GetFunction");
+            VersionRow latest = lookup.latestForChange(c, ref.name(), body.path("RevisionId").asText(null), now);
             ObjectNode config = latest.config().deepCopy();
             FunctionSettings.Outcome outcome = settings.apply(c, body, config);
             FunctionWrites.checkCombinedSize(config);
