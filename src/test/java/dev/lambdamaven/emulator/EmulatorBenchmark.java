@@ -43,6 +43,9 @@ public final class EmulatorBenchmark {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         Path dir = Files.createTempDirectory("emulator-bench");
+        long startNanos = System.nanoTime();
+        Emulator.start(EmulatorFixture.options(Files.createTempDirectory("emulator-start")).build()).close();
+        System.out.printf("emulator start (cold JVM, new state dir): %.0f ms%n", (System.nanoTime() - startNanos) / 1e6);
         try (Emulator emulator = EmulatorFixture.start(dir); LambdaClient lambda = EmulatorFixture.lambda(emulator)) {
             lambda.createFunction(createRequest("bench", zip("a", "b")).build());
             URI get = URI.create(emulator.endpoint() + "/2015-03-31/functions/bench");
