@@ -1,0 +1,61 @@
+package dev.lambdamaven.packaging;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * What a packaged layer holds and where it runs, written by package-layer to
+ * {@code target/lambda/layer.properties} for the publish step and for function modules of the same build
+ * that leave the layer's jars out of their own zip.
+ *
+ * @param zip                      the layer zip
+ * @param codeSha256               its base64 SHA-256
+ * @param contents                 {@code groupId:artifactId} of every jar in the layer
+ * @param compatibleRuntimes       runtimes the layer declares
+ * @param compatibleArchitectures  architectures the layer declares
+ */
+public record LayerDescriptor(Path zip, String codeSha256, List<String> contents, List<String> compatibleRuntimes,
+        List<String> compatibleArchitectures) {
+
+    public static final String FILE_NAME = "layer.properties";
+
+    public void write(Path workDirectory) throws IOException {
+        Properties properties = new Properties();
+        properties.setProperty("zip", zip.toAbsolutePath().toString());
+        properties.setProperty("codeSha256", codeSha256);
+        properties.setProperty("contents", String.join(",", contents));
+        properties.setProperty("compatibleRuntimes", String.join(",", compatibleRuntimes));
+        properties.setProperty("compatibleArchitectures", String.join(",", compatibleArchitectures));
+        Files.createDirectories(workDirectory);
+        try (Writer writer = Files.newBufferedWriter(workDirectory.resolve(FILE_NAME), StandardCharsets.UTF_8)) {
+            properties.store(writer, "written by lambda:package-layer");
+        }
+    }
+
+    /** Reads the descriptor of a layer module, given its {@code target/lambda} directory. */
+    public static LayerDescriptor read(Path workDirectory) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(workDirectory.resolve(FILE_NAME), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return new LayerDescriptor(Path.of(properties.getProperty("zip")), properties.getProperty("codeSha256"),
+                list(properties, "contents"), list(properties, "compatibleRuntimes"),
+                list(properties, "compatibleArchitectures"));
+    }
+
+    public static boolean exists(Path workDirectory) {
+        return Files.isRegularFile(workDirectory.resolve(FILE_NAME));
+    }
+
+    private static List<String> list(Properties properties, String key) {
+        String value = properties.getProperty(key, "");
+        return value.isBlank() ? List.of() : Arrays.asList(value.split(","));
+    }
+}

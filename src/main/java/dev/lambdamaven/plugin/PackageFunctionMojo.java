@@ -1,0 +1,154 @@
+package dev.lambdamaven.plugin;
+
+import dev.lambdamaven.packaging.FunctionPackageRequest;
+import dev.lambdamaven.packaging.FunctionPackager;
+import dev.lambdamaven.packaging.JarExclusions;
+import dev.lambdamaven.packaging.JavaHandlerCheck;
+import dev.lambdamaven.packaging.LayerDescriptor;
+import dev.lambdamaven.packaging.Library;
+import dev.lambdamaven.packaging.PackageOutcome;
+import dev.lambdamaven.packaging.PackagingException;
+import dev.lambdamaven.packaging.RuntimeFamily;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Builds the function's deployment zip, {@code target/<finalName>-lambda.zip}, and attaches it to the
+ * project (type {@code zip}, classifier {@code lambda}). Java runtimes: classes and resources at the root,
+ * runtime jars under {@code lib/}, the handler checked against the code. Custom runtimes: an executable
+ * {@code bootstrap} plus the files of {@code sourceDirectory}.
+ */
+@Mojo(name = "package-function", defaultPhase = LifecyclePhase.PACKAGE,
+        requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+public class PackageFunctionMojo extends AbstractPackageMojo {
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    /** Lambda runtime, e.g. {@code java21} or {@code provided.al2023}. Default: from {@code maven.compiler.release}. */
+    @Parameter(property = PropertyNames.RUNTIME)
+    private String runtime;
+
+    /** Handler, {@code package.Class::method}. Default: the module's only handler class. */
+    @Parameter(property = PropertyNames.HANDLER)
+    private String handler;
+
+    /** Whether to check that the handler exists in the package. */
+    @Parameter(property = PropertyNames.CHECK_HANDLER, defaultValue = "true")
+    private boolean checkHandler;
+
+    /** Compiled classes and resources (Java runtimes). */
+    @Parameter(defaultValue = "${project.build.outputDirectory}", required = true)
+    private File classesDirectory;
+
+    /** Files copied to the zip root as they are (custom and non-Java runtimes). */
+    @Parameter(defaultValue = "${project.basedir}/src/main/lambda")
+    private File sourceDirectory;
+
+    /** The custom runtime's {@code bootstrap} (script or native binary). Default: {@code sourceDirectory/bootstrap}. */
+    @Parameter
+    private File bootstrap;
+
+    /** Dependencies to leave out of {@code lib/}, as {@code groupId:artifactId} ({@code *} allowed). */
+    @Parameter
+    private List<String> excludes = new ArrayList<>();
+
+    /** Layer version ARNs, or artifactIds of layer modules of this build whose jars stay out of the zip. */
+    @Parameter
+    private List<String> layers = new ArrayList<>();
+
+    /** Classifier of the attached zip. */
+    @Parameter(defaultValue = "lambda")
+    private String classifier;
+
+    @Parameter(property = PropertyNames.PACKAGE_FUNCTION_SKIP, defaultValue = "false")
+    private boolean skipPackageFunction;
+
+    @Override
+    protected String goalName() {
+        return "package-function";
+    }
+
+    @Override
+    protected boolean goalSkipped() {
+        return skipPackageFunction;
+    }
+
+    @Override
+    protected String classifier() {
+        return classifier;
+    }
+
+    @Override
+    protected String what() {
+        return "Function zip";
+    }
+
+    @Override
+    protected PackageOutcome build(Path zip, Instant timestamp)
+            throws PackagingException, IOException, MojoFailureException, MojoExecutionException {
+        String effectiveRuntime = runtime != null ? runtime : RuntimeDefault.of(project);
+        List<Library> packaged = new ArrayList<>();
+        List<Library> fromLayers = new ArrayList<>();
+        splitByLayer(ProjectLibraries.runtimeJars(project), packaged, fromLayers);
+        boolean java = RuntimeFamily.of(effectiveRuntime) == RuntimeFamily.JAVA;
+        String checkedHandler = java && checkHandler ? effectiveHandler(packaged, fromLayers) : null;
+        FunctionPackageRequest request = new FunctionPackageRequest(effectiveRuntime, checkedHandler,
+                classesDirectory.toPath(), packaged, fromLayers, bootstrap == null ? null : bootstrap.toPath(),
+                sourceDirectory == null ? null : sourceDirectory.toPath(), timestamp, zip, workDirectory());
+        PackageOutcome outcome = new FunctionPackager().packageFunction(request);
+        if (!fromLayers.isEmpty()) {
+            getLog().info(fromLayers.size() + " jar(s) provided by layers left out of the zip");
+        }
+        return outcome;
+    }
+
+    private void splitByLayer(List<Library> all, List<Library> packaged, List<Library> fromLayers)
+            throws MojoFailureException, MojoExecutionException {
+        JarExclusions exclusions;
+        try {
+            exclusions = new JarExclusions(excludes);
+        } catch (PackagingException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+        Set<String> layerContents = new HashSet<>();
+        for (LayerDescriptor layer : LayerModules.descriptors(layers, session)) {
+            layerContents.addAll(layer.contents());
+        }
+        for (Library library : all) {
+            boolean provided = exclusions.excludes(library) || layerContents.contains(library.key());
+            (provided ? fromLayers : packaged).add(library);
+        }
+    }
+
+    private String effectiveHandler(List<Library> packaged, List<Library> fromLayers) throws MojoFailureException {
+        if (handler != null && !handler.isBlank()) {
+            return handler;
+        }
+        List<Path> jars = new ArrayList<>();
+        packaged.forEach(l -> jars.add(l.file()));
+        fromLayers.forEach(l -> jars.add(l.file()));
+        List<String> found = new JavaHandlerCheck(classesDirectory.toPath(), jars).candidates();
+        if (found.size() == 1) {
+            getLog().info("Handler " + found.get(0) + " (the module's only handler class)");
+            return found.get(0);
+        }
+        throw new MojoFailureException("No <handler> is set and this module has "
+                + (found.isEmpty() ? "no class implementing RequestHandler or RequestStreamHandler"
+                        : found.size() + " handler classes (" + String.join(", ", found) + ")")
+                + ". Set <handler> (or -Dlambda.handler) to package.Class::method.");
+    }
+}
