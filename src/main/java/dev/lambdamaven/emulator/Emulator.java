@@ -140,7 +140,10 @@ public final class Emulator implements AutoCloseable {
         return options;
     }
 
-    /** Stops accepting requests, lets running ones finish briefly, stops threads and closes the database. */
+    /**
+     * Stops accepting requests, lets running ones finish briefly, stops threads, closes the function runtime
+     * (so no execution environment outlives the emulator) and closes the database.
+     */
     @Override
     public void close() {
         server.stop(0);
@@ -152,6 +155,9 @@ public final class Emulator implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         httpExecutor.shutdownNow();
+        if (options.functionRuntime() != null) {
+            options.functionRuntime().close();
+        }
         db.close();
     }
 

@@ -47,7 +47,8 @@ final class FunctionUpdateHandler {
             if (body.path("DryRun").asBoolean(false)) {
                 return latest;
             }
-            VersionRow updated = writes.latestRow(ref.name(), config, latest.env(), "update", null, now);
+            VersionRow updated = writes.latestRow(ref.name(), config, latest.env(), "update",
+                    writes.currentPlacement(config), now);
             ctx.functions().put(c, updated);
             return body.path("Publish").asBoolean(false) ? writes.publish(c, updated, null, now) : updated;
         });
@@ -65,7 +66,8 @@ final class FunctionUpdateHandler {
             FunctionWrites.checkCombinedSize(config);
             byte[] env = outcome.environment == null ? latest.env()
                     : EnvironmentCodec.seal(ctx.secrets(), outcome.environment);
-            VersionRow updated = writes.latestRow(ref.name(), config, env, "update", outcome.placement, now);
+            VersionRow updated = writes.latestRow(ref.name(), config, env, "update",
+                    outcome.placement != null ? outcome.placement : writes.currentPlacement(config), now);
             ctx.functions().put(c, updated);
             return updated;
         });

@@ -6,6 +6,7 @@ import dev.lambdamaven.emulator.http.ApiException;
 import dev.lambdamaven.emulator.store.VersionRow;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 /** The steps shared by create, update and publish: code fields, size limits, state timing, publishing. */
@@ -34,6 +35,18 @@ final class FunctionWrites {
             throw ApiException.invalidParameter("Function code combined with layers exceeds the maximum allowed size"
                     + " of " + ZipInspector.MAX_UNZIPPED + " bytes. The actual size is " + total + " bytes.");
         }
+    }
+
+    /**
+     * Where a stored configuration's VPC settings place the function now (free IPs may have changed in
+     * {@code vpc.json}); {@code null} without VPC settings.
+     */
+    VpcCatalog.Placement currentPlacement(ObjectNode config) {
+        List<String> subnets = FunctionSettings.strings(config.path("VpcConfig").path("SubnetIds"));
+        if (subnets.isEmpty()) {
+            return null;
+        }
+        return ctx.vpc().place(subnets, FunctionSettings.strings(config.path("VpcConfig").path("SecurityGroupIds")));
     }
 
     /** A new row for {@code $LATEST} after a create ({@code op=create}) or an update. */
