@@ -171,8 +171,12 @@ class FunctionApiTest extends EmulatorTestBase {
         lambda.deleteFunction(b -> b.functionName("p").qualifier("2"));
         lambda.updateFunctionConfiguration(b -> b.functionName("p").memorySize(256));
         assertThat(lambda.publishVersion(b -> b.functionName("p")).version()).isEqualTo("3");
+        var described = lambda.publishVersion(b -> b.functionName("p").description("release 3"));
+        assertThat(described.version()).as("a publish-time description is no change").isEqualTo("3");
+        lambda.updateFunctionConfiguration(b -> b.functionName("p").description("orders API"));
+        assertThat(lambda.publishVersion(b -> b.functionName("p").description("release 4")).version()).isEqualTo("4");
         assertThat(lambda.listVersionsByFunction(b -> b.functionName("p")).versions())
-                .extracting(v -> v.version()).containsExactly("$LATEST", "1", "3");
+                .extracting(v -> v.version()).containsExactly("$LATEST", "1", "3", "4");
         assertThatThrownBy(() -> lambda.publishVersion(b -> b.functionName("p").codeSha256("wrong")))
                 .isInstanceOf(InvalidParameterValueException.class).hasMessageContaining("is different from current");
     }

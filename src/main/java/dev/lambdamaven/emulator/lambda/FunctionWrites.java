@@ -13,6 +13,7 @@ import java.util.UUID;
 final class FunctionWrites {
 
     static final String UNZIPPED_FIELD = "_UnzippedSize";
+    static final String SOURCE_DESCRIPTION_FIELD = "_LatestDescription";
     private static final String NO_IPS = "Lambda was not able to set up VPC access for the Lambda function because"
             + " one or more configured subnets has no available IP addresses.";
 
@@ -65,6 +66,8 @@ final class FunctionWrites {
     VersionRow publish(Connection c, VersionRow latest, String description, long now) throws SQLException {
         int number = ctx.functions().nextVersion(c, latest.function());
         ObjectNode config = latest.config().deepCopy();
+        // what $LATEST said when published: a later description change of $LATEST is a change to publish
+        config.put(SOURCE_DESCRIPTION_FIELD, latest.config().path("Description").asText(""));
         if (description != null) {
             config.put("Description", description);
         }
