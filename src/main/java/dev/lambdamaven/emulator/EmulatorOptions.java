@@ -69,7 +69,7 @@ public final class EmulatorOptions {
         return updateDelay;
     }
 
-    /** Runs invocations; {@code null} makes Invoke answer a service error. */
+    /** Runs invocations; {@code null} makes Invoke answer a service error. The emulator closes it on close. */
     public FunctionRuntime functionRuntime() {
         return functionRuntime;
     }

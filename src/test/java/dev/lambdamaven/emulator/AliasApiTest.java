@@ -5,14 +5,10 @@ import static dev.lambdamaven.emulator.EmulatorFixture.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.AliasRoutingConfiguration;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
@@ -20,26 +16,15 @@ import software.amazon.awssdk.services.lambda.model.PreconditionFailedException;
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
-class AliasApiTest {
+class AliasApiTest extends EmulatorTestBase {
 
-    @TempDir
-    Path dir;
-    Emulator emulator;
-    LambdaClient lambda;
 
     @BeforeEach
-    void start() throws Exception {
-        emulator = EmulatorFixture.start(dir);
-        lambda = EmulatorFixture.lambda(emulator);
+    void setUp() {
         lambda.createFunction(createRequest("fn", zip("a", "1")).publish(true).build());
         lambda.updateFunctionCode(b -> b.functionName("fn").zipFile(SdkBytes.fromByteArray(zip("a", "2"))).publish(true));
     }
 
-    @AfterEach
-    void stop() {
-        lambda.close();
-        emulator.close();
-    }
 
     private static AliasRoutingConfiguration weights(String version, double weight) {
         return AliasRoutingConfiguration.builder().additionalVersionWeights(Map.of(version, weight)).build();

@@ -35,7 +35,16 @@ public final class EmulatorFixture {
                 .updateDelay(Duration.ZERO).vpcActivationDelay(Duration.ZERO);
     }
 
+    /** Anything with an endpoint: an in-process emulator or one in another process. */
+    public interface HasEndpoint {
+        java.net.URI endpoint();
+    }
+
     public static LambdaClient lambda(Emulator emulator) {
+        return lambda((HasEndpoint) emulator::endpoint);
+    }
+
+    public static LambdaClient lambda(HasEndpoint emulator) {
         return LambdaClient.builder().endpointOverride(emulator.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
                 .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))

@@ -5,16 +5,11 @@ import static dev.lambdamaven.emulator.EmulatorFixture.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.Environment;
 import software.amazon.awssdk.services.lambda.model.FunctionVersion;
@@ -27,24 +22,10 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.State;
 import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
 
-class FunctionApiTest {
+class FunctionApiTest extends EmulatorTestBase {
 
-    @TempDir
-    Path dir;
-    Emulator emulator;
-    LambdaClient lambda;
 
-    @BeforeEach
-    void start() throws Exception {
-        emulator = EmulatorFixture.start(dir);
-        lambda = EmulatorFixture.lambda(emulator);
-    }
 
-    @AfterEach
-    void stop() {
-        lambda.close();
-        emulator.close();
-    }
 
     @Test
     void createsAndGetsAFunctionWithCodeShaAndSize() throws Exception {
@@ -142,6 +123,24 @@ class FunctionApiTest {
     }
 
     @Test
+    void rejectsZipBombsByInflatedSizeNotDeclaredSize() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bytes)) {
+            out.setLevel(9);
+            out.putNextEntry(new java.util.zip.ZipEntry("zeros.bin"));
+            byte[] block = new byte[1 << 20];
+            for (int i = 0; i < 251; i++) {
+                out.write(block);
+            }
+            out.closeEntry();
+        }
+        assertThat(bytes.size()).isLessThan(1 << 20);
+        assertThatThrownBy(() -> lambda.createFunction(createRequest("bomb", bytes.toByteArray()).build()))
+                .isInstanceOf(InvalidParameterValueException.class)
+                .hasMessageContaining("Unzipped size must be smaller than 262144000 bytes");
+    }
+
+    @Test
     void updatesCodeAndConfigurationAndChecksRevisionIds() {
         String revision = lambda.createFunction(createRequest("u", zip("a", "1")).build()).revisionId();
         String settled = lambda.getFunctionConfiguration(b -> b.functionName("u")).revisionId();
@@ -172,8 +171,12 @@ class FunctionApiTest {
         lambda.deleteFunction(b -> b.functionName("p").qualifier("2"));
         lambda.updateFunctionConfiguration(b -> b.functionName("p").memorySize(256));
         assertThat(lambda.publishVersion(b -> b.functionName("p")).version()).isEqualTo("3");
+        var described = lambda.publishVersion(b -> b.functionName("p").description("release 3"));
+        assertThat(described.version()).as("a publish-time description is no change").isEqualTo("3");
+        lambda.updateFunctionConfiguration(b -> b.functionName("p").description("orders API"));
+        assertThat(lambda.publishVersion(b -> b.functionName("p").description("release 4")).version()).isEqualTo("4");
         assertThat(lambda.listVersionsByFunction(b -> b.functionName("p")).versions())
-                .extracting(v -> v.version()).containsExactly("$LATEST", "1", "3");
+                .extracting(v -> v.version()).containsExactly("$LATEST", "1", "3", "4");
         assertThatThrownBy(() -> lambda.publishVersion(b -> b.functionName("p").codeSha256("wrong")))
                 .isInstanceOf(InvalidParameterValueException.class).hasMessageContaining("is different from current");
     }

@@ -5,15 +5,10 @@ import static dev.lambdamaven.emulator.EmulatorFixture.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.Architecture;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.lambda.model.PreconditionFailedException;
@@ -22,24 +17,10 @@ import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.Runtime;
 
-class LayerApiTest {
+class LayerApiTest extends EmulatorTestBase {
 
-    @TempDir
-    Path dir;
-    Emulator emulator;
-    LambdaClient lambda;
 
-    @BeforeEach
-    void start() throws Exception {
-        emulator = EmulatorFixture.start(dir);
-        lambda = EmulatorFixture.lambda(emulator);
-    }
 
-    @AfterEach
-    void stop() {
-        lambda.close();
-        emulator.close();
-    }
 
     private PublishLayerVersionResponse publish(String name, String content) {
         return lambda.publishLayerVersion(b -> b.layerName(name).compatibleRuntimes(Runtime.JAVA21)

@@ -5,38 +5,23 @@ import static dev.lambdamaven.emulator.EmulatorFixture.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
-class TagsAndConcurrencyTest {
+class TagsAndConcurrencyTest extends EmulatorTestBase {
 
     static final String ARN = "arn:aws:lambda:us-east-1:123456789012:function:fn";
 
-    @TempDir
-    Path dir;
-    Emulator emulator;
-    LambdaClient lambda;
 
     @BeforeEach
-    void start() throws Exception {
-        emulator = EmulatorFixture.start(dir);
-        lambda = EmulatorFixture.lambda(emulator);
+    void setUp() {
         lambda.createFunction(createRequest("fn", zip("a", "b")).tags(Map.of("team", "orders")).publish(true).build());
     }
 
-    @AfterEach
-    void stop() {
-        lambda.close();
-        emulator.close();
-    }
 
     @Test
     void tagsFunctionsButNotVersionsOrAliases() {

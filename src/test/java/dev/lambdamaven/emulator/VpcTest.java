@@ -68,6 +68,12 @@ class VpcTest {
             var failed = lambda.getFunctionConfiguration(b -> b.functionName("full"));
             assertThat(failed.state()).isEqualTo(State.FAILED);
             assertThat(failed.stateReasonCodeAsString()).isEqualTo("SubnetOutOfIPAddresses");
+            lambda.updateFunctionConfiguration(b -> b.functionName("full").timeout(9));
+            assertThat(lambda.getFunctionConfiguration(b -> b.functionName("full")).state())
+                    .as("an unrelated update does not free IP addresses").isEqualTo(State.FAILED);
+            lambda.updateFunctionConfiguration(b -> b.functionName("full").vpcConfig(v -> v
+                    .subnetIds("subnet-0a1b2c3d4e5f60002").securityGroupIds(GROUP)));
+            assertThat(lambda.getFunctionConfiguration(b -> b.functionName("full")).state()).isEqualTo(State.ACTIVE);
             assertThatThrownBy(() -> lambda.createFunction(createRequest("bad", zip("a", "b")).vpcConfig(v -> v
                     .subnetIds("subnet-0000000000000dead").securityGroupIds(GROUP)).build()))
                     .isInstanceOf(InvalidParameterValueException.class)

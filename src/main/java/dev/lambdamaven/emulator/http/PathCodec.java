@@ -65,19 +65,4 @@ public final class PathCodec {
         }
         return out.toString(StandardCharsets.UTF_8);
     }
-
-    /** Encodes a value for a URL path segment or query value (RFC 3986 unreserved characters kept). */
-    public static String encode(String value) {
-        StringBuilder sb = new StringBuilder();
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-_.~".indexOf(c) >= 0) {
-                sb.append(c);
-            } else {
-                sb.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
-            }
-        }
-        return sb.toString();
-    }
 }

@@ -59,6 +59,14 @@ final class FunctionLookup {
                 + " resource: " + ctx.arns().function(row.function()));
     }
 
+    /** {@code $LATEST}, checked as a change needs it: idle, and at the caller's revision if one is given. */
+    VersionRow latestForChange(Connection c, String name, String expectedRevision, long now) throws SQLException {
+        VersionRow latest = latest(c, name);
+        checkIdle(latest, now);
+        checkRevision(expectedRevision, ConfigurationView.revision(latest, now), "GetFunction");
+        return latest;
+    }
+
     static void checkRevision(String expected, String actual, String api) {
         if (expected != null && !expected.isEmpty() && !expected.equals(actual)) {
             throw ApiException.preconditionFailed(api);

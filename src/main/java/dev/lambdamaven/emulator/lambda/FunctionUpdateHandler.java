@@ -37,10 +37,7 @@ final class FunctionUpdateHandler {
         }
         VersionRow result = ctx.db().write(c -> {
             long now = ctx.now();
-            VersionRow latest = lookup.latest(c, ref.name());
-            lookup.checkIdle(latest, now);
-            FunctionLookup.checkRevision(body.path("RevisionId").asText(null),
-                    ConfigurationView.revision(latest, now), "GetFunction");
+            VersionRow latest = lookup.latestForChange(c, ref.name(), body.path("RevisionId").asText(null), now);
             ObjectNode config = latest.config().deepCopy();
             FunctionWrites.applyCode(config, code);
             if (body.hasNonNull("Architectures")) {
@@ -50,7 +47,8 @@ final class FunctionUpdateHandler {
             if (body.path("DryRun").asBoolean(false)) {
                 return latest;
             }
-            VersionRow updated = writes.latestRow(ref.name(), config, latest.env(), "update", null, now);
+            VersionRow updated = writes.latestRow(ref.name(), config, latest.env(), "update",
+                    writes.currentPlacement(config), now);
             ctx.functions().put(c, updated);
             return body.path("Publish").asBoolean(false) ? writes.publish(c, updated, null, now) : updated;
         });
@@ -62,16 +60,14 @@ final class FunctionUpdateHandler {
         ObjectNode body = request.json(FunctionHandler.MAX_REQUEST, "UpdateFunctionConfiguration");
         VersionRow result = ctx.db().write(c -> {
             long now = ctx.now();
-            VersionRow latest = lookup.latest(c, ref.name());
-            lookup.checkIdle(latest, now);
-            FunctionLookup.checkRevision(body.path("RevisionId").asText(null),
-                    ConfigurationView.revision(latest, now), "GetFunction");
+            VersionRow latest = lookup.latestForChange(c, ref.name(), body.path("RevisionId").asText(null), now);
             ObjectNode config = latest.config().deepCopy();
             FunctionSettings.Outcome outcome = settings.apply(c, body, config);
             FunctionWrites.checkCombinedSize(config);
             byte[] env = outcome.environment == null ? latest.env()
                     : EnvironmentCodec.seal(ctx.secrets(), outcome.environment);
-            VersionRow updated = writes.latestRow(ref.name(), config, env, "update", outcome.placement, now);
+            VersionRow updated = writes.latestRow(ref.name(), config, env, "update",
+                    outcome.placement != null ? outcome.placement : writes.currentPlacement(config), now);
             ctx.functions().put(c, updated);
             return updated;
         });

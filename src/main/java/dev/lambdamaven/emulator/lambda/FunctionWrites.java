@@ -6,12 +6,14 @@ import dev.lambdamaven.emulator.http.ApiException;
 import dev.lambdamaven.emulator.store.VersionRow;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 /** The steps shared by create, update and publish: code fields, size limits, state timing, publishing. */
 final class FunctionWrites {
 
     static final String UNZIPPED_FIELD = "_UnzippedSize";
+    static final String SOURCE_DESCRIPTION_FIELD = "_LatestDescription";
     private static final String NO_IPS = "Lambda was not able to set up VPC access for the Lambda function because"
             + " one or more configured subnets has no available IP addresses.";
 
@@ -36,6 +38,18 @@ final class FunctionWrites {
         }
     }
 
+    /**
+     * Where a stored configuration's VPC settings place the function now (free IPs may have changed in
+     * {@code vpc.json}); {@code null} without VPC settings.
+     */
+    VpcCatalog.Placement currentPlacement(ObjectNode config) {
+        List<String> subnets = FunctionSettings.strings(config.path("VpcConfig").path("SubnetIds"));
+        if (subnets.isEmpty()) {
+            return null;
+        }
+        return ctx.vpc().place(subnets, FunctionSettings.strings(config.path("VpcConfig").path("SecurityGroupIds")));
+    }
+
     /** A new row for {@code $LATEST} after a create ({@code op=create}) or an update. */
     VersionRow latestRow(String name, ObjectNode config, byte[] env, String op, VpcCatalog.Placement placement,
             long now) {
@@ -52,6 +66,8 @@ final class FunctionWrites {
     VersionRow publish(Connection c, VersionRow latest, String description, long now) throws SQLException {
         int number = ctx.functions().nextVersion(c, latest.function());
         ObjectNode config = latest.config().deepCopy();
+        // what $LATEST said when published: a later description change of $LATEST is a change to publish
+        config.put(SOURCE_DESCRIPTION_FIELD, latest.config().path("Description").asText(""));
         if (description != null) {
             config.put("Description", description);
         }

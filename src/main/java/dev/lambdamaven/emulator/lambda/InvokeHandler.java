@@ -33,7 +33,8 @@ final class InvokeHandler {
 
     private static final Logger LOG = Logger.getLogger(InvokeHandler.class.getName());
     static final long MAX_SYNC_PAYLOAD = 6_291_456L;
-    static final long MAX_ASYNC_PAYLOAD = 262_144L;
+    /** AWS raised the asynchronous payload limit from 256 KB to 1 MB in 2025. */
+    static final long MAX_ASYNC_PAYLOAD = 1_048_576L;
 
     /** What the emulator resolved before running anything. */
     private record Target(VersionRow row, Map<String, String> environment, List<Path> layers, Integer reserved) {}

@@ -97,7 +97,7 @@ final class LayerHandler {
         String architecture = request.query("CompatibleArchitecture");
         List<JsonNode> items = ctx.db().read(c -> {
             List<JsonNode> result = new ArrayList<>();
-            for (String name : layerNames(c)) {
+            for (String name : ctx.layers().names(c)) {
                 for (LayerVersionRow row : ctx.layers().versions(c, name)) {
                     if (matches(row, runtime, architecture)) {
                         ObjectNode layer = Json.object();
@@ -147,14 +147,6 @@ final class LayerHandler {
     LayerVersionRow find(String name, long version) {
         return ctx.db().read(c -> ctx.layers().version(c, name, version))
                 .orElseThrow(() -> ApiException.notFound(NOT_FOUND));
-    }
-
-    private List<String> layerNames(java.sql.Connection c) throws java.sql.SQLException {
-        List<String> names = new ArrayList<>();
-        for (LayerVersionRow row : ctx.layers().latestOfEach(c)) {
-            names.add(row.name());
-        }
-        return names;
     }
 
     private static boolean matches(LayerVersionRow row, String runtime, String architecture) {

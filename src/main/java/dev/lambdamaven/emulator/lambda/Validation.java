@@ -97,10 +97,6 @@ public final class Validation {
         }
     }
 
-    public static void functionName(String name) {
-        functionNameForCreate(name);
-    }
-
     public static ApiException missing(String field) {
         return ApiException.invalidParameter(field + " is required");
     }

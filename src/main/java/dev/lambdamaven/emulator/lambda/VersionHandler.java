@@ -55,7 +55,7 @@ final class VersionHandler {
         return ApiResponse.json(201, view.render(result, ctx.now()));
     }
 
-    /** Code and configuration equal, ignoring timestamps and the description (as Lambda does). */
+    /** Code and configuration equal, ignoring timestamps and the description given to PublishVersion. */
     private boolean sameContent(VersionRow published, VersionRow latest) {
         return published.codeSha().equals(latest.codeSha())
                 && comparable(published.config()).equals(comparable(latest.config()))
@@ -66,7 +66,10 @@ final class VersionHandler {
     private static JsonNode comparable(ObjectNode config) {
         ObjectNode copy = config.deepCopy();
         copy.remove("LastModified");
-        copy.remove("Description");
+        JsonNode source = copy.remove(FunctionWrites.SOURCE_DESCRIPTION_FIELD);
+        if (source != null) {
+            copy.put("Description", source.asText());
+        }
         return copy;
     }
 

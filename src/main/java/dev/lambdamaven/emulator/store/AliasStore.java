@@ -1,13 +1,11 @@
 package dev.lambdamaven.emulator.store;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.lambdamaven.emulator.http.Json;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,47 +18,21 @@ public final class AliasStore {
             "SELECT function, name, version, description, routing, revision FROM aliases";
 
     public Optional<AliasRow> find(Connection c, String function, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE function = ? AND name = ?")) {
-            ps.setString(1, function);
-            ps.setString(2, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
-            }
-        }
+        return Sql.one(c, SELECT + " WHERE function = ? AND name = ?", AliasStore::row, function, name);
     }
 
     public List<AliasRow> list(Connection c, String function) throws SQLException {
-        List<AliasRow> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE function = ? ORDER BY name")) {
-            ps.setString(1, function);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(row(rs));
-                }
-            }
-        }
-        return rows;
+        return Sql.list(c, SELECT + " WHERE function = ? ORDER BY name", AliasStore::row, function);
     }
 
     public void put(Connection c, AliasRow row) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO aliases(function, name, version,"
-                + " description, routing, revision) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, row.function());
-            ps.setString(2, row.name());
-            ps.setString(3, row.version());
-            ps.setString(4, row.description());
-            ps.setString(5, row.routing().isEmpty() ? null : write(row.routing()));
-            ps.setString(6, row.revision());
-            ps.executeUpdate();
-        }
+        Sql.update(c, "INSERT OR REPLACE INTO aliases(function, name, version, description, routing, revision)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", row.function(), row.name(), row.version(), row.description(),
+                row.routing().isEmpty() ? null : write(row.routing()), row.revision());
     }
 
     public void delete(Connection c, String function, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM aliases WHERE function = ? AND name = ?")) {
-            ps.setString(1, function);
-            ps.setString(2, name);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "DELETE FROM aliases WHERE function = ? AND name = ?", function, name);
     }
 
     private static String write(Map<String, Double> routing) {

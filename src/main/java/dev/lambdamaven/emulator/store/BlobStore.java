@@ -46,7 +46,7 @@ public final class BlobStore {
     public Blob put(InputStream in, long limit) throws IOException {
         Path temp = tmp.resolve(UUID.randomUUID() + ".tmp");
         try {
-            MessageDigest digest = sha256();
+            MessageDigest digest = newSha256();
             long size;
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
@@ -105,7 +105,7 @@ public final class BlobStore {
         }
     }
 
-    static MessageDigest sha256() {
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -5,10 +5,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
 
 /**
  * The SQLite metadata database: WAL journal, a busy timeout so a second emulator process on the same state
@@ -26,33 +27,30 @@ public final class Database implements AutoCloseable {
 
     private static final int BUSY_TIMEOUT_MS = 30_000;
 
-    private final BlockingQueue<Connection> pool;
-    private final List<Connection> all = new ArrayList<>();
+    private final String url;
+    private final BlockingQueue<Connection> idle;
+    private final Semaphore permits;
+    private final List<Connection> all = new CopyOnWriteArrayList<>();
 
-    private Database(int size) {
-        this.pool = new ArrayBlockingQueue<>(size);
+    private Database(Path file, int size) {
+        this.url = "jdbc:sqlite:" + file.toAbsolutePath();
+        this.idle = new ArrayBlockingQueue<>(size);
+        this.permits = new Semaphore(size);
     }
 
+    /** Opens the database with up to {@code connections} connections, each opened on first need. */
     public static Database open(Path file, int connections) throws SQLException {
-        Database db = new Database(connections);
+        Database db = new Database(file, connections);
         try {
-            for (int i = 0; i < connections; i++) {
-                Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-                db.all.add(c);
-                try (Statement s = c.createStatement()) {
-                    s.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MS);
-                    s.execute("PRAGMA journal_mode=WAL");
-                    s.execute("PRAGMA synchronous=FULL");
-                    s.execute("PRAGMA foreign_keys=ON");
-                }
-                db.pool.add(c);
-            }
             db.write(c -> {
                 Schema.create(c);
                 return null;
             });
             return db;
-        } catch (SQLException | RuntimeException e) {
+        } catch (StoreException e) {
+            db.close();
+            throw (SQLException) e.getCause();
+        } catch (RuntimeException e) {
             db.close();
             throw e;
         }
@@ -65,7 +63,7 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException(e);
         } finally {
-            pool.add(c);
+            giveBack(c);
         }
     }
 
@@ -88,7 +86,7 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException(e);
         } finally {
-            pool.add(c);
+            giveBack(c);
         }
     }
 
@@ -108,11 +106,38 @@ public final class Database implements AutoCloseable {
 
     private Connection borrow() {
         try {
-            return pool.take();
+            permits.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException(new SQLException("interrupted while waiting for a connection", e));
         }
+        Connection c = idle.poll();
+        if (c != null) {
+            return c;
+        }
+        try {
+            return connect();
+        } catch (SQLException e) {
+            permits.release();
+            throw new StoreException(e);
+        }
+    }
+
+    private void giveBack(Connection c) {
+        idle.add(c);
+        permits.release();
+    }
+
+    private Connection connect() throws SQLException {
+        Connection c = DriverManager.getConnection(url);
+        all.add(c);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MS);
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=FULL");
+            s.execute("PRAGMA foreign_keys=ON");
+        }
+        return c;
     }
 
     @Override

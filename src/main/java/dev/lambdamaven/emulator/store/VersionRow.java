@@ -22,9 +22,4 @@ public record VersionRow(String function, String version, ObjectNode config, byt
     public boolean settled(long now) {
         return now >= doneAt;
     }
-
-    public VersionRow withVersion(String newVersion) {
-        return new VersionRow(function, newVersion, config, env, codeSha, revision, op, doneAt, failureCode,
-                failureReason);
-    }
 }

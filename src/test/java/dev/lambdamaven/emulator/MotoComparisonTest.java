@@ -1,0 +1,168 @@
+package dev.lambdamaven.emulator;
+
+import static dev.lambdamaven.emulator.EmulatorFixture.createRequest;
+import static dev.lambdamaven.emulator.EmulatorFixture.zip;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.File;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.util.SdkAutoConstructList;
+import software.amazon.awssdk.core.util.SdkAutoConstructMap;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
+
+/**
+ * Runs the same scenarios against the emulator and {@code moto_server} (when it is on the PATH) and compares
+ * the shapes of the answers: every field moto returns, the emulator returns too (save the documented
+ * differences where moto departs from AWS), and errors have the same type and status.
+ */
+class MotoComparisonTest {
+
+    /**
+     * Fields moto sends where AWS sends nothing: an empty {@code Layers} list on functions without layers, and
+     * an empty {@code LicenseInfo} on layer versions published without one.
+     */
+    static final Set<String> MOTO_ONLY = Set.of("Layers", "LicenseInfo");
+
+    @TempDir
+    static Path dir;
+    static Process moto;
+    static Emulator emulator;
+    static LambdaClient ours;
+    static LambdaClient theirs;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeTrue(onPath("moto_server"), "moto_server is not on the PATH");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        moto = new ProcessBuilder("moto_server", "-p", Integer.toString(port)).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("moto.log").toFile()).start();
+        URI endpoint = URI.create("http://127.0.0.1:" + port);
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 100; i++) {
+            try {
+                // moto checks that the role exists: create it through moto's IAM (query protocol)
+                HttpResponse<String> created = http.send(HttpRequest.newBuilder(endpoint)
+                        .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/iam/aws4_request,"
+                                + " SignedHeaders=host, Signature=0")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("Action=CreateRole&Version=2010-05-08&RoleName="
+                                + "lambda-role&AssumeRolePolicyDocument=%7B%7D")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (created.statusCode() == 200) {
+                    break;
+                }
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        emulator = EmulatorFixture.start(Files.createDirectories(dir.resolve("state")));
+        ours = EmulatorFixture.lambda(emulator);
+        theirs = software.amazon.awssdk.services.lambda.LambdaClient.builder().endpointOverride(endpoint)
+                .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
+                .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1))).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (ours != null) {
+            ours.close();
+            theirs.close();
+            emulator.close();
+        }
+        if (moto != null) {
+            moto.destroy();
+        }
+    }
+
+    static boolean onPath(String command) {
+        for (String entry : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(entry, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The names of the fields present (non-null, not an SDK placeholder) in a response or nested object. */
+    static Set<String> shape(SdkPojo pojo) {
+        Set<String> names = new TreeSet<>();
+        pojo.sdkFields().forEach(field -> {
+            Object value = field.getValueOrDefault(pojo);
+            if (value != null && !(value instanceof SdkAutoConstructList) && !(value instanceof SdkAutoConstructMap)) {
+                names.add(field.locationName());
+            }
+        });
+        return names;
+    }
+
+    private static <T extends SdkPojo> void sameShape(Function<LambdaClient, T> call) {
+        Set<String> mine = shape(call.apply(ours));
+        Set<String> motos = new TreeSet<>(shape(call.apply(theirs)));
+        motos.removeAll(MOTO_ONLY);
+        assertThat(mine).as("emulator fields vs moto fields %s", motos).containsAll(motos);
+    }
+
+    private static void sameError(Function<LambdaClient, ?> call) {
+        LambdaException mine = catchThrowableOfType(LambdaException.class, () -> call.apply(ours));
+        LambdaException motos = catchThrowableOfType(LambdaException.class, () -> call.apply(theirs));
+        assertThat(mine).isNotNull();
+        assertThat(motos).isNotNull();
+        assertThat(mine.statusCode()).isEqualTo(motos.statusCode());
+        assertThat(mine.awsErrorDetails().errorCode()).isEqualTo(motos.awsErrorDetails().errorCode());
+    }
+
+    @Test
+    void functionsVersionsAndAliasesHaveMotosShapesAndMore() {
+        byte[] code = zip("index.py", "def handler(e, c):\n    return e\n");
+        sameShape(c -> c.createFunction(createRequest("shape", code).build()));
+        sameShape(c -> c.getFunctionConfiguration(b -> b.functionName("shape")));
+        sameShape(c -> c.getFunction(b -> b.functionName("shape")));
+        sameShape(c -> c.publishVersion(b -> b.functionName("shape")));
+        sameShape(c -> c.createAlias(b -> b.functionName("shape").name("live").functionVersion("1")));
+        sameShape(c -> c.getAlias(b -> b.functionName("shape").name("live")));
+        List<String> mine = new ArrayList<>();
+        List<String> motos = new ArrayList<>();
+        ours.listVersionsByFunction(b -> b.functionName("shape")).versions().forEach(v -> mine.add(v.version()));
+        theirs.listVersionsByFunction(b -> b.functionName("shape")).versions().forEach(v -> motos.add(v.version()));
+        assertThat(mine).isEqualTo(motos);
+        sameShape(c -> c.publishLayerVersion(b -> b.layerName("shape-layer")
+                .content(x -> x.zipFile(SdkBytes.fromByteArray(code)))));
+    }
+
+    @Test
+    void errorsHaveMotosTypesAndStatuses() {
+        byte[] code = zip("index.py", "x");
+        ours.createFunction(createRequest("twice", code).build());
+        theirs.createFunction(createRequest("twice", code).build());
+        sameError(c -> c.createFunction(createRequest("twice", code).build()));
+        sameError(c -> c.getFunction(b -> b.functionName("missing")));
+        sameError(c -> c.getAlias(b -> b.functionName("twice").name("missing")));
+    }
+}
