@@ -34,14 +34,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Emulator implements AutoCloseable {
 
-    static {
-        // JDK HttpServer waits for delayed ACKs on small responses unless told not to (about 40 ms a request);
-        // the JDK reads this once per JVM, so set it before any server of this JVM is created
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     private static final int HTTP_THREADS = 16;
     private static final int DB_CONNECTIONS = HTTP_THREADS + 2;
 

@@ -17,10 +17,11 @@ import org.apache.maven.plugin.logging.Log;
 
 /**
  * The emulator of target {@code emulator}: one per Maven JVM and state directory, shared by every module and
- * thread of a build. Discover-or-start: an emulator already serving the state directory (a foreground
- * {@code lambda:emulator} or another build) is reused; otherwise one starts in-process on a free loopback
- * port, with daemon threads, and stops when the Maven session ends (or, at the latest, when the JVM exits),
- * with every execution environment it started.
+ * thread of a build. Discover-or-start: a foreground {@code lambda:emulator} serving the state directory (named
+ * in its {@code endpoint.json}) is reused; otherwise one starts in-process on a free loopback port, with daemon
+ * threads, and stops when the Maven session ends (or, at the latest, when the JVM exits), with every execution
+ * environment it started. Parallel builds on one state directory each run their own: the state is shared
+ * safely through SQLite, and no build depends on an emulator that another build stops when it ends.
  */
 public final class EmbeddedEmulator {
 
@@ -57,7 +58,8 @@ public final class EmbeddedEmulator {
             Emulator emulator = Emulator.start(EmulatorOptions.builder().stateDir(dir).port(0)
                     .functionRuntime(invoke.runtimeFor(dir)).build());
             URI endpoint = emulator.endpoint();
-            EndpointFile.write(dir, endpoint);
+            // not announced in endpoint.json: this emulator lives only as long as this build, and another build
+            // that found it there would lose it mid-deploy; parallel builds each run their own on the shared state
             Runnable stop = stopOnce(dir, emulator);
             Runtime.getRuntime().addShutdownHook(new Thread(stop, "lambda-emulator-stop"));
             if (request != null) {
@@ -79,7 +81,6 @@ public final class EmbeddedEmulator {
                     ENDPOINTS.remove(dir);
                 }
                 emulator.close();
-                EndpointFile.deleteIfOwned(dir, emulator.endpoint());
             }
         };
     }
