@@ -6,7 +6,7 @@ assert log.contains('<vpc/subnetIds> = \'subnet-0000000000000dead\': no such sub
 
 EmulatorState.open(new File(basedir, '../.emulator')).withCloseable { state ->
     def latest = state.configuration('vpc-preflight', '$LATEST')
-    assert latest.vpcConfig().subnetIds().sort() == ['subnet-0a1b2c3d4e5f60001', 'subnet-0a1b2c3d4e5f60002']
+    assert latest.vpcConfig().subnetIds().sort(false) == ['subnet-0a1b2c3d4e5f60001', 'subnet-0a1b2c3d4e5f60002']
     assert latest.memorySize() == 128 : 'the failed build changed the function'
     assert state.versions('vpc-preflight') == ['1']
 }
