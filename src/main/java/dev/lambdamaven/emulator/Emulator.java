@@ -3,6 +3,7 @@ package dev.lambdamaven.emulator;
 import com.sun.net.httpserver.HttpServer;
 import dev.lambdamaven.emulator.ec2.Ec2Handler;
 import dev.lambdamaven.emulator.ec2.VpcCatalog;
+import dev.lambdamaven.emulator.http.DaemonServers;
 import dev.lambdamaven.emulator.http.FrontDoor;
 import dev.lambdamaven.emulator.lambda.Arns;
 import dev.lambdamaven.emulator.lambda.LambdaContext;
@@ -90,7 +91,7 @@ public final class Emulator implements AutoCloseable {
                     LambdaRoutes.router(ctx, options.functionRuntime(), async, stateDir.toString()),
                     new Ec2Handler(vpc), new S3Handler(db, blobs, s3)));
             server.setExecutor(httpExecutor);
-            startOnDaemonThread(server);
+            DaemonServers.start(server, "lambda-emulator-start");
             return emulator;
         } catch (IOException | RuntimeException e) {
             db.close();
@@ -101,20 +102,6 @@ public final class Emulator implements AutoCloseable {
                 async.shutdownNow();
             }
             throw e;
-        }
-    }
-
-    /** HttpServer's dispatcher thread inherits the daemon flag of the thread that starts it. */
-    private static void startOnDaemonThread(HttpServer server) throws IOException {
-        Thread starter = new Thread(server::start, "lambda-emulator-start");
-        starter.setDaemon(true);
-        starter.start();
-        try {
-            starter.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            server.stop(0);
-            throw new IOException("interrupted while starting the emulator", e);
         }
     }
 

@@ -10,14 +10,10 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
 /** What both packaging goals share: where the zip goes, its timestamp, attaching it, and error mapping. */
 abstract class AbstractPackageMojo extends AbstractLambdaMojo {
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    protected MavenProject project;
 
     @Component
     private MavenProjectHelper projectHelper;

@@ -5,7 +5,6 @@ import dev.lambdamaven.deploy.Deployer;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Checks {@code <vpc>} through the EC2 API (subnets and security groups exist and share one VPC, free IP
@@ -15,17 +14,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "configure-vpc", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class ConfigureVpcMojo extends AbstractFunctionMojo {
 
-    @Parameter(property = PropertyNames.CONFIGURE_VPC_SKIP, defaultValue = "false")
-    private boolean skipGoal;
-
     @Override
     protected String goalName() {
         return "configure-vpc";
-    }
-
-    @Override
-    protected boolean goalSkipped() {
-        return skipGoal;
     }
 
     @Override

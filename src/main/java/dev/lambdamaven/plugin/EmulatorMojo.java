@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -38,24 +37,12 @@ public class EmulatorMojo extends AbstractLambdaMojo {
     @Parameter(property = PropertyNames.INVOKE_JAVA_HOME)
     private File invokeJavaHome;
 
-    @Parameter(defaultValue = "${session}", readonly = true)
-    private MavenSession session;
-
     @Component
     private ToolchainManager toolchainManager;
-
-    /** Skips this goal. */
-    @Parameter(property = PropertyNames.EMULATOR_SKIP, defaultValue = "false")
-    private boolean skipEmulator;
 
     @Override
     protected String goalName() {
         return "emulator";
-    }
-
-    @Override
-    protected boolean goalSkipped() {
-        return skipEmulator;
     }
 
     @Override

@@ -45,17 +45,9 @@ public class InvokeMojo extends AbstractDeployMojo {
     @Parameter(property = PropertyNames.INVOKE_OUTPUT_FILE)
     private File outputFile;
 
-    @Parameter(property = PropertyNames.INVOKE_SKIP, defaultValue = "false")
-    private boolean skipGoal;
-
     @Override
     protected String goalName() {
         return "invoke";
-    }
-
-    @Override
-    protected boolean goalSkipped() {
-        return skipGoal;
     }
 
     @Override

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -35,9 +34,6 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "package-function", defaultPhase = LifecyclePhase.PACKAGE,
         requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class PackageFunctionMojo extends AbstractPackageMojo {
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
 
     /** Lambda runtime, e.g. {@code java21} or {@code provided.al2023}. Default: from {@code maven.compiler.release}. */
     @Parameter(property = PropertyNames.RUNTIME)
@@ -75,17 +71,9 @@ public class PackageFunctionMojo extends AbstractPackageMojo {
     @Parameter(defaultValue = "lambda")
     private String classifier;
 
-    @Parameter(property = PropertyNames.PACKAGE_FUNCTION_SKIP, defaultValue = "false")
-    private boolean skipPackageFunction;
-
     @Override
     protected String goalName() {
         return "package-function";
-    }
-
-    @Override
-    protected boolean goalSkipped() {
-        return skipPackageFunction;
     }
 
     @Override

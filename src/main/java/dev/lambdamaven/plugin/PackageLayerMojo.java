@@ -48,17 +48,9 @@ public class PackageLayerMojo extends AbstractPackageMojo {
     @Parameter(defaultValue = "layer")
     private String classifier;
 
-    @Parameter(property = PropertyNames.PACKAGE_LAYER_SKIP, defaultValue = "false")
-    private boolean skipPackageLayer;
-
     @Override
     protected String goalName() {
         return "package-layer";
-    }
-
-    @Override
-    protected boolean goalSkipped() {
-        return skipPackageLayer;
     }
 
     @Override

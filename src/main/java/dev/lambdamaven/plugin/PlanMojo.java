@@ -7,7 +7,6 @@ import dev.lambdamaven.deploy.Deployer;
 import dev.lambdamaven.deploy.FunctionResult;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Prints what publish-version would change (field: old -> new, code hash old -> new, secrets as ****) and
@@ -16,17 +15,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "plan", threadSafe = true)
 public class PlanMojo extends AbstractFunctionMojo {
 
-    @Parameter(property = PropertyNames.PLAN_SKIP, defaultValue = "false")
-    private boolean skipGoal;
-
     @Override
     protected String goalName() {
         return "plan";
-    }
-
-    @Override
-    protected boolean goalSkipped() {
-        return skipGoal;
     }
 
     @Override

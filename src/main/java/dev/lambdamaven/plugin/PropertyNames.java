@@ -8,12 +8,10 @@ public final class PropertyNames {
 
     public static final String PREFIX = "lambda.";
 
-    /** Skips every goal of this plugin. */
+    /** Skips every goal of this plugin; {@link #goalSkip(String)} names the property that skips one goal. */
     public static final String SKIP = "lambda.skip";
 
     // package-function / package-layer
-    public static final String PACKAGE_FUNCTION_SKIP = "lambda.package-function.skip";
-    public static final String PACKAGE_LAYER_SKIP = "lambda.package-layer.skip";
     public static final String HANDLER = "lambda.handler";
     public static final String RUNTIME = "lambda.runtime";
     public static final String CHECK_HANDLER = "lambda.checkHandler";
@@ -22,7 +20,6 @@ public final class PropertyNames {
     public static final String INVOKE_JAVA_HOME = "lambda.invoke.javaHome";
 
     // invoke goal
-    public static final String INVOKE_SKIP = "lambda.invoke.skip";
     public static final String PAYLOAD = "lambda.payload";
     public static final String PAYLOAD_FILE = "lambda.payloadFile";
     public static final String QUALIFIER = "lambda.qualifier";
@@ -30,17 +27,9 @@ public final class PropertyNames {
     public static final String INVOKE_OUTPUT_FILE = "lambda.invoke.outputFile";
 
     // emulator (lambda:emulator and the in-process emulator of target "emulator")
-    public static final String EMULATOR_SKIP = "lambda.emulator.skip";
     public static final String EMULATOR_PORT = "lambda.emulator.port";
 
     // deploy: publish-version, update-alias, promote, rollback, publish-layer, configure-vpc, plan (issue 4)
-    public static final String PUBLISH_VERSION_SKIP = "lambda.publish-version.skip";
-    public static final String UPDATE_ALIAS_SKIP = "lambda.update-alias.skip";
-    public static final String PROMOTE_SKIP = "lambda.promote.skip";
-    public static final String ROLLBACK_SKIP = "lambda.rollback.skip";
-    public static final String PUBLISH_LAYER_SKIP = "lambda.publish-layer.skip";
-    public static final String CONFIGURE_VPC_SKIP = "lambda.configure-vpc.skip";
-    public static final String PLAN_SKIP = "lambda.plan.skip";
     public static final String FUNCTION_NAME = "lambda.functionName";
     public static final String ROLE = "lambda.role";
     public static final String DESCRIPTION = "lambda.description";

@@ -17,9 +17,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "publish-layer", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class PublishLayerMojo extends AbstractDeployMojo {
 
-    @Parameter(property = PropertyNames.PUBLISH_LAYER_SKIP, defaultValue = "false")
-    private boolean skipGoal;
-
     @Parameter(property = PropertyNames.LAYER_NAME, defaultValue = "${project.artifactId}")
     private String layerName;
 
@@ -44,11 +41,6 @@ public class PublishLayerMojo extends AbstractDeployMojo {
     @Override
     protected String goalName() {
         return "publish-layer";
-    }
-
-    @Override
-    protected boolean goalSkipped() {
-        return skipGoal;
     }
 
     @Override

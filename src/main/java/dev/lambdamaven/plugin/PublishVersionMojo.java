@@ -8,7 +8,6 @@ import dev.lambdamaven.deploy.FunctionResult;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Creates or updates the function where it differs from the pom (code only when its CodeSha256 differs,
@@ -18,17 +17,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "publish-version", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class PublishVersionMojo extends AbstractFunctionMojo {
 
-    @Parameter(property = PropertyNames.PUBLISH_VERSION_SKIP, defaultValue = "false")
-    private boolean skipGoal;
-
     @Override
     protected String goalName() {
         return "publish-version";
-    }
-
-    @Override
-    protected boolean goalSkipped() {
-        return skipGoal;
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.lambdamaven.plugin;
 import dev.lambdamaven.deploy.AliasResult;
 import dev.lambdamaven.deploy.Deployer;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Points the alias back: a canary in progress ends (all traffic to the primary); otherwise the alias returns to
@@ -12,17 +11,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "rollback", threadSafe = true)
 public class RollbackMojo extends AbstractAliasMojo {
 
-    @Parameter(property = PropertyNames.ROLLBACK_SKIP, defaultValue = "false")
-    private boolean skipGoal;
-
     @Override
     protected String goalName() {
         return "rollback";
-    }
-
-    @Override
-    protected boolean goalSkipped() {
-        return skipGoal;
     }
 
     @Override

@@ -16,9 +16,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "update-alias", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class UpdateAliasMojo extends AbstractAliasMojo {
 
-    @Parameter(property = PropertyNames.UPDATE_ALIAS_SKIP, defaultValue = "false")
-    private boolean skipGoal;
-
     /** Share of traffic for the new version, between 0 and 1 exclusive; unset: all traffic. */
     @Parameter(property = PropertyNames.ALIAS_WEIGHT)
     private Double aliasWeight;
@@ -34,11 +31,6 @@ public class UpdateAliasMojo extends AbstractAliasMojo {
     @Override
     protected String goalName() {
         return "update-alias";
-    }
-
-    @Override
-    protected boolean goalSkipped() {
-        return skipGoal;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.lambdamaven.emulator.runtime;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.lambdamaven.emulator.http.DaemonServers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -66,21 +67,8 @@ final class RuntimeApiServer implements AutoCloseable {
         HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         created.createContext("/", handler);
         created.setExecutor(executor);
-        startAsDaemon(created);
+        DaemonServers.start(created, "lambda-runtime-api-start");
         return created;
-    }
-
-    /** The JDK server's dispatcher thread inherits daemon status from the thread that starts it. */
-    private static void startAsDaemon(HttpServer server) throws IOException {
-        Thread starter = new Thread(server::start, "lambda-runtime-api-start");
-        starter.setDaemon(true);
-        starter.start();
-        try {
-            starter.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while starting the Runtime API server", e);
-        }
     }
 
     /** Registers an environment on the shared port; returns its {@code AWS_LAMBDA_RUNTIME_API} value. */
