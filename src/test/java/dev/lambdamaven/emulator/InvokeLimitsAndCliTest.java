@@ -1,0 +1,104 @@
+package dev.lambdamaven.emulator;
+
+import static dev.lambdamaven.emulator.EmulatorFixture.createRequest;
+import static dev.lambdamaven.emulator.EmulatorFixture.zip;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
+
+/** Invoke's 6 MB request limit, and the AWS CLI's {@code aws lambda invoke} against the emulator. */
+class InvokeLimitsAndCliTest {
+
+    private static final int SYNC_LIMIT = 6 * 1024 * 1024;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void payloadsAboveSixMegabytesAreRefusedAsAwsDoes() throws Exception {
+        try (Emulator emulator = Emulator.start(EmulatorFixture.options(dir.resolve("state"))
+                        .functionRuntime(new InvokeTest.EchoRuntime()).build());
+                LambdaClient lambda = EmulatorFixture.lambda(emulator)) {
+            lambda.createFunction(createRequest("big", zip("a", "1")).build());
+            String atLimit = "\"" + "x".repeat(SYNC_LIMIT - 2) + "\"";
+            assertThat(lambda.invoke(b -> b.functionName("big").payload(SdkBytes.fromUtf8String(atLimit)))
+                    .statusCode()).isEqualTo(200);
+
+            String aboveLimit = "\"" + "x".repeat(SYNC_LIMIT - 1) + "\"";
+            assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("big")
+                    .payload(SdkBytes.fromUtf8String(aboveLimit))))
+                    .isInstanceOfSatisfying(LambdaException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(413);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("RequestEntityTooLargeException");
+                        assertThat(e.awsErrorDetails().errorMessage())
+                                .isEqualTo("Request must be smaller than 6291456 bytes for the InvokeFunction operation");
+                    });
+        }
+    }
+
+    @Test
+    void theAwsCliInvokesThroughAnAliasAndGetsTheLogTail() throws Exception {
+        Assumptions.assumeTrue(onPath("aws"), "the AWS CLI is not installed");
+        try (Emulator emulator = Emulator.start(EmulatorFixture.options(dir.resolve("state"))
+                        .functionRuntime(new InvokeTest.EchoRuntime()).build());
+                LambdaClient lambda = EmulatorFixture.lambda(emulator)) {
+            lambda.createFunction(createRequest("cli", zip("a", "1")).publish(true).build());
+            lambda.createAlias(b -> b.functionName("cli").name("live").functionVersion("1"));
+            Path out = dir.resolve("out.json");
+
+            Path event = Files.writeString(dir.resolve("event.json"), "{\"order\":7}");
+            // fileb:// reads the payload as raw bytes in AWS CLI v1 and v2 alike
+            String answer = run("aws", "--endpoint-url", emulator.endpoint().toString(), "--region", "us-east-1",
+                    "lambda", "invoke", "--function-name", "cli:live", "--log-type", "Tail",
+                    "--payload", "fileb://" + event, "--query", "[StatusCode,ExecutedVersion,LogResult]",
+                    "--output", "text", out.toString());
+
+            String[] fields = answer.trim().split("\\s+");
+            assertThat(fields[0]).isEqualTo("200");
+            assertThat(fields[1]).isEqualTo("1");
+            assertThat(new String(Base64.getDecoder().decode(fields[2]), StandardCharsets.UTF_8)).isEqualTo("log line 1");
+            assertThat(Files.readString(out)).isEqualTo("{\"order\":7}");
+        }
+    }
+
+    private String run(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(command));
+        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
+        builder.environment().put("AWS_ACCESS_KEY_ID", "test");
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", "test");
+        builder.environment().put("AWS_CONFIG_FILE", dir.resolve("no-config").toString());
+        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-credentials").toString());
+        Process process = builder.start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("aws CLI finished").isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    private static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String entry : path.split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(entry, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
