@@ -24,15 +24,6 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class AwsClients implements AutoCloseable {
 
-    static {
-        // Requests carry environment values, secrets included: keep the HTTP client's wire and header logs off
-        // even under mvn -X. Maven's SLF4J provider reads these when a logger is created, which is after this.
-        for (String logger : new String[] {"org.apache.hc.client5.http.wire", "org.apache.hc.client5.http.headers",
-                "org.apache.http.wire", "org.apache.http.headers"}) {
-            System.setProperty("org.slf4j.simpleLogger.log." + logger, "off");
-        }
-    }
-
     private static final AwsCredentialsProvider EMULATOR_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("lambda-maven-plugin", "emulator"));
 

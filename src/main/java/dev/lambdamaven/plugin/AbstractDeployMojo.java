@@ -19,6 +19,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.rtinfo.RuntimeInformation;
 import org.apache.maven.toolchain.ToolchainManager;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
@@ -69,6 +70,9 @@ public abstract class AbstractDeployMojo extends AbstractLambdaMojo {
     @Component
     private ToolchainManager toolchainManager;
 
+    @Component
+    private RuntimeInformation runtimeInformation;
+
     /** Prints what would change and changes nothing. */
     @Parameter(property = PropertyNames.DRY_RUN, defaultValue = "false")
     protected boolean dryRun;
@@ -83,6 +87,7 @@ public abstract class AbstractDeployMojo extends AbstractLambdaMojo {
 
     @Override
     protected final void run() throws MojoExecutionException, MojoFailureException {
+        HttpWireLogs.off(runtimeInformation.getMavenVersion());
         try {
             deploy();
         } catch (InvalidSpecException | DeployRefusedException e) {
