@@ -89,21 +89,26 @@ public class PackageFunctionMojo extends AbstractPackageMojo {
     @Override
     protected PackageOutcome build(Path zip, Instant timestamp)
             throws PackagingException, IOException, MojoFailureException, MojoExecutionException {
+        FunctionPackageRequest request = request(zip, timestamp);
+        PackageOutcome outcome = new FunctionPackager().packageFunction(request);
+        new FunctionRecord(request.runtime(), request.handler(), outcome.result().codeSha256()).write(workDirectory());
+        if (!request.layerLibraries().isEmpty()) {
+            getLog().info(request.layerLibraries().size() + " jar(s) provided by layers left out of the zip");
+        }
+        return outcome;
+    }
+
+    /** What the pom's configuration asks to package. */
+    FunctionPackageRequest request(Path zip, Instant timestamp) throws MojoFailureException, MojoExecutionException {
         String effectiveRuntime = runtime != null ? runtime : RuntimeDefault.of(project);
         List<Library> packaged = new ArrayList<>();
         List<Library> fromLayers = new ArrayList<>();
         splitByLayer(ProjectLibraries.runtimeJars(project), packaged, fromLayers);
         boolean java = RuntimeFamily.of(effectiveRuntime) == RuntimeFamily.JAVA;
         String checkedHandler = java && checkHandler ? effectiveHandler(packaged, fromLayers) : null;
-        FunctionPackageRequest request = new FunctionPackageRequest(effectiveRuntime, checkedHandler,
-                classesDirectory.toPath(), packaged, fromLayers, bootstrap == null ? null : bootstrap.toPath(),
+        return new FunctionPackageRequest(effectiveRuntime, checkedHandler, classesDirectory.toPath(), packaged,
+                fromLayers, bootstrap == null ? null : bootstrap.toPath(),
                 sourceDirectory == null ? null : sourceDirectory.toPath(), timestamp, zip, workDirectory());
-        PackageOutcome outcome = new FunctionPackager().packageFunction(request);
-        new FunctionRecord(effectiveRuntime, checkedHandler, outcome.result().codeSha256()).write(workDirectory());
-        if (!fromLayers.isEmpty()) {
-            getLog().info(fromLayers.size() + " jar(s) provided by layers left out of the zip");
-        }
-        return outcome;
     }
 
     private void splitByLayer(List<Library> all, List<Library> packaged, List<Library> fromLayers)
