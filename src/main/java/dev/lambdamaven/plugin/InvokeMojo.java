@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /**
  * Invokes the function on the target, through its alias by default, and prints the response, the version
@@ -61,6 +62,10 @@ public class InvokeMojo extends AbstractDeployMojo {
         InvokeResult result;
         try (Deployer deployer = openDeployer(resolveTarget())) {
             result = deployer.invoke(functionName, "$LATEST".equals(target) ? null : target, event());
+        } catch (ResourceNotFoundException e) {
+            throw new MojoFailureException("Function " + functionName + ":" + target + " does not exist on the target ("
+                    + e.awsErrorDetails().errorMessage() + "). Deploy it first (mvn deploy), or name an existing"
+                    + " version or alias with -D" + PropertyNames.QUALIFIER + ".");
         }
         getLog().info("Invoked " + functionName + ":" + target + ", version " + result.executedVersion() + " ran"
                 + (result.failed() ? ", function error " + result.functionError() : ""));
