@@ -22,8 +22,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -62,12 +63,13 @@ public final class Emulator implements AutoCloseable {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
         Path stateDir = Files.createDirectories(options.stateDir()).toRealPath();
-        Database db;
-        try {
-            db = Database.open(stateDir.resolve("emulator.db"), DB_CONNECTIONS);
-        } catch (SQLException e) {
-            throw new IOException("cannot open the emulator database in " + stateDir + ": " + e.getMessage(), e);
-        }
+        // a cold start is mostly loading SQLite's native library and Jackson's classes: do them side by side
+        FutureTask<Database> opening = new FutureTask<>(() -> Database.open(stateDir.resolve("emulator.db"),
+                DB_CONNECTIONS));
+        Thread opener = new Thread(opening, "lambda-emulator-db-open");
+        opener.setDaemon(true);
+        opener.start();
+        Database db = null;
         ThreadPoolExecutor httpExecutor = null;
         ThreadPoolExecutor async = null;
         try {
@@ -82,6 +84,7 @@ public final class Emulator implements AutoCloseable {
             async = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000),
                     daemonThreads("lambda-emulator-event"));
             async.allowCoreThreadTimeOut(true);
+            db = opened(opening, stateDir);
             Emulator emulator = new Emulator(options, server, httpExecutor, async, db);
             S3Store s3 = new S3Store();
             LambdaContext ctx = new LambdaContext(options, new Arns(options.region(), options.accountId()), db, blobs,
@@ -94,7 +97,7 @@ public final class Emulator implements AutoCloseable {
             DaemonServers.start(server, "lambda-emulator-start");
             return emulator;
         } catch (IOException | RuntimeException e) {
-            db.close();
+            closeWhenOpened(opening);
             if (httpExecutor != null) {
                 httpExecutor.shutdownNow();
             }
@@ -102,6 +105,29 @@ public final class Emulator implements AutoCloseable {
                 async.shutdownNow();
             }
             throw e;
+        }
+    }
+
+    private static Database opened(FutureTask<Database> opening, Path stateDir) throws IOException {
+        try {
+            return opening.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while opening the emulator database in " + stateDir, e);
+        } catch (ExecutionException e) {
+            throw new IOException("cannot open the emulator database in " + stateDir + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** On a failed start: the database may still be opening on its own thread; close it once it is open. */
+    private static void closeWhenOpened(FutureTask<Database> opening) {
+        try {
+            opening.get().close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // it did not open: nothing to close
         }
     }
 

@@ -195,5 +195,12 @@ final class RuntimeApiServer implements AutoCloseable {
         dedicatedServers.clear();
         server.stop(0);
         executor.shutdownNow();
+        try {
+            // handlers still answering environments that were stopped must finish before close returns: inside
+            // Maven the plugin's classes can no longer be loaded once the build has ended
+            executor.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
