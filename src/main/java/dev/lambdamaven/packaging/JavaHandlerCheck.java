@@ -45,6 +45,24 @@ public final class JavaHandlerCheck {
         }
     }
 
+    /**
+     * The handler to use: {@code configured} when set, else the module's only handler class; fails naming
+     * the candidates when there is none or more than one.
+     */
+    public String resolve(String configured) throws PackagingException {
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        List<String> found = candidates();
+        if (found.size() == 1) {
+            return found.get(0);
+        }
+        throw new PackagingException("handler", "No <handler> is set and this module has "
+                + (found.isEmpty() ? "no class implementing RequestHandler or RequestStreamHandler"
+                        : found.size() + " handler classes (" + String.join(", ", found) + ")")
+                + ". Set <handler> (or -Dlambda.handler) to package.Class::method.");
+    }
+
     /** Handler strings for every concrete class of the classes directory that implements a handler interface. */
     public List<String> candidates() {
         Set<String> found = new TreeSet<>();

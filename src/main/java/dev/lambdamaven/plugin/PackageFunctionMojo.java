@@ -5,8 +5,6 @@ import dev.lambdamaven.packaging.FunctionPackager;
 import dev.lambdamaven.packaging.FunctionRecord;
 import dev.lambdamaven.packaging.JarExclusions;
 import dev.lambdamaven.packaging.JavaHandlerCheck;
-import dev.lambdamaven.packaging.LayerDescriptor;
-import dev.lambdamaven.packaging.Library;
 import dev.lambdamaven.packaging.PackageOutcome;
 import dev.lambdamaven.packaging.PackagingException;
 import dev.lambdamaven.packaging.RuntimeFamily;
@@ -101,49 +99,29 @@ public class PackageFunctionMojo extends AbstractPackageMojo {
     /** What the pom's configuration asks to package. */
     FunctionPackageRequest request(Path zip, Instant timestamp) throws MojoFailureException, MojoExecutionException {
         String effectiveRuntime = runtime != null ? runtime : RuntimeDefault.of(project);
-        List<Library> packaged = new ArrayList<>();
-        List<Library> fromLayers = new ArrayList<>();
-        splitByLayer(ProjectLibraries.runtimeJars(project), packaged, fromLayers);
-        boolean java = RuntimeFamily.of(effectiveRuntime) == RuntimeFamily.JAVA;
-        String checkedHandler = java && checkHandler ? effectiveHandler(packaged, fromLayers) : null;
-        return new FunctionPackageRequest(effectiveRuntime, checkedHandler, classesDirectory.toPath(), packaged,
-                fromLayers, bootstrap == null ? null : bootstrap.toPath(),
-                sourceDirectory == null ? null : sourceDirectory.toPath(), timestamp, zip, workDirectory());
-    }
-
-    private void splitByLayer(List<Library> all, List<Library> packaged, List<Library> fromLayers)
-            throws MojoFailureException, MojoExecutionException {
-        JarExclusions exclusions;
+        Set<String> layerContents = new HashSet<>();
+        LayerModules.descriptors(layers, session).forEach(layer -> layerContents.addAll(layer.contents()));
         try {
-            exclusions = new JarExclusions(excludes);
+            JarExclusions.Split jars = new JarExclusions(excludes).split(ProjectLibraries.runtimeJars(project),
+                    layerContents);
+            boolean java = RuntimeFamily.of(effectiveRuntime) == RuntimeFamily.JAVA;
+            String checkedHandler = java && checkHandler ? effectiveHandler(jars) : null;
+            return new FunctionPackageRequest(effectiveRuntime, checkedHandler, classesDirectory.toPath(),
+                    jars.packaged(), jars.provided(), bootstrap == null ? null : bootstrap.toPath(),
+                    sourceDirectory == null ? null : sourceDirectory.toPath(), timestamp, zip, workDirectory());
         } catch (PackagingException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
-        Set<String> layerContents = new HashSet<>();
-        for (LayerDescriptor layer : LayerModules.descriptors(layers, session)) {
-            layerContents.addAll(layer.contents());
-        }
-        for (Library library : all) {
-            boolean provided = exclusions.excludes(library) || layerContents.contains(library.key());
-            (provided ? fromLayers : packaged).add(library);
-        }
     }
 
-    private String effectiveHandler(List<Library> packaged, List<Library> fromLayers) throws MojoFailureException {
-        if (handler != null && !handler.isBlank()) {
-            return handler;
+    private String effectiveHandler(JarExclusions.Split jars) throws PackagingException {
+        List<Path> classPath = new ArrayList<>();
+        jars.packaged().forEach(l -> classPath.add(l.file()));
+        jars.provided().forEach(l -> classPath.add(l.file()));
+        String resolved = new JavaHandlerCheck(classesDirectory.toPath(), classPath).resolve(handler);
+        if (handler == null || handler.isBlank()) {
+            getLog().info("Handler " + resolved + " (the module's only handler class)");
         }
-        List<Path> jars = new ArrayList<>();
-        packaged.forEach(l -> jars.add(l.file()));
-        fromLayers.forEach(l -> jars.add(l.file()));
-        List<String> found = new JavaHandlerCheck(classesDirectory.toPath(), jars).candidates();
-        if (found.size() == 1) {
-            getLog().info("Handler " + found.get(0) + " (the module's only handler class)");
-            return found.get(0);
-        }
-        throw new MojoFailureException("No <handler> is set and this module has "
-                + (found.isEmpty() ? "no class implementing RequestHandler or RequestStreamHandler"
-                        : found.size() + " handler classes (" + String.join(", ", found) + ")")
-                + ". Set <handler> (or -Dlambda.handler) to package.Class::method.");
+        return resolved;
     }
 }
