@@ -3,6 +3,7 @@ package dev.lambdamaven.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdamaven.emulator.http.Json;
+import dev.lambdamaven.emulator.store.AtomicFile;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -22,7 +22,6 @@ import java.util.Optional;
 public final class EndpointFile {
 
     static final String NAME = "endpoint.json";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
     private EndpointFile() {}
 
@@ -30,14 +29,12 @@ public final class EndpointFile {
         ObjectNode node = Json.object();
         node.put("endpoint", endpoint.toString());
         node.put("pid", ProcessHandle.current().pid());
-        Path temp = Files.createTempFile(stateDir, "endpoint", ".tmp");
-        Files.write(temp, Json.bytes(node));
-        Files.move(temp, stateDir.resolve(NAME), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFile.write(stateDir.resolve(NAME), Json.bytes(node));
     }
 
     public static Optional<URI> read(Path stateDir) {
         try {
-            JsonNode node = Json.MAPPER.readTree(stateDir.resolve(NAME).toFile());
+            JsonNode node = Json.read(Files.readAllBytes(stateDir.resolve(NAME)));
             return Optional.of(URI.create(node.path("endpoint").asText()));
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
@@ -60,11 +57,11 @@ public final class EndpointFile {
         try {
             HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/__emulator/identity"))
                     .timeout(Duration.ofSeconds(1)).GET().build();
-            HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = Http.CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 return false;
             }
-            String served = Json.MAPPER.readTree(response.body()).path("stateDir").asText();
+            String served = Json.read(response.body()).path("stateDir").asText();
             return served.equals(stateDir.toRealPath().toString());
         } catch (IOException | IllegalArgumentException e) {
             return false;
@@ -72,5 +69,10 @@ public final class EndpointFile {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Built on first use: a client loads TLS defaults, which writing the file need not wait for. */
+    private static final class Http {
+        static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.plugin.logging.Log;
@@ -55,6 +56,7 @@ public final class EmbeddedEmulator {
                 ENDPOINTS.put(dir, running.get());
                 return running.get();
             }
+            long startNanos = System.nanoTime();
             Emulator emulator = Emulator.start(EmulatorOptions.builder().stateDir(dir).port(0)
                     .functionRuntime(invoke.runtimeFor(dir)).build());
             URI endpoint = emulator.endpoint();
@@ -65,7 +67,8 @@ public final class EmbeddedEmulator {
             if (request != null) {
                 SessionEnd.onSessionEnd(request, stop);
             }
-            log.info("Started the Lambda emulator at " + endpoint + " (state: " + dir + ")");
+            log.info("Started the Lambda emulator at " + endpoint + " in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos) + " ms (state: "
+                    + dir + ")");
             ENDPOINTS.put(dir, endpoint);
             return endpoint;
         } catch (IOException e) {

@@ -74,6 +74,7 @@ public class EmulatorMojo extends AbstractLambdaMojo {
             throws MojoExecutionException {
         Emulator emulator;
         Path dir;
+        long startNanos = System.nanoTime();
         try {
             dir = Files.createDirectories(home).toRealPath();
             emulator = Emulator.start(EmulatorOptions.builder().stateDir(dir).port(port)
@@ -86,7 +87,8 @@ public class EmulatorMojo extends AbstractLambdaMojo {
         }
         try {
             EndpointFile.write(dir, emulator.endpoint());
-            log.info("Lambda emulator listening on " + emulator.endpoint() + " (state: " + dir + ")");
+            log.info("Lambda emulator listening on " + emulator.endpoint() + " (state: " + dir + "), started in "
+                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos) + " ms");
             log.info("Try: aws --endpoint-url " + emulator.endpoint() + " lambda list-functions");
             log.info("Press Ctrl-C to stop.");
             stop.await();

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdamaven.emulator.http.ApiException;
 import dev.lambdamaven.emulator.http.Json;
+import dev.lambdamaven.emulator.store.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +41,14 @@ public final class VpcCatalog {
     public static VpcCatalog load(Path stateDir, String region) throws IOException {
         Path file = stateDir.resolve("vpc.json");
         if (!Files.exists(file)) {
-            Path temp = Files.createTempFile(stateDir, "vpc", ".tmp");
-            Files.write(temp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(seed(region)));
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFile.write(file, Json.prettyBytes(seed(region)));
         }
-        JsonNode root = Json.MAPPER.readTree(file.toFile());
+        JsonNode root;
+        try {
+            root = Json.read(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new IOException(file + " is not valid JSON: " + e.getMessage(), e);
+        }
         VpcCatalog catalog = new VpcCatalog();
         for (JsonNode v : root.path("Vpcs")) {
             catalog.vpcs.put(v.path("VpcId").asText(), new Vpc(v.path("VpcId").asText(), v.path("CidrBlock").asText(),

@@ -102,7 +102,7 @@ public final class ApiRequest {
     public ObjectNode json(long limit, String operation) {
         byte[] bytes = body(limit, operation);
         if (bytes.length == 0) {
-            return Json.MAPPER.createObjectNode();
+            return Json.object();
         }
         JsonNode node = Json.parse(bytes);
         if (!(node instanceof ObjectNode object)) {

@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -36,7 +35,7 @@ public final class FrontDoor implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = Ids.uuid();
         ApiResponse response;
         try (InputStream body = exchange.getRequestBody()) {
             List<String> segments = PathCodec.segments(exchange.getRequestURI().getRawPath());

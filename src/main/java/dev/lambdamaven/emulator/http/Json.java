@@ -1,25 +1,40 @@
 package dev.lambdamaven.emulator.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** The one Jackson mapper and the JSON error mapping of the REST JSON protocol. */
+/**
+ * The emulator's JSON: Jackson's tree model read and written with Jackson's streaming parser and generator,
+ * and the JSON error mapping of the REST JSON protocol.
+ *
+ * <p>No {@code ObjectMapper}: building one loads several hundred classes, which was a third of the emulator's
+ * cold start. For the same reason never call {@code JsonNode.toString()} here (it builds a mapper): use
+ * {@link #text}.
+ */
 public final class Json {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {}
 
+    /** A request body: anything that is not one well-formed JSON value is AWS's 400. */
     public static JsonNode parse(byte[] bytes) {
         try {
-            JsonNode node = MAPPER.readTree(bytes);
-            if (node == null) {
-                throw notParsable("empty document");
-            }
-            return node;
+            return read(bytes);
         } catch (JsonProcessingException e) {
             throw notParsable(e.getOriginalMessage());
         } catch (IOException e) {
@@ -27,24 +42,63 @@ public final class Json {
         }
     }
 
+    /** One JSON value from bytes the emulator wrote or a user edits (a file); trailing content is an error. */
+    public static JsonNode read(byte[] bytes) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(bytes)) {
+            if (parser.nextToken() == null) {
+                throw new IOException("empty document");
+            }
+            JsonNode node = value(parser);
+            if (parser.nextToken() != null) {
+                throw new IOException("unexpected content after the JSON value at " + parser.currentLocation()
+                        .offsetDescription());
+            }
+            return node;
+        }
+    }
+
+    /** A JSON object the emulator stored itself. */
     public static ObjectNode parseObject(String text) {
         try {
-            return (ObjectNode) MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
+            return (ObjectNode) read(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | ClassCastException e) {
             throw new IllegalStateException("stored JSON is corrupt", e);
         }
     }
 
     public static byte[] bytes(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return write(node, false);
+    }
+
+    /** Indented, for files users read and edit. */
+    public static byte[] prettyBytes(JsonNode node) {
+        return write(node, true);
     }
 
     public static String text(JsonNode node) {
-        return node.toString();
+        return new String(bytes(node), StandardCharsets.UTF_8);
+    }
+
+    public static ObjectNode object() {
+        return NODES.objectNode();
+    }
+
+    public static ArrayNode array() {
+        return NODES.arrayNode();
+    }
+
+    /** An object with the entries of {@code map} as string members, in the map's order. */
+    public static ObjectNode strings(Map<String, String> map) {
+        ObjectNode node = object();
+        map.forEach(node::put);
+        return node;
+    }
+
+    /** The members of a flat object of strings, e.g. stored environment variables. */
+    public static Map<String, String> stringMap(JsonNode node) {
+        Map<String, String> map = new LinkedHashMap<>();
+        node.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
+        return map;
     }
 
     static ApiException notParsable(String detail) {
@@ -52,7 +106,93 @@ public final class Json {
                 "Could not parse request body into json: " + detail);
     }
 
-    public static ObjectNode object() {
-        return MAPPER.createObjectNode();
+    private static JsonNode value(JsonParser p) throws IOException {
+        JsonToken token = p.currentToken();
+        switch (token) {
+            case START_OBJECT -> {
+                ObjectNode object = object();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    object.set(name, value(p));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = array();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(value(p));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return NODES.textNode(p.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return switch (p.getNumberType()) {
+                    case INT -> NODES.numberNode(p.getIntValue());
+                    case LONG -> NODES.numberNode(p.getLongValue());
+                    default -> NODES.numberNode(p.getBigIntegerValue());
+                };
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return NODES.numberNode(p.getDoubleValue());
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return NODES.booleanNode(token == JsonToken.VALUE_TRUE);
+            }
+            case VALUE_NULL -> {
+                return NODES.nullNode();
+            }
+            default -> throw new IOException("unexpected " + token + " at " + p.currentLocation().offsetDescription());
+        }
+    }
+
+    private static byte[] write(JsonNode node, boolean pretty) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            if (pretty) {
+                generator.useDefaultPrettyPrinter();
+            }
+            write(generator, node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void write(JsonGenerator g, JsonNode node) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                g.writeStartObject();
+                for (Map.Entry<String, JsonNode> member : node.properties()) {
+                    g.writeFieldName(member.getKey());
+                    write(g, member.getValue());
+                }
+                g.writeEndObject();
+            }
+            case ARRAY -> {
+                g.writeStartArray();
+                for (JsonNode item : node) {
+                    write(g, item);
+                }
+                g.writeEndArray();
+            }
+            case STRING -> g.writeString(node.textValue());
+            case NUMBER -> {
+                switch (node.numberType()) {
+                    case INT -> g.writeNumber(node.intValue());
+                    case LONG -> g.writeNumber(node.longValue());
+                    case BIG_INTEGER -> g.writeNumber(node.bigIntegerValue());
+                    case FLOAT -> g.writeNumber(node.floatValue());
+                    case DOUBLE -> g.writeNumber(node.doubleValue());
+                    default -> g.writeNumber(node.decimalValue());
+                }
+            }
+            case BOOLEAN -> g.writeBoolean(node.booleanValue());
+            case NULL -> g.writeNull();
+            case BINARY -> g.writeBinary(node.binaryValue());
+            default -> throw new IllegalArgumentException("cannot write a " + node.getNodeType() + " node");
+        }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdamaven.emulator.http.ApiException;
 import dev.lambdamaven.emulator.http.ApiRequest;
 import dev.lambdamaven.emulator.http.ApiResponse;
+import dev.lambdamaven.emulator.http.Ids;
 import dev.lambdamaven.emulator.http.Json;
 import dev.lambdamaven.emulator.store.AliasRow;
 import java.sql.Connection;
@@ -14,7 +15,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** CreateAlias, GetAlias, UpdateAlias, DeleteAlias and ListAliases, with weighted routing rules. */
 final class AliasHandler {
@@ -46,7 +46,7 @@ final class AliasHandler {
             }
             checkTargets(c, ref.name(), version, routing);
             AliasRow created = new AliasRow(ref.name(), name, version, description, routing,
-                    UUID.randomUUID().toString());
+                    Ids.uuid());
             ctx.aliases().put(c, created);
             return created;
         });
@@ -75,7 +75,7 @@ final class AliasHandler {
             Validation.maxLength(description, "description", 256);
             checkTargets(c, ref.name(), version, routing);
             AliasRow updated = new AliasRow(ref.name(), name, version, description, routing,
-                    UUID.randomUUID().toString());
+                    Ids.uuid());
             ctx.aliases().put(c, updated);
             return updated;
         });
@@ -144,7 +144,7 @@ final class AliasHandler {
             routing.put(entry.getKey(), weight);
         }
         if (routing.size() > 1) {
-            throw ApiException.validation(weights.toString(), "routingConfig.additionalVersionWeights",
+            throw ApiException.validation(Json.text(weights), "routingConfig.additionalVersionWeights",
                     "Member must have length less than or equal to 1");
         }
         return routing;

@@ -1,11 +1,8 @@
 package dev.lambdamaven.emulator.lambda;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.lambdamaven.emulator.http.Json;
 import dev.lambdamaven.emulator.store.SecretBox;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,11 +17,7 @@ final class EnvironmentCodec {
         if (variables == null || variables.isEmpty()) {
             return null;
         }
-        try {
-            return box.encrypt(Json.MAPPER.writeValueAsBytes(new TreeMap<>(variables)), CONTEXT);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return box.encrypt(Json.bytes(Json.strings(new TreeMap<>(variables))), CONTEXT);
     }
 
     static Map<String, String> unseal(SecretBox box, byte[] ciphertext) {
@@ -32,9 +25,9 @@ final class EnvironmentCodec {
             return Map.of();
         }
         try {
-            return Json.MAPPER.readValue(box.decrypt(ciphertext, CONTEXT), new TypeReference<TreeMap<String, String>>() {});
+            return new TreeMap<>(Json.stringMap(Json.read(box.decrypt(ciphertext, CONTEXT))));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalStateException("stored environment variables are corrupt", e);
         }
     }
 }

@@ -96,7 +96,7 @@ final class FunctionHandler {
                     .put("Location", ctx.endpoint().get() + "/__emulator/code/" + row.codeSha());
             Map<String, String> functionTags = ctx.tags().tags(c, ctx.arns().function(ref.name()));
             if (!functionTags.isEmpty()) {
-                out.set("Tags", Json.MAPPER.valueToTree(functionTags));
+                out.set("Tags", Json.strings(functionTags));
             }
             Integer reserved = ctx.functions().reservedConcurrency(c, ref.name());
             if (reserved != null) {

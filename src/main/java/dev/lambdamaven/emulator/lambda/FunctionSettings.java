@@ -116,7 +116,7 @@ final class FunctionSettings {
 
     static ArrayNode architectures(JsonNode node) {
         if (!node.isArray() || node.size() != 1) {
-            throw ApiException.validation(node.toString(), "architectures",
+            throw ApiException.validation(Json.text(node), "architectures",
                     "Member must have length less than or equal to 1");
         }
         String arch = node.get(0).asText();
@@ -124,7 +124,7 @@ final class FunctionSettings {
             throw ApiException.validation("[" + arch + "]", "architectures",
                     "Member must satisfy constraint: [Member must satisfy enum value set: [x86_64, arm64]]");
         }
-        ArrayNode result = Json.MAPPER.createArrayNode();
+        ArrayNode result = Json.array();
         result.add(arch);
         return result;
     }
@@ -160,7 +160,7 @@ final class FunctionSettings {
                     + " the environment variables you have provided contains reserved keys that are currently not"
                     + " supported for modification. Reserved keys used in this request: " + String.join(", ", reserved));
         }
-        int size = Json.text(Json.MAPPER.valueToTree(env)).getBytes(StandardCharsets.UTF_8).length;
+        int size = Json.text(Json.strings(env)).getBytes(StandardCharsets.UTF_8).length;
         if (size > 4096) {
             throw ApiException.invalidParameter("Lambda was unable to configure your environment variables because"
                     + " the environment variables you have provided exceeded the 4KB limit. String measured: "

@@ -3,11 +3,11 @@ package dev.lambdamaven.emulator.lambda;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdamaven.emulator.ec2.VpcCatalog;
 import dev.lambdamaven.emulator.http.ApiException;
+import dev.lambdamaven.emulator.http.Ids;
 import dev.lambdamaven.emulator.store.VersionRow;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.UUID;
 
 /** The steps shared by create, update and publish: code fields, size limits, state timing, publishing. */
 final class FunctionWrites {
@@ -58,7 +58,7 @@ final class FunctionWrites {
                 : op.equals("create") ? ctx.options().activationDelay() : ctx.options().updateDelay()).toMillis();
         boolean noIps = placement != null && placement.outOfIpAddresses();
         config.put("LastModified", Timestamps.format(now));
-        return new VersionRow(name, VersionRow.LATEST, config, env, hex(config), UUID.randomUUID().toString(), op,
+        return new VersionRow(name, VersionRow.LATEST, config, env, hex(config), Ids.uuid(), op,
                 now + delay, noIps ? "SubnetOutOfIPAddresses" : null, noIps ? NO_IPS : null);
     }
 
@@ -73,7 +73,7 @@ final class FunctionWrites {
         }
         long doneAt = Math.max(latest.doneAt(), now + ctx.options().activationDelay().toMillis());
         VersionRow row = new VersionRow(latest.function(), Integer.toString(number), config, latest.env(),
-                latest.codeSha(), UUID.randomUUID().toString(), "create", doneAt, latest.failureCode(),
+                latest.codeSha(), Ids.uuid(), "create", doneAt, latest.failureCode(),
                 latest.failureReason());
         ctx.functions().put(c, row);
         return row;

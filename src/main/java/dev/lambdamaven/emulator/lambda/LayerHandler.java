@@ -32,21 +32,21 @@ final class LayerHandler {
         if (code == null) {
             throw Validation.missing("Content");
         }
-        ArrayNode runtimes = Json.MAPPER.createArrayNode();
+        ArrayNode runtimes = Json.array();
         for (JsonNode runtime : body.path("CompatibleRuntimes")) {
             Validation.runtime(runtime.asText());
             runtimes.add(runtime.asText());
         }
         if (runtimes.size() > 15) {
-            throw ApiException.validation(runtimes.toString(), "compatibleRuntimes",
+            throw ApiException.validation(Json.text(runtimes), "compatibleRuntimes",
                     "Member must have length less than or equal to 15");
         }
-        ArrayNode architectures = Json.MAPPER.createArrayNode();
+        ArrayNode architectures = Json.array();
         for (JsonNode arch : body.path("CompatibleArchitectures")) {
-            architectures.add(FunctionSettings.architectures(Json.MAPPER.createArrayNode().add(arch)).get(0));
+            architectures.add(FunctionSettings.architectures(Json.array().add(arch)).get(0));
         }
         if (architectures.size() > 2) {
-            throw ApiException.validation(architectures.toString(), "compatibleArchitectures",
+            throw ApiException.validation(Json.text(architectures), "compatibleArchitectures",
                     "Member must have length less than or equal to 2");
         }
         long now = ctx.now();

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdamaven.emulator.http.ApiException;
 import dev.lambdamaven.emulator.http.ApiRequest;
 import dev.lambdamaven.emulator.http.ApiResponse;
+import dev.lambdamaven.emulator.http.Ids;
 import dev.lambdamaven.emulator.http.Json;
 import dev.lambdamaven.emulator.store.LayerVersionRow;
 import java.util.Map;
-import java.util.UUID;
 
 /** Add/Get/RemoveLayerVersionPermission: a resource policy granting {@code lambda:GetLayerVersion}. */
 final class LayerPolicyHandler {
@@ -63,7 +63,7 @@ final class LayerPolicyHandler {
                         + " a new statement id, or remove the existing statement.");
             }
             ctx.layers().putStatement(c, name, version, sid, Json.text(statement));
-            String next = UUID.randomUUID().toString();
+            String next = Ids.uuid();
             ctx.layers().setPolicyRevision(c, name, version, next);
             return next;
         });
@@ -109,7 +109,7 @@ final class LayerPolicyHandler {
                 throw ApiException.notFound("Statement " + sid + " is not found in resource policy.");
             }
             ctx.layers().removeStatement(c, name, version, sid);
-            ctx.layers().setPolicyRevision(c, name, version, UUID.randomUUID().toString());
+            ctx.layers().setPolicyRevision(c, name, version, Ids.uuid());
             return null;
         });
         return ApiResponse.empty(204);

@@ -31,7 +31,7 @@ final class LayerResolver {
         if (arns.size() > MAX_LAYERS) {
             throw ApiException.invalidParameter("Cannot reference more than " + MAX_LAYERS + " layers.");
         }
-        ArrayNode result = Json.MAPPER.createArrayNode();
+        ArrayNode result = Json.array();
         Map<String, String> seen = new HashMap<>();
         long unzipped = 0;
         for (JsonNode node : arns) {

@@ -77,7 +77,7 @@ final class TagHandler {
     ApiResponse list(ApiRequest request) {
         return ctx.db().read(c -> {
             ObjectNode out = Json.object();
-            out.set("Tags", Json.MAPPER.valueToTree(ctx.tags().tags(c, functionArn(c, request.path("arn")))));
+            out.set("Tags", Json.strings(ctx.tags().tags(c, functionArn(c, request.path("arn")))));
             return ApiResponse.json(200, out);
         });
     }

@@ -1,11 +1,7 @@
 package dev.lambdamaven.emulator.runtime;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.UncheckedIOException;
-import java.io.IOException;
-import java.util.LinkedHashMap;
+import dev.lambdamaven.emulator.http.Json;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The error documents the Lambda service itself writes (as opposed to those a runtime posts), in the shape AWS
@@ -18,8 +14,6 @@ import java.util.Map;
  * what runtimes before the 2023 sandbox change returned; current runtimes give the form above.)
  */
 final class LambdaErrors {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private LambdaErrors() {}
 
@@ -68,13 +62,6 @@ final class LambdaErrors {
     }
 
     static byte[] document(String errorType, String errorMessage) {
-        Map<String, String> doc = new LinkedHashMap<>();
-        doc.put("errorType", errorType);
-        doc.put("errorMessage", errorMessage);
-        try {
-            return JSON.writeValueAsBytes(doc);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.bytes(Json.object().put("errorType", errorType).put("errorMessage", errorMessage));
     }
 }

@@ -33,7 +33,8 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
 
     private final LocalRuntimeOptions options;
     private final JavaHomeResolver javaHomes;
-    private final RuntimeApiServer server;
+    /** Started with the first environment: most emulators (a build that only deploys) never run a function. */
+    private RuntimeApiServer server;
     private final ClassDataArchive classData;
     private final Map<EnvironmentKey, Deque<ExecutionEnvironment>> idle = new HashMap<>();
     private final Set<ExecutionEnvironment> running = ConcurrentHashMap.newKeySet();
@@ -43,7 +44,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
     /** Environment ids (and directory names) are {@code env-<emulator pid>-<n>-<random>}. */
     private static final String ENVIRONMENT_PREFIX = "env-";
 
-    private final SecureRandom random = new SecureRandom();
+    private SecureRandom random;
     private volatile boolean closed;
     private List<Path> runtimeClientJars;
     private Path nativeLibrary;
@@ -54,7 +55,6 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
         try {
             Files.createDirectories(options.workDirectory());
             deleteLeftoversOfDeadEmulators(environmentsDirectory());
-            this.server = new RuntimeApiServer();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the local Lambda Runtime API", e);
         }
@@ -122,10 +122,15 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
 
     private ExecutionEnvironment launch(InvocationRequest request, RuntimeKind kind, EnvironmentKey key) {
         // unguessable: the id is the only thing that lets a caller of the loopback Runtime API act for this environment
-        byte[] token = new byte[12];
-        random.nextBytes(token);
-        String id = ENVIRONMENT_PREFIX + ProcessHandle.current().pid() + "-" + environmentCounter.incrementAndGet()
-                + "-" + HexFormat.of().formatHex(token);
+        String id;
+        RuntimeApiServer server;
+        try {
+            id = ENVIRONMENT_PREFIX + ProcessHandle.current().pid() + "-" + environmentCounter.incrementAndGet()
+                    + "-" + HexFormat.of().formatHex(randomToken());
+            server = server();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the local Lambda Runtime API", e);
+        }
         Path dir = environmentsDirectory().resolve(id);
         ExecutionEnvironment env = new ExecutionEnvironment(id, key, dir, this::forget);
         running.add(env);
@@ -147,6 +152,29 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
             throw new IllegalStateException("This local function runtime is closed");
         }
         return env;
+    }
+
+    private synchronized byte[] randomToken() {
+        if (random == null) {
+            random = new SecureRandom();
+        }
+        byte[] token = new byte[12];
+        random.nextBytes(token);
+        return token;
+    }
+
+    private synchronized RuntimeApiServer server() throws IOException {
+        if (closed) {
+            throw new IllegalStateException("This local function runtime is closed");
+        }
+        if (server == null) {
+            server = new RuntimeApiServer();
+        }
+        return server;
+    }
+
+    private synchronized RuntimeApiServer startedServer() {
+        return server;
     }
 
     private Path environmentsDirectory() {
@@ -186,7 +214,10 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
     }
 
     private void forget(ExecutionEnvironment env) {
-        server.unregister(env);
+        RuntimeApiServer started = startedServer();
+        if (started != null) {
+            started.unregister(env);
+        }
         running.remove(env);
         synchronized (this) {
             Deque<ExecutionEnvironment> envs = idle.get(env.key);
@@ -237,7 +268,10 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
         for (ExecutionEnvironment env : List.copyOf(running)) {
             env.stop();
         }
-        server.close();
+        RuntimeApiServer started = startedServer();
+        if (started != null) {
+            started.close();
+        }
         classData.close();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);

@@ -1,8 +1,8 @@
 package dev.lambdamaven.emulator.runtime;
 
+import dev.lambdamaven.emulator.http.Ids;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -14,7 +14,7 @@ final class PendingInvocation {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    final String requestId = UUID.randomUUID().toString();
+    final String requestId = Ids.uuid();
     final String traceId = newTraceId();
     final InvocationRequest request;
     /** Completed with the dispatch time ({@link System#nanoTime()}) when the runtime receives the event. */

@@ -3,6 +3,7 @@ package dev.lambdamaven.emulator.s3;
 import dev.lambdamaven.emulator.http.ApiException;
 import dev.lambdamaven.emulator.http.ApiRequest;
 import dev.lambdamaven.emulator.http.ApiResponse;
+import dev.lambdamaven.emulator.http.Ids;
 import dev.lambdamaven.emulator.http.Router;
 import dev.lambdamaven.emulator.http.Xml;
 import dev.lambdamaven.emulator.store.BlobStore;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -120,7 +120,7 @@ public final class S3Handler implements Router.Route {
 
     private ApiResponse initiate(String bucket, String key) {
         requireBucket(bucket);
-        String id = UUID.randomUUID().toString().replace("-", "");
+        String id = Ids.uuid().replace("-", "");
         db.write(c -> {
             store.createUpload(c, id, bucket, key);
             return null;

@@ -1,7 +1,7 @@
 package dev.lambdamaven.emulator.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdamaven.emulator.http.Json;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -36,21 +36,17 @@ public final class AliasStore {
     }
 
     private static String write(Map<String, Double> routing) {
-        try {
-            return Json.MAPPER.writeValueAsString(routing);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        ObjectNode node = Json.object();
+        routing.forEach(node::put);
+        return Json.text(node);
     }
 
     private static AliasRow row(ResultSet rs) throws SQLException {
         String routing = rs.getString(5);
         Map<String, Double> weights = new LinkedHashMap<>();
         if (routing != null) {
-            try {
-                weights = Json.MAPPER.readValue(routing, new TypeReference<LinkedHashMap<String, Double>>() {});
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("corrupt alias routing", e);
+            for (Map.Entry<String, JsonNode> weight : Json.parseObject(routing).properties()) {
+                weights.put(weight.getKey(), weight.getValue().doubleValue());
             }
         }
         return new AliasRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), weights,

@@ -14,7 +14,6 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.UUID;
 
 /**
  * Content-addressed files (code and layer zips, S3 objects): written to a temp file, fsynced, then renamed
@@ -44,7 +43,7 @@ public final class BlobStore {
 
     /** Stores at most {@code limit} bytes of {@code in}; more is an {@link IOException}. */
     public Blob put(InputStream in, long limit) throws IOException {
-        Path temp = tmp.resolve(UUID.randomUUID() + ".tmp");
+        Path temp = tmp.resolve(AtomicFile.tempName("blob"));
         try {
             MessageDigest digest = newSha256();
             long size;

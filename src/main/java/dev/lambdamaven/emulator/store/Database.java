@@ -2,14 +2,15 @@ package dev.lambdamaven.emulator.store;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
+import org.sqlite.JDBC;
 
 /**
  * The SQLite metadata database: WAL journal, a busy timeout so a second emulator process on the same state
@@ -40,6 +41,7 @@ public final class Database implements AutoCloseable {
 
     /** Opens the database with up to {@code connections} connections, each opened on first need. */
     public static Database open(Path file, int connections) throws SQLException {
+        SqliteLibrary.load(file.toAbsolutePath().getParent());
         Database db = new Database(file, connections);
         try {
             db.write(c -> {
@@ -129,7 +131,8 @@ public final class Database implements AutoCloseable {
     }
 
     private Connection connect() throws SQLException {
-        Connection c = DriverManager.getConnection(url);
+        // straight to the driver: DriverManager would first scan the class path for every JDBC driver
+        Connection c = JDBC.createConnection(url, new Properties());
         all.add(c);
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MS);

@@ -1,0 +1,78 @@
+package dev.lambdamaven.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteJDBCLoader;
+import org.sqlite.util.LibraryLoaderUtil;
+
+/**
+ * An emulator started in a fresh JVM: SQLite's native library is loaded from the copy kept in the state
+ * directory (nothing is extracted to the temp directory), and no key is made before a secret is stored.
+ */
+class ColdStartTest {
+
+    @TempDir
+    Path state;
+
+    @TempDir
+    Path javaTmp;
+
+    @Test
+    void theNativeLibraryIsCopiedOnceIntoTheStateDirectoryAndLoadedFromThere() throws Exception {
+        for (int run = 0; run < 2; run++) {
+            startAnswerAndKill();
+            try (Stream<Path> extracted = Files.list(javaTmp)) {
+                assertThat(extracted.map(p -> p.getFileName().toString()).filter(n -> n.contains("sqlite")))
+                        .as("run %d: nothing extracted to java.io.tmpdir", run).isEmpty();
+            }
+        }
+        String name = LibraryLoaderUtil.getNativeLibName();
+        List<Path> copies;
+        try (Stream<Path> walk = Files.walk(state.resolve("native"))) {
+            copies = walk.filter(p -> p.getFileName().toString().equals(name)).toList();
+        }
+        assertThat(copies).hasSize(1);
+        assertThat(copies.get(0).toString()).contains("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion());
+        try (InputStream resource = SQLiteJDBCLoader.class.getResourceAsStream(
+                LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name)) {
+            assertThat(Files.readAllBytes(copies.get(0))).isEqualTo(resource.readAllBytes());
+        }
+        assertThat(state.resolve("secret.key")).doesNotExist();
+    }
+
+    private void startAnswerAndKill() throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + javaTmp, "-cp", System.getProperty("java.class.path"),
+                EmulatorProcessMain.class.getName(), state.toString())
+                .redirectErrorStream(true).start();
+        try {
+            URI endpoint = null;
+            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()));
+            for (String line; endpoint == null && (line = out.readLine()) != null;) {
+                if (line.startsWith("ENDPOINT ")) {
+                    endpoint = URI.create(line.substring("ENDPOINT ".length()));
+                }
+            }
+            assertThat(endpoint).isNotNull();
+            HttpResponse<String> settings = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    endpoint.resolve("/2016-08-19/account-settings/")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(settings.statusCode()).isEqualTo(200);
+            assertThat(settings.body()).contains("\"AccountLimit\"");
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+    }
+}
