@@ -98,9 +98,12 @@ public final class ApiRequest {
         return bodyBytes;
     }
 
-    /** The body as a JSON object; an empty body is an empty object, anything else malformed is a 400. */
-    public ObjectNode json(long limit, String operation) {
-        byte[] bytes = body(limit, operation);
+    /**
+     * The body as a JSON object of the given shape, its members coerced to their types; an empty body is an
+     * empty object, anything malformed or of the wrong type a 400.
+     */
+    public ObjectNode json(long limit, JsonShape.Struct shape) {
+        byte[] bytes = body(limit, shape.operation());
         if (bytes.length == 0) {
             return Json.object();
         }
@@ -108,6 +111,6 @@ public final class ApiRequest {
         if (!(node instanceof ObjectNode object)) {
             throw Json.notParsable("expected a JSON object");
         }
-        return object;
+        return shape.check(object);
     }
 }

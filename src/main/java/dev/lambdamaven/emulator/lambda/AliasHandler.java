@@ -29,7 +29,7 @@ final class AliasHandler {
 
     ApiResponse create(ApiRequest request) {
         FunctionRef ref = lookup.unqualified(request);
-        ObjectNode body = request.json(1 << 20, "CreateAlias");
+        ObjectNode body = request.json(1 << 20, LambdaShapes.CREATE_ALIAS);
         String name = body.path("Name").asText(null);
         Validation.aliasName(name);
         String version = version(body);
@@ -62,7 +62,7 @@ final class AliasHandler {
     ApiResponse update(ApiRequest request) {
         FunctionRef ref = lookup.unqualified(request);
         String name = request.path("alias");
-        ObjectNode body = request.json(1 << 20, "UpdateAlias");
+        ObjectNode body = request.json(1 << 20, LambdaShapes.UPDATE_ALIAS);
         String newVersion = version(body);
         Map<String, Double> newRouting = body.has("RoutingConfig") ? routing(body) : null;
         AliasRow row = ctx.db().write(c -> {

@@ -23,11 +23,11 @@ final class ConcurrencyHandler {
 
     ApiResponse put(ApiRequest request) {
         FunctionRef ref = lookup.unqualified(request);
-        ObjectNode body = request.json(1 << 16, "PutFunctionConcurrency");
-        if (!body.path("ReservedConcurrentExecutions").canConvertToInt()) {
+        ObjectNode body = request.json(1 << 16, LambdaShapes.PUT_FUNCTION_CONCURRENCY);
+        if (!body.hasNonNull("ReservedConcurrentExecutions")) {
             throw Validation.missing("ReservedConcurrentExecutions");
         }
-        int value = body.get("ReservedConcurrentExecutions").asInt();
+        int value = body.get("ReservedConcurrentExecutions").intValue();
         Validation.range(value, "reservedConcurrentExecutions", 0, ACCOUNT_CONCURRENCY);
         ctx.db().write(c -> {
             lookup.latest(c, ref.name());

@@ -37,7 +37,7 @@ final class FunctionHandler {
     }
 
     ApiResponse create(ApiRequest request) {
-        ObjectNode body = request.json(MAX_REQUEST, "CreateFunction");
+        ObjectNode body = request.json(MAX_REQUEST, LambdaShapes.CREATE_FUNCTION);
         String rawName = body.path("FunctionName").asText(null);
         if (rawName == null) {
             throw Validation.missing("FunctionName");

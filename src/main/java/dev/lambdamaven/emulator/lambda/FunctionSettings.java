@@ -129,14 +129,12 @@ final class FunctionSettings {
         return result;
     }
 
+    /** A member the request shape made an integer, if present. */
     private static int integer(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.canConvertToInt()) {
-            throw new ApiException(400, "InvalidRequestContentException",
-                    "Could not parse request body into json: Cannot deserialize value of type `java.lang.Integer`"
-                            + " for field " + field);
+        if (!node.hasNonNull(field)) {
+            throw Validation.missing(field);
         }
-        return value.asInt();
+        return node.get(field).intValue();
     }
 
     private static Map<String, String> environment(JsonNode variables) {

@@ -26,7 +26,7 @@ final class FunctionUpdateHandler {
 
     ApiResponse updateCode(ApiRequest request) {
         FunctionRef ref = lookup.unqualified(request);
-        ObjectNode body = request.json(FunctionHandler.MAX_REQUEST, "UpdateFunctionCode");
+        ObjectNode body = request.json(FunctionHandler.MAX_REQUEST, LambdaShapes.UPDATE_FUNCTION_CODE);
         CodeIntake.Code code = intake.fromRequest(body);
         if (code == null) {
             throw dev.lambdamaven.emulator.http.ApiException.invalidParameter(
@@ -57,7 +57,7 @@ final class FunctionUpdateHandler {
 
     ApiResponse updateConfiguration(ApiRequest request) {
         FunctionRef ref = lookup.unqualified(request);
-        ObjectNode body = request.json(FunctionHandler.MAX_REQUEST, "UpdateFunctionConfiguration");
+        ObjectNode body = request.json(FunctionHandler.MAX_REQUEST, LambdaShapes.UPDATE_FUNCTION_CONFIGURATION);
         VersionRow result = ctx.db().write(c -> {
             long now = ctx.now();
             VersionRow latest = lookup.latestForChange(c, ref.name(), body.path("RevisionId").asText(null), now);

@@ -27,7 +27,7 @@ final class LayerHandler {
 
     ApiResponse publish(ApiRequest request) {
         String name = layerName(request.path("layer"));
-        ObjectNode body = request.json(FunctionHandler.MAX_REQUEST, "PublishLayerVersion");
+        ObjectNode body = request.json(FunctionHandler.MAX_REQUEST, LambdaShapes.PUBLISH_LAYER_VERSION);
         CodeIntake.Code code = intake.fromRequest(body.get("Content"));
         if (code == null) {
             throw Validation.missing("Content");

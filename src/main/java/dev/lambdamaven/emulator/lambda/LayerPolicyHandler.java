@@ -22,7 +22,7 @@ final class LayerPolicyHandler {
     ApiResponse add(ApiRequest request) {
         String name = LayerHandler.layerName(request.path("layer"));
         long version = LayerHandler.versionNumber(request.path("version"));
-        ObjectNode body = request.json(1 << 16, "AddLayerVersionPermission");
+        ObjectNode body = request.json(1 << 16, LambdaShapes.ADD_LAYER_VERSION_PERMISSION);
         String sid = body.path("StatementId").asText(null);
         if (sid == null || !sid.matches("([a-zA-Z0-9-_]+)") || sid.length() > 100) {
             throw ApiException.validation(String.valueOf(sid), "statementId",

@@ -50,7 +50,7 @@ final class TagHandler {
     }
 
     ApiResponse tag(ApiRequest request) {
-        ObjectNode body = request.json(1 << 20, "TagResource");
+        ObjectNode body = request.json(1 << 20, LambdaShapes.TAG_RESOURCE);
         Map<String, String> tags = parseTags(body.path("Tags"));
         ctx.db().write(c -> {
             String arn = functionArn(c, request.path("arn"));

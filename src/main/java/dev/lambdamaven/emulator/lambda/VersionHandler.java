@@ -28,7 +28,7 @@ final class VersionHandler {
 
     ApiResponse publish(ApiRequest request) {
         FunctionRef ref = lookup.unqualified(request);
-        ObjectNode body = request.json(1 << 20, "PublishVersion");
+        ObjectNode body = request.json(1 << 20, LambdaShapes.PUBLISH_VERSION);
         VersionRow result = ctx.db().write(c -> {
             long now = ctx.now();
             VersionRow latest = lookup.latest(c, ref.name());
