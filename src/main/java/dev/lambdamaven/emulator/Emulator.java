@@ -11,6 +11,7 @@ import dev.lambdamaven.emulator.lambda.LambdaRoutes;
 import dev.lambdamaven.emulator.s3.S3Handler;
 import dev.lambdamaven.emulator.s3.S3Store;
 import dev.lambdamaven.emulator.store.AliasStore;
+import dev.lambdamaven.emulator.store.BlobCollector;
 import dev.lambdamaven.emulator.store.BlobStore;
 import dev.lambdamaven.emulator.store.Database;
 import dev.lambdamaven.emulator.store.FunctionStore;
@@ -43,16 +44,18 @@ public final class Emulator implements AutoCloseable {
     private final ThreadPoolExecutor httpExecutor;
     private final ThreadPoolExecutor asyncInvokes;
     private final Database db;
+    private final BlobCollector blobCollector;
     private final URI endpoint;
     private final EmulatorOptions options;
 
     private Emulator(EmulatorOptions options, HttpServer server, ThreadPoolExecutor httpExecutor,
-            ThreadPoolExecutor asyncInvokes, Database db) {
+            ThreadPoolExecutor asyncInvokes, Database db, BlobCollector blobCollector) {
         this.options = options;
         this.server = server;
         this.httpExecutor = httpExecutor;
         this.asyncInvokes = asyncInvokes;
         this.db = db;
+        this.blobCollector = blobCollector;
         this.endpoint = URI.create("http://" + hostForUri(options.host()) + ":" + server.getAddress().getPort());
     }
 
@@ -85,16 +88,19 @@ public final class Emulator implements AutoCloseable {
                     daemonThreads("lambda-emulator-event"));
             async.allowCoreThreadTimeOut(true);
             db = opened(opening, stateDir);
-            Emulator emulator = new Emulator(options, server, httpExecutor, async, db);
+            // its thread starts with the first request, below
+            BlobCollector collector = new BlobCollector(db, blobs, options.blobGracePeriod());
+            Emulator emulator = new Emulator(options, server, httpExecutor, async, db, collector);
             S3Store s3 = new S3Store();
             LambdaContext ctx = new LambdaContext(options, new Arns(options.region(), options.accountId()), db, blobs,
-                    secrets, new FunctionStore(), new AliasStore(), new TagStore(), new LayerStore(), s3, vpc,
-                    emulator::endpoint);
+                    collector, secrets, new FunctionStore(), new AliasStore(), new TagStore(), new LayerStore(), s3,
+                    vpc, emulator::endpoint);
             server.createContext("/", new FrontDoor(
                     LambdaRoutes.router(ctx, options.functionRuntime(), async, stateDir.toString()),
-                    new Ec2Handler(vpc), new S3Handler(db, blobs, s3)));
+                    new Ec2Handler(vpc), new S3Handler(db, blobs, collector, s3)));
             server.setExecutor(httpExecutor);
             DaemonServers.start(server, "lambda-emulator-start");
+            collector.request(); // in the background: what earlier runs or crashes left
             return emulator;
         } catch (IOException | RuntimeException e) {
             closeWhenOpened(opening);
@@ -153,9 +159,14 @@ public final class Emulator implements AutoCloseable {
         return options;
     }
 
+    /** The collector of unreferenced blobs (tests wait for its passes). */
+    BlobCollector blobCollector() {
+        return blobCollector;
+    }
+
     /**
-     * Stops accepting requests, lets running ones finish briefly, stops threads, closes the function runtime
-     * (so no execution environment outlives the emulator) and closes the database.
+     * Stops accepting requests, lets running ones finish briefly, stops threads (the blob collector's too),
+     * closes the function runtime (so no execution environment outlives the emulator) and closes the database.
      */
     @Override
     public void close() {
@@ -168,6 +179,7 @@ public final class Emulator implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         httpExecutor.shutdownNow();
+        blobCollector.close();
         if (options.functionRuntime() != null) {
             options.functionRuntime().close();
         }

@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
-/** How an {@link Emulator} starts: state directory, loopback address, account identity and state delays. */
+/**
+ * How an {@link Emulator} starts: state directory, loopback address, account identity, state delays and the
+ * grace period of the blob collector.
+ */
 public final class EmulatorOptions {
 
     private final Path stateDir;
@@ -17,6 +20,7 @@ public final class EmulatorOptions {
     private final Duration vpcActivationDelay;
     private final Duration updateDelay;
     private final FunctionRuntime functionRuntime;
+    private final Duration blobGracePeriod;
 
     private EmulatorOptions(Builder b) {
         this.stateDir = Objects.requireNonNull(b.stateDir, "stateDir");
@@ -28,6 +32,7 @@ public final class EmulatorOptions {
         this.vpcActivationDelay = b.vpcActivationDelay;
         this.updateDelay = b.updateDelay;
         this.functionRuntime = b.functionRuntime;
+        this.blobGracePeriod = b.blobGracePeriod;
     }
 
     public static Builder builder() {
@@ -74,6 +79,15 @@ public final class EmulatorOptions {
         return functionRuntime;
     }
 
+    /**
+     * How long a stored zip or S3 object must have been unreferenced, and untouched by a writer, before the
+     * collector deletes it: a writer (here or in another emulator on the same directory) stores a blob before it
+     * commits the row that references it, and a reader resolves a blob's path before it opens the file.
+     */
+    public Duration blobGracePeriod() {
+        return blobGracePeriod;
+    }
+
     /** Builder with short defaults: 127.0.0.1, a free port, us-east-1, account 123456789012. */
     public static final class Builder {
         private Path stateDir;
@@ -85,6 +99,7 @@ public final class EmulatorOptions {
         private Duration vpcActivationDelay = Duration.ofSeconds(2);
         private Duration updateDelay = Duration.ofMillis(300);
         private FunctionRuntime functionRuntime;
+        private Duration blobGracePeriod = Duration.ofMinutes(10);
 
         private Builder() {}
 
@@ -137,6 +152,15 @@ public final class EmulatorOptions {
 
         public Builder functionRuntime(FunctionRuntime runtime) {
             this.functionRuntime = runtime;
+            return this;
+        }
+
+        /** Default 10 minutes; tests use zero to see unreferenced blobs deleted at once. */
+        public Builder blobGracePeriod(Duration gracePeriod) {
+            if (gracePeriod.isNegative()) {
+                throw new IllegalArgumentException("blobGracePeriod must not be negative: " + gracePeriod);
+            }
+            this.blobGracePeriod = gracePeriod;
             return this;
         }
 

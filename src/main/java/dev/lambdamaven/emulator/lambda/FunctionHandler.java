@@ -8,6 +8,8 @@ import dev.lambdamaven.emulator.http.ApiResponse;
 import dev.lambdamaven.emulator.http.Json;
 import dev.lambdamaven.emulator.store.AliasRow;
 import dev.lambdamaven.emulator.store.VersionRow;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,11 +63,20 @@ final class FunctionHandler {
                     + " created with Zip packages.");
         }
         Map<String, String> newTags = TagHandler.parseTags(body.path("Tags"));
+        try {
+            return ApiResponse.json(201, view.render(store(ref, body, newTags), ctx.now()));
+        } catch (RuntimeException e) {
+            ctx.collector().request(); // the zip may be stored already, and now nothing will reference it
+            throw e;
+        }
+    }
+
+    private VersionRow store(FunctionRef ref, ObjectNode body, Map<String, String> newTags) {
         CodeIntake.Code code = intake.fromRequest(body.get("Code"));
         if (code == null) {
             throw ApiException.invalidParameter("Please provide a source for function code.");
         }
-        VersionRow result = ctx.db().write(c -> {
+        return ctx.db().write(c -> {
             long now = ctx.now();
             if (ctx.functions().exists(c, ref.name())) {
                 throw ApiException.conflict("Function already exist: " + ref.name());
@@ -77,12 +88,12 @@ final class FunctionHandler {
             FunctionWrites.checkCombinedSize(config);
             byte[] env = EnvironmentCodec.seal(ctx.secrets(), outcome.environment);
             VersionRow latest = writes.latestRow(ref.name(), config, env, "create", outcome.placement, now);
+            ctx.blobs().requirePresent(code.shaHex());
             ctx.functions().insertFunction(c, ref.name(), now);
             ctx.functions().put(c, latest);
             ctx.tags().put(c, ctx.arns().function(ref.name()), newTags);
             return body.path("Publish").asBoolean(false) ? writes.publish(c, latest, null, now) : latest;
         });
-        return ApiResponse.json(201, view.render(result, ctx.now()));
     }
 
     ApiResponse get(ApiRequest request) {
@@ -113,7 +124,11 @@ final class FunctionHandler {
     }
 
     ApiResponse code(ApiRequest request) {
-        return ApiResponse.file(ctx.blobs().path(request.path("sha")), "application/zip");
+        Path zip = ctx.blobs().path(request.path("sha"));
+        if (!Files.isRegularFile(zip)) { // collected: its version or layer was deleted a grace period ago
+            throw ApiException.notFound("The code at this location was deleted.");
+        }
+        return ApiResponse.file(zip, "application/zip");
     }
 
     ApiResponse delete(ApiRequest request) {
@@ -149,6 +164,7 @@ final class FunctionHandler {
             ctx.functions().deleteVersion(c, ref.name(), ref.qualifier());
             return null;
         });
+        ctx.collector().request();
         return ApiResponse.empty(204);
     }
 

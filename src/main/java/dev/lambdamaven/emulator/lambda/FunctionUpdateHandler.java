@@ -27,6 +27,15 @@ final class FunctionUpdateHandler {
     ApiResponse updateCode(ApiRequest request) {
         FunctionRef ref = lookup.unqualified(request);
         ObjectNode body = request.json(FunctionHandler.MAX_REQUEST, LambdaShapes.UPDATE_FUNCTION_CODE);
+        try {
+            return ApiResponse.json(200, view.render(storeCode(ref, body), ctx.now()));
+        } finally {
+            // the replaced code may be referenced by nothing now; after a failure or a DryRun, the new one
+            ctx.collector().request();
+        }
+    }
+
+    private VersionRow storeCode(FunctionRef ref, ObjectNode body) {
         CodeIntake.Code code = intake.fromRequest(body);
         if (code == null) {
             throw dev.lambdamaven.emulator.http.ApiException.invalidParameter(
@@ -35,7 +44,7 @@ final class FunctionUpdateHandler {
         if (body.hasNonNull("Architectures")) {
             FunctionSettings.architectures(body.get("Architectures"));
         }
-        VersionRow result = ctx.db().write(c -> {
+        return ctx.db().write(c -> {
             long now = ctx.now();
             VersionRow latest = lookup.latestForChange(c, ref.name(), body.path("RevisionId").asText(null), now);
             ObjectNode config = latest.config().deepCopy();
@@ -49,10 +58,10 @@ final class FunctionUpdateHandler {
             }
             VersionRow updated = writes.latestRow(ref.name(), config, latest.env(), "update",
                     writes.currentPlacement(config), now);
+            ctx.blobs().requirePresent(code.shaHex());
             ctx.functions().put(c, updated);
             return body.path("Publish").asBoolean(false) ? writes.publish(c, updated, null, now) : updated;
         });
-        return ApiResponse.json(200, view.render(result, ctx.now()));
     }
 
     ApiResponse updateConfiguration(ApiRequest request) {

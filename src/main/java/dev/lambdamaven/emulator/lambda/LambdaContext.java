@@ -4,6 +4,7 @@ import dev.lambdamaven.emulator.EmulatorOptions;
 import dev.lambdamaven.emulator.ec2.VpcCatalog;
 import dev.lambdamaven.emulator.s3.S3Store;
 import dev.lambdamaven.emulator.store.AliasStore;
+import dev.lambdamaven.emulator.store.BlobCollector;
 import dev.lambdamaven.emulator.store.BlobStore;
 import dev.lambdamaven.emulator.store.Database;
 import dev.lambdamaven.emulator.store.FunctionStore;
@@ -13,12 +14,16 @@ import dev.lambdamaven.emulator.store.TagStore;
 import java.net.URI;
 import java.util.function.Supplier;
 
-/** What the Lambda handlers share: options, ARNs, the database and its table stores, blobs and the key. */
+/**
+ * What the Lambda handlers share: options, ARNs, the database and its table stores, blobs and their collector
+ * and the key.
+ */
 public record LambdaContext(
         EmulatorOptions options,
         Arns arns,
         Database db,
         BlobStore blobs,
+        BlobCollector collector,
         SecretBox secrets,
         FunctionStore functions,
         AliasStore aliases,

@@ -28,6 +28,15 @@ final class LayerHandler {
     ApiResponse publish(ApiRequest request) {
         String name = layerName(request.path("layer"));
         ObjectNode body = request.json(FunctionHandler.MAX_REQUEST, LambdaShapes.PUBLISH_LAYER_VERSION);
+        try {
+            return ApiResponse.json(201, render(store(name, body), true));
+        } catch (RuntimeException e) {
+            ctx.collector().request(); // the zip may be stored already, and now nothing will reference it
+            throw e;
+        }
+    }
+
+    private LayerVersionRow store(String name, ObjectNode body) {
         CodeIntake.Code code = intake.fromRequest(body.get("Content"));
         if (code == null) {
             throw Validation.missing("Content");
@@ -50,7 +59,7 @@ final class LayerHandler {
                     "Member must have length less than or equal to 2");
         }
         long now = ctx.now();
-        LayerVersionRow row = ctx.db().write(c -> {
+        return ctx.db().write(c -> {
             long version = ctx.layers().nextVersion(c, name);
             ObjectNode config = Json.object();
             config.putObject("Content").put("CodeSha256", code.sha256Base64()).put("CodeSize", code.size());
@@ -67,10 +76,10 @@ final class LayerHandler {
             }
             LayerVersionRow created = new LayerVersionRow(name, version, config, code.shaHex(), code.unzippedSize(),
                     null);
+            ctx.blobs().requirePresent(code.shaHex());
             ctx.layers().put(c, created);
             return created;
         });
-        return ApiResponse.json(201, render(row, true));
     }
 
     ApiResponse get(ApiRequest request) {
@@ -141,6 +150,7 @@ final class LayerHandler {
             ctx.layers().delete(c, name, version);
             return null;
         });
+        ctx.collector().request();
         return ApiResponse.empty(204);
     }
 

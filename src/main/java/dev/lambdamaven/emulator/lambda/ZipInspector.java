@@ -1,8 +1,11 @@
 package dev.lambdamaven.emulator.lambda;
 
 import dev.lambdamaven.emulator.http.ApiException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.zip.ZipEntry;
@@ -51,6 +54,9 @@ public final class ZipInspector {
             return total;
         } catch (ZipException e) {
             throw ApiException.invalidParameter(UNZIP_FAILED);
+        } catch (NoSuchFileException | FileNotFoundException e) {
+            // the stored zip was collected before its reference was committed: a service error, not a bad zip
+            throw new UncheckedIOException(e);
         } catch (IOException e) {
             throw ApiException.invalidParameter(UNZIP_FAILED);
         }

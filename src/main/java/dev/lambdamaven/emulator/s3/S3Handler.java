@@ -6,6 +6,7 @@ import dev.lambdamaven.emulator.http.ApiResponse;
 import dev.lambdamaven.emulator.http.Ids;
 import dev.lambdamaven.emulator.http.Router;
 import dev.lambdamaven.emulator.http.Xml;
+import dev.lambdamaven.emulator.store.BlobCollector;
 import dev.lambdamaven.emulator.store.BlobStore;
 import dev.lambdamaven.emulator.store.Database;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,11 +38,13 @@ public final class S3Handler implements Router.Route {
 
     private final Database db;
     private final BlobStore blobs;
+    private final BlobCollector collector;
     private final S3Store store;
 
-    public S3Handler(Database db, BlobStore blobs, S3Store store) {
+    public S3Handler(Database db, BlobStore blobs, BlobCollector collector, S3Store store) {
         this.db = db;
         this.blobs = blobs;
+        this.collector = collector;
         this.store = store;
     }
 
@@ -110,11 +114,16 @@ public final class S3Handler implements Router.Route {
     private ApiResponse putObject(ApiRequest request, String bucket, String key) throws IOException {
         requireBucket(bucket);
         Stored stored = store(request);
-        db.write(c -> {
+        boolean replaced = referencing(() -> db.write(c -> {
+            blobs.requirePresent(stored.blob.sha256Hex());
+            boolean existed = store.object(c, bucket, key).isPresent();
             store.putObject(c, new S3Store.S3Object(bucket, key, stored.blob.sha256Hex(), stored.blob.size(),
                     stored.etag, System.currentTimeMillis()));
-            return null;
-        });
+            return existed;
+        }));
+        if (replaced) {
+            collector.request(); // the previous content may be referenced by nothing now
+        }
         return ApiResponse.empty(200).header("ETag", stored.etag);
     }
 
@@ -133,11 +142,12 @@ public final class S3Handler implements Router.Route {
         int number = partNumber(request.query("partNumber"));
         requireUpload(uploadId, bucket, key);
         Stored stored = store(request);
-        db.write(c -> {
+        referencing(() -> db.write(c -> {
+            blobs.requirePresent(stored.blob.sha256Hex());
             store.putPart(c, uploadId, new S3Store.Part(number, stored.blob.sha256Hex(), stored.blob.size(),
                     stored.etag));
             return null;
-        });
+        }));
         return ApiResponse.empty(200).header("ETag", stored.etag);
     }
 
@@ -165,12 +175,14 @@ public final class S3Handler implements Router.Route {
             }
             BlobStore.Blob blob = blobs.put(new SequenceInputStream(Collections.enumeration(streams)), MAX_OBJECT);
             String etag = "\"" + HexFormat.of().formatHex(md5s.digest()) + "-" + wanted.size() + "\"";
-            db.write(c -> {
+            referencing(() -> db.write(c -> {
+                blobs.requirePresent(blob.sha256Hex());
                 store.putObject(c, new S3Store.S3Object(bucket, key, blob.sha256Hex(), blob.size(), etag,
                         System.currentTimeMillis()));
                 store.deleteUpload(c, uploadId);
                 return null;
-            });
+            }));
+            collector.request(); // the parts, and a replaced object, may be referenced by nothing now
             return Xml.response(200, "<CompleteMultipartUploadResult>" + Xml.element("Location", "/" + bucket + "/"
                     + key) + Xml.element("Bucket", bucket) + Xml.element("Key", key) + Xml.element("ETag", etag)
                     + "</CompleteMultipartUploadResult>");
@@ -189,6 +201,7 @@ public final class S3Handler implements Router.Route {
             store.deleteUpload(c, uploadId);
             return null;
         });
+        collector.request(); // the parts may be referenced by nothing now
         return ApiResponse.empty(204);
     }
 
@@ -222,6 +235,16 @@ public final class S3Handler implements Router.Route {
     }
 
     private record Stored(BlobStore.Blob blob, String etag) {}
+
+    /** Runs the write that references content just stored; if it fails, nothing references that content. */
+    private <T> T referencing(Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (RuntimeException e) {
+            collector.request();
+            throw e;
+        }
+    }
 
     private Stored store(ApiRequest request) throws IOException {
         InputStream body = request.bodyStream();

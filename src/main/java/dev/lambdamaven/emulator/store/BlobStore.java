@@ -3,13 +3,16 @@ package dev.lambdamaven.emulator.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,7 +21,8 @@ import java.util.HexFormat;
 /**
  * Content-addressed files (code and layer zips, S3 objects): written to a temp file, fsynced, then renamed
  * atomically to {@code blobs/<sha256 hex>}, so a reader never sees a partial file and a crash leaves at most
- * an orphaned temp file. Identical content is stored once.
+ * an orphaned temp file. Identical content is stored once. Blobs nothing references any more are deleted by
+ * the {@link BlobCollector}.
  */
 public final class BlobStore {
 
@@ -56,7 +60,7 @@ public final class BlobStore {
             }
             String hex = HexFormat.of().formatHex(digest.digest());
             Path target = path(hex);
-            if (!Files.exists(target)) {
+            if (!refresh(target)) {
                 try {
                     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -70,6 +74,32 @@ public final class BlobStore {
         }
     }
 
+    /**
+     * Identical content is already stored: sets its modification time to now, as a fresh write would, so the
+     * {@link BlobCollector} leaves it alone until the caller has committed its reference. False if it cannot.
+     */
+    private static boolean refresh(Path target) {
+        try {
+            Files.setLastModifiedTime(target, FileTime.fromMillis(System.currentTimeMillis()));
+            return true;
+        } catch (IOException e) {
+            return false; // gone (collected just now) or not ours to touch: the temp file replaces it
+        }
+    }
+
+    /**
+     * Called inside the write transaction that commits a reference to a blob stored before it: fails if the blob
+     * is gone. The collector deletes only inside a write transaction, so a blob seen here stays until the
+     * reference is committed; the grace period makes this failure practically impossible (see BlobCollector).
+     */
+    public void requirePresent(String sha256Hex) {
+        Path path = path(sha256Hex);
+        if (!Files.isRegularFile(path)) {
+            throw new UncheckedIOException(new NoSuchFileException(path.toString(), null,
+                    "the stored content was garbage-collected before it was referenced; retry the request"));
+        }
+    }
+
     public Path path(String sha256Hex) {
         if (!sha256Hex.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("not a SHA-256: " + sha256Hex);
@@ -80,6 +110,14 @@ public final class BlobStore {
     public Blob get(String sha256Hex) throws IOException {
         Path path = path(sha256Hex);
         return new Blob(sha256Hex, Files.size(path), path);
+    }
+
+    Path directory() {
+        return dir;
+    }
+
+    Path tempDirectory() {
+        return tmp;
     }
 
     private static long copy(InputStream in, OutputStream out, long limit) throws IOException {

@@ -92,6 +92,45 @@ final class Schema {
           size INTEGER NOT NULL,
           etag TEXT NOT NULL,
           PRIMARY KEY (upload_id, part))""",
+        // when a reference to a blob last went away (see BlobCollector): written by the triggers below in the
+        // transaction that drops the reference, whichever statement or process drops it
+        """
+        CREATE TABLE IF NOT EXISTS blob_drops (
+          sha TEXT PRIMARY KEY,
+          dropped_at INTEGER NOT NULL)""",
+    };
+
+    /** Each column that references a blob: table, column and the table's two key columns. */
+    private static final String[][] BLOB_REFERENCES = {
+        {"versions", "code_sha", "function", "version"},
+        {"layer_versions", "zip_sha", "name", "version"},
+        {"s3_objects", "sha", "bucket", "key"},
+        {"s3_parts", "sha", "upload_id", "part"},
+    };
+
+    /**
+     * Triggers that record the blob of a deleted row (a cascade fires them too), of an updated column and of a
+     * row an {@code INSERT OR REPLACE} overwrites (REPLACE fires delete triggers only with recursive triggers on).
+     * TABLE, COLUMN, KEY1, KEY2 and NOW are filled in for each of {@link #BLOB_REFERENCES}.
+     */
+    private static final String[] DROP_TRIGGERS = {
+        """
+        CREATE TRIGGER IF NOT EXISTS blob_drop_TABLE_delete AFTER DELETE ON TABLE BEGIN
+          INSERT INTO blob_drops(sha, dropped_at) SELECT old.COLUMN, NOW WHERE true
+          ON CONFLICT(sha) DO UPDATE SET dropped_at = excluded.dropped_at;
+        END""",
+        """
+        CREATE TRIGGER IF NOT EXISTS blob_drop_TABLE_update AFTER UPDATE OF COLUMN ON TABLE
+        WHEN old.COLUMN IS NOT new.COLUMN BEGIN
+          INSERT INTO blob_drops(sha, dropped_at) SELECT old.COLUMN, NOW WHERE true
+          ON CONFLICT(sha) DO UPDATE SET dropped_at = excluded.dropped_at;
+        END""",
+        """
+        CREATE TRIGGER IF NOT EXISTS blob_drop_TABLE_replace BEFORE INSERT ON TABLE BEGIN
+          INSERT INTO blob_drops(sha, dropped_at) SELECT COLUMN, NOW FROM TABLE
+          WHERE KEY1 = new.KEY1 AND KEY2 = new.KEY2 AND COLUMN IS NOT new.COLUMN
+          ON CONFLICT(sha) DO UPDATE SET dropped_at = excluded.dropped_at;
+        END""",
     };
 
     private Schema() {}
@@ -101,6 +140,26 @@ final class Schema {
             for (String ddl : DDL) {
                 s.execute(ddl);
             }
+            for (String[] reference : BLOB_REFERENCES) {
+                for (String template : DROP_TRIGGERS) {
+                    s.execute(dropTrigger(template, reference));
+                }
+            }
         }
+    }
+
+    /** The hashes of every blob a row references, as one query. */
+    static String referencedBlobs() {
+        StringBuilder sql = new StringBuilder();
+        for (String[] reference : BLOB_REFERENCES) {
+            sql.append(sql.isEmpty() ? "" : " UNION ").append("SELECT ").append(reference[1]).append(" FROM ")
+                    .append(reference[0]);
+        }
+        return sql.toString();
+    }
+
+    private static String dropTrigger(String template, String[] reference) {
+        return template.replace("NOW", "CAST(unixepoch('subsec') * 1000 AS INTEGER)").replace("TABLE", reference[0])
+                .replace("COLUMN", reference[1]).replace("KEY1", reference[2]).replace("KEY2", reference[3]);
     }
 }
