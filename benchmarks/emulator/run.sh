@@ -20,7 +20,7 @@ trap cleanup EXIT
 (cd examples/hello-function && "$ROOT/mvnw" -B -q package -Dinvoker.skip >/dev/null)
 ZIP=$ROOT/examples/hello-function/target/hello-function-1.0.0-SNAPSHOT-lambda.zip
 
-(cd "$WORK" && "$ROOT/mvnw" -B -q dev.lambdamaven:lambda-maven-plugin:0.1.0-SNAPSHOT:emulator \
+(cd "$WORK" && exec "$ROOT/mvnw" -B -q dev.lambdamaven:lambda-maven-plugin:0.1.0-SNAPSHOT:emulator \
     -Dlambda.emulator.port=$EMU_PORT -Dlambda.emulator.home="$WORK/state" > "$WORK/emulator.log" 2>&1) &
 EMU_PID=$!
 moto_server -p $MOTO_PORT > "$WORK/moto.log" 2>&1 &

@@ -3,7 +3,6 @@ package dev.lambdamaven.emulator;
 import static dev.lambdamaven.emulator.EmulatorFixture.createRequest;
 import static dev.lambdamaven.emulator.EmulatorFixture.zip;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,8 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
- * Benchmark, not a test: GetFunction and PublishVersion throughput and latency of the emulator, and
- * GetFunction against {@code moto_server} in the same run when it is on the PATH.
+ * Benchmark, not a test: the emulator's start in a cold JVM, and GetFunction and PublishVersion throughput
+ * and latency from a Java client in the same JVM (which limits the figures: the comparison with moto_server
+ * is {@code benchmarks/emulator/run.sh}, with wrk).
  *
  * <pre>
  * ./mvnw -q -o test-compile -Dinvoker.skip
@@ -51,53 +51,9 @@ public final class EmulatorBenchmark {
             URI get = URI.create(emulator.endpoint() + "/2015-03-31/functions/bench");
             URI publish = URI.create(emulator.endpoint() + "/2015-03-31/functions/bench/versions");
             run("warm-up", Math.max(1, seconds / 2), threads, HttpRequest.newBuilder(get).build());
-            Result getFunction = run("emulator GetFunction", seconds, threads, HttpRequest.newBuilder(get).build());
-            System.out.println(getFunction);
+            System.out.println(run("emulator GetFunction", seconds, threads, HttpRequest.newBuilder(get).build()));
             System.out.println(run("emulator PublishVersion", seconds, threads, HttpRequest.newBuilder(publish)
                     .POST(HttpRequest.BodyPublishers.ofString("{}")).build()));
-            Result moto = motoGetFunction(seconds, threads);
-            if (moto != null) {
-                System.out.println(moto);
-                System.out.printf("GetFunction ratio emulator/moto: %.1fx%n", getFunction.perSecond() / moto.perSecond());
-            } else {
-                System.out.println("moto_server not on the PATH: no baseline");
-            }
-        }
-    }
-
-    private static Result motoGetFunction(int seconds, int threads) throws Exception {
-        if (!MotoComparisonTest.onPath("moto_server")) {
-            return null;
-        }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Process moto = new ProcessBuilder("moto_server", "-p", Integer.toString(port))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
-        try {
-            URI endpoint = URI.create("http://127.0.0.1:" + port);
-            HttpClient http = HttpClient.newHttpClient();
-            for (int i = 0; i < 100; i++) {
-                try {
-                    http.send(HttpRequest.newBuilder(endpoint).header("Authorization", "AWS4-HMAC-SHA256"
-                            + " Credential=AKID/20240101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0")
-                            .POST(HttpRequest.BodyPublishers.ofString("Action=CreateRole&Version=2010-05-08"
-                                    + "&RoleName=lambda-role&AssumeRolePolicyDocument=%7B%7D"))
-                            .header("Content-Type", "application/x-www-form-urlencoded").build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    break;
-                } catch (java.io.IOException notYet) {
-                    Thread.sleep(100);
-                }
-            }
-            try (LambdaClient lambda = EmulatorFixture.lambda(() -> endpoint)) {
-                lambda.createFunction(createRequest("bench", zip("a", "b")).build());
-            }
-            return run("moto GetFunction", seconds, threads,
-                    HttpRequest.newBuilder(URI.create(endpoint + "/2015-03-31/functions/bench")).build());
-        } finally {
-            moto.destroy();
         }
     }
 
