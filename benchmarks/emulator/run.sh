@@ -5,6 +5,8 @@
 #
 #   ./mvnw install -DskipTests -Dinvoker.skip && benchmarks/emulator/run.sh
 #
+# PIN=1 runs each server on CPU 0 only and wrk on CPU 1 only (taskset), instead of sharing both cores.
+#
 # Needs wrk (apt-get install wrk), moto_server and the AWS CLI. The emulator runs in its own JVM
 # (lambda:emulator); the servers take turns, so the load generator only ever competes with one of them.
 set -euo pipefail
@@ -13,6 +15,8 @@ ROOT=$PWD
 WORK=$(mktemp -d)
 EMU_PORT=19191
 MOTO_PORT=19192
+SERVER_CPU=(); LOAD_CPU=()
+if [ "${PIN:-0}" = 1 ]; then SERVER_CPU=(taskset -c 0); LOAD_CPU=(taskset -c 1); fi
 export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_DEFAULT_REGION=us-east-1
 cleanup() { kill "${EMU_PID:-}" "${MOTO_PID:-}" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
@@ -20,10 +24,10 @@ trap cleanup EXIT
 (cd examples/hello-function && "$ROOT/mvnw" -B -q package -Dinvoker.skip >/dev/null)
 ZIP=$ROOT/examples/hello-function/target/hello-function-1.0.0-SNAPSHOT-lambda.zip
 
-(cd "$WORK" && exec "$ROOT/mvnw" -B -q dev.lambdamaven:lambda-maven-plugin:0.1.0-SNAPSHOT:emulator \
+(cd "$WORK" && exec "${SERVER_CPU[@]}" "$ROOT/mvnw" -B -q dev.lambdamaven:lambda-maven-plugin:0.1.0-SNAPSHOT:emulator \
     -Dlambda.emulator.port=$EMU_PORT -Dlambda.emulator.home="$WORK/state" > "$WORK/emulator.log" 2>&1) &
 EMU_PID=$!
-moto_server -p $MOTO_PORT > "$WORK/moto.log" 2>&1 &
+"${SERVER_CPU[@]}" moto_server -p $MOTO_PORT > "$WORK/moto.log" 2>&1 &
 MOTO_PID=$!
 for i in $(seq 60); do
   curl -s -o /dev/null "http://127.0.0.1:$EMU_PORT/" && curl -s -o /dev/null "http://127.0.0.1:$MOTO_PORT/" && break
@@ -43,8 +47,8 @@ AUTH="Authorization: AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/lambda
 measure() {
   local url="http://127.0.0.1:$1/2015-03-31/functions/bench"
   [ "$(curl -s -o /dev/null -w '%{http_code}' -H "$AUTH" "$url")" = 200 ] || { echo "GetFunction failed on port $1" >&2; exit 1; }
-  wrk -t2 -c16 -d3s -H "$AUTH" "$url" > /dev/null
-  wrk -t2 -c16 -d10s --latency -H "$AUTH" "$url"
+  "${LOAD_CPU[@]}" wrk -t2 -c16 -d3s -H "$AUTH" "$url" > /dev/null
+  "${LOAD_CPU[@]}" wrk -t2 -c16 -d10s --latency -H "$AUTH" "$url"
 }
 E=$(measure $EMU_PORT)
 M=$(measure $MOTO_PORT)
