@@ -166,7 +166,8 @@ class FunctionApiTest extends EmulatorTestBase {
         lambda.createFunction(createRequest("p", zip("a", "1")).build());
         assertThat(lambda.publishVersion(b -> b.functionName("p")).version()).isEqualTo("1");
         assertThat(lambda.publishVersion(b -> b.functionName("p")).version()).isEqualTo("1");
-        lambda.updateFunctionCode(b -> b.functionName("p").zipFile(SdkBytes.fromByteArray(zip("a", "2"))));
+        byte[] code2 = zip("a", "2");
+        lambda.updateFunctionCode(b -> b.functionName("p").zipFile(SdkBytes.fromByteArray(code2)));
         assertThat(lambda.publishVersion(b -> b.functionName("p")).version()).isEqualTo("2");
         lambda.deleteFunction(b -> b.functionName("p").qualifier("2"));
         lambda.updateFunctionConfiguration(b -> b.functionName("p").memorySize(256));
@@ -175,8 +176,16 @@ class FunctionApiTest extends EmulatorTestBase {
         assertThat(described.version()).as("a publish-time description is no change").isEqualTo("3");
         lambda.updateFunctionConfiguration(b -> b.functionName("p").description("orders API"));
         assertThat(lambda.publishVersion(b -> b.functionName("p").description("release 4")).version()).isEqualTo("4");
+        String sameCode = lambda.getFunctionConfiguration(b -> b.functionName("p")).codeSha256();
+        var republished = lambda.updateFunctionCode(b -> b.functionName("p").publish(true)
+                .zipFile(SdkBytes.fromByteArray(code2)));
+        assertThat(republished.codeSha256()).isEqualTo(sameCode);
+        assertThat(republished.version()).as("Publish on a code update is PublishVersion").isEqualTo("4");
+        var changed = lambda.updateFunctionCode(b -> b.functionName("p").publish(true)
+                .zipFile(SdkBytes.fromByteArray(zip("a", "5"))));
+        assertThat(changed.version()).isEqualTo("5");
         assertThat(lambda.listVersionsByFunction(b -> b.functionName("p")).versions())
-                .extracting(v -> v.version()).containsExactly("$LATEST", "1", "3", "4");
+                .extracting(v -> v.version()).containsExactly("$LATEST", "1", "3", "4", "5");
         assertThatThrownBy(() -> lambda.publishVersion(b -> b.functionName("p").codeSha256("wrong")))
                 .isInstanceOf(InvalidParameterValueException.class).hasMessageContaining("is different from current");
     }

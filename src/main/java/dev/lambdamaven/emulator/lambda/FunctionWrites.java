@@ -1,5 +1,6 @@
 package dev.lambdamaven.emulator.lambda;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdamaven.emulator.ec2.VpcCatalog;
 import dev.lambdamaven.emulator.http.ApiException;
@@ -7,7 +8,9 @@ import dev.lambdamaven.emulator.http.Ids;
 import dev.lambdamaven.emulator.store.VersionRow;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /** The steps shared by create, update and publish: code fields, size limits, state timing, publishing. */
 final class FunctionWrites {
@@ -62,8 +65,21 @@ final class FunctionWrites {
                 now + delay, noIps ? "SubnetOutOfIPAddresses" : null, noIps ? NO_IPS : null);
     }
 
-    /** Publishes {@code latest} as the next version number, with its own revision; returns the new row. */
+    /**
+     * Publishes {@code latest}, as PublishVersion does (also for {@code Publish} on create and code updates):
+     * the newest version when it has the same code and configuration, else the next version number.
+     */
     VersionRow publish(Connection c, VersionRow latest, String description, long now) throws SQLException {
+        List<VersionRow> versions = ctx.functions().versions(c, latest.function());
+        VersionRow newest = versions.get(versions.size() - 1);
+        if (!newest.version().equals(VersionRow.LATEST) && sameContent(newest, latest)) {
+            return newest;
+        }
+        return publishNew(c, latest, description, now);
+    }
+
+    private VersionRow publishNew(Connection c, VersionRow latest, String description, long now)
+            throws SQLException {
         int number = ctx.functions().nextVersion(c, latest.function());
         ObjectNode config = latest.config().deepCopy();
         // what $LATEST said when published: a later description change of $LATEST is a change to publish
@@ -77,6 +93,28 @@ final class FunctionWrites {
                 latest.failureReason());
         ctx.functions().put(c, row);
         return row;
+    }
+
+    /** Code and configuration equal, ignoring timestamps and the description given to PublishVersion. */
+    /** Numbers by value: a stored config reads 119 as an int, a freshly built one may hold it as a long. */
+    private static final Comparator<JsonNode> SAME_VALUE = (a, b) -> a.equals(b) || a.isNumber() && b.isNumber()
+            && a.decimalValue().compareTo(b.decimalValue()) == 0 ? 0 : 1;
+
+    private boolean sameContent(VersionRow published, VersionRow latest) {
+        return published.codeSha().equals(latest.codeSha())
+                && comparable(published.config()).equals(SAME_VALUE, comparable(latest.config()))
+                && Objects.equals(EnvironmentCodec.unseal(ctx.secrets(), published.env()),
+                        EnvironmentCodec.unseal(ctx.secrets(), latest.env()));
+    }
+
+    private static JsonNode comparable(ObjectNode config) {
+        ObjectNode copy = config.deepCopy();
+        copy.remove("LastModified");
+        JsonNode source = copy.remove(FunctionWrites.SOURCE_DESCRIPTION_FIELD);
+        if (source != null) {
+            copy.put("Description", source.asText());
+        }
+        return copy;
     }
 
     private static String hex(ObjectNode config) {

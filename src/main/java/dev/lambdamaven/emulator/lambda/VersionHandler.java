@@ -9,7 +9,6 @@ import dev.lambdamaven.emulator.http.Json;
 import dev.lambdamaven.emulator.store.VersionRow;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /** PublishVersion (a no-op returning the last version when nothing changed) and ListVersionsByFunction. */
 final class VersionHandler {
@@ -45,32 +44,9 @@ final class VersionHandler {
             }
             FunctionLookup.checkRevision(body.path("RevisionId").asText(null),
                     ConfigurationView.revision(latest, now), "GetFunction");
-            List<VersionRow> versions = ctx.functions().versions(c, ref.name());
-            VersionRow newest = versions.get(versions.size() - 1);
-            if (!newest.version().equals(VersionRow.LATEST) && sameContent(newest, latest)) {
-                return newest;
-            }
             return writes.publish(c, latest, body.path("Description").asText(null), now);
         });
         return ApiResponse.json(201, view.render(result, ctx.now()));
-    }
-
-    /** Code and configuration equal, ignoring timestamps and the description given to PublishVersion. */
-    private boolean sameContent(VersionRow published, VersionRow latest) {
-        return published.codeSha().equals(latest.codeSha())
-                && comparable(published.config()).equals(comparable(latest.config()))
-                && Objects.equals(EnvironmentCodec.unseal(ctx.secrets(), published.env()),
-                        EnvironmentCodec.unseal(ctx.secrets(), latest.env()));
-    }
-
-    private static JsonNode comparable(ObjectNode config) {
-        ObjectNode copy = config.deepCopy();
-        copy.remove("LastModified");
-        JsonNode source = copy.remove(FunctionWrites.SOURCE_DESCRIPTION_FIELD);
-        if (source != null) {
-            copy.put("Description", source.asText());
-        }
-        return copy;
     }
 
     ApiResponse list(ApiRequest request) {
