@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,8 @@ import org.sqlite.util.LibraryLoaderUtil;
 
 /**
  * An emulator started in a fresh JVM: SQLite's native library is loaded from the copy kept in the state
- * directory (nothing is extracted to the temp directory), and no key is made before a secret is stored.
+ * directory (nothing is extracted to the temp directory; a damaged copy is replaced), and no key is made
+ * before a secret is stored.
  */
 class ColdStartTest {
 
@@ -32,17 +34,20 @@ class ColdStartTest {
 
     @Test
     void theNativeLibraryIsCopiedOnceIntoTheStateDirectoryAndLoadedFromThere() throws Exception {
-        for (int run = 0; run < 2; run++) {
+        String name = LibraryLoaderUtil.getNativeLibName();
+        List<Path> copies = List.of();
+        for (int run = 0; run < 3; run++) {
+            if (run == 2) { // a damaged copy (a crash, a full disk) would crash the JVM that loads it
+                Files.write(copies.get(0), Arrays.copyOf(Files.readAllBytes(copies.get(0)), 4096));
+            }
             startAnswerAndKill();
             try (Stream<Path> extracted = Files.list(javaTmp)) {
                 assertThat(extracted.map(p -> p.getFileName().toString()).filter(n -> n.contains("sqlite")))
                         .as("run %d: nothing extracted to java.io.tmpdir", run).isEmpty();
             }
-        }
-        String name = LibraryLoaderUtil.getNativeLibName();
-        List<Path> copies;
-        try (Stream<Path> walk = Files.walk(state.resolve("native"))) {
-            copies = walk.filter(p -> p.getFileName().toString().equals(name)).toList();
+            try (Stream<Path> walk = Files.walk(state.resolve("native"))) {
+                copies = walk.filter(p -> p.getFileName().toString().equals(name)).toList();
+            }
         }
         assertThat(copies).hasSize(1);
         assertThat(copies.get(0).toString()).contains("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion());

@@ -59,6 +59,11 @@ class RequestTypesTest extends EmulatorTestBase {
         assertRefused("POST", "/2015-03-31/functions/fn/aliases", "{\"Name\":\"live\",\"FunctionVersion\":"
                 + "\"$LATEST\",\"RoutingConfig\":{\"AdditionalVersionWeights\":{\"1\":\"half\"}}}",
                 "`java.lang.Double` from String \"half\"");
+        for (String notAnInteger : new String[] {"1e2", "128f", "0x10", "12.0", "twelve"}) {
+            assertRefused("PUT", "/2015-03-31/functions/fn/configuration", "{\"Timeout\":\"" + notAnInteger + "\"}",
+                    "from String \"" + notAnInteger + "\": not a valid `java.lang.Integer` value");
+        }
+        assertRefused("PUT", "/2015-03-31/functions/fn/configuration", "{\"Timeout\":1e400}", "out of range of int");
         assertRefused("PUT", "/2017-10-31/functions/fn/concurrency", "{\"ReservedConcurrentExecutions\":true}",
                 "from Boolean value (token `JsonToken.VALUE_TRUE`)");
         assertRefused("POST", "/2017-03-31/tags/" + URI.create("x").resolve(
@@ -72,6 +77,25 @@ class RequestTypesTest extends EmulatorTestBase {
         assertThat(lambda.listVersionsByFunction(b -> b.functionName("fn")).versions()).hasSize(1);
         assertThat(lambda.listAliases(b -> b.functionName("fn")).aliases()).isEmpty();
         assertThat(lambda.listTags(b -> b.resource(config.functionArn())).tags()).isEmpty();
+    }
+
+    @Test
+    void nullAndEmptyScalarsAreAbsentAndWeightsMustBeNumbersInRange() throws Exception {
+        lambda.createFunction(createRequest("fn", zip("a", "b")).memorySize(512).timeout(7).build());
+        HttpResponse<String> updated = send("PUT", "/2015-03-31/functions/fn/configuration",
+                "{\"MemorySize\":null,\"Timeout\":\" \",\"Description\":\"kept\"}");
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        var config = lambda.getFunctionConfiguration(b -> b.functionName("fn"));
+        assertThat(config.memorySize()).isEqualTo(512);
+        assertThat(config.timeout()).isEqualTo(7);
+        assertThat(config.description()).isEqualTo("kept");
+        assertThat(send("PUT", "/2015-03-31/functions/fn/code", "{\"ZipFile\":\"" + ZIP + "\",\"Publish\":\" TRUE \"}")
+                .body()).contains("\"Version\":\"1\"");
+        HttpResponse<String> nan = send("POST", "/2015-03-31/functions/fn/aliases", "{\"Name\":\"live\","
+                + "\"FunctionVersion\":\"1\",\"RoutingConfig\":{\"AdditionalVersionWeights\":{\"1\":\"NaN\"}}}");
+        assertThat(nan.statusCode()).as(nan.body()).isEqualTo(400);
+        assertThat(nan.headers().firstValue("x-amzn-ErrorType")).hasValue("ValidationException");
+        assertThat(lambda.listAliases(b -> b.functionName("fn")).aliases()).isEmpty();
     }
 
     @Test

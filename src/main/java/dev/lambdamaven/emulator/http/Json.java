@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The emulator's JSON: Jackson's tree model read and written with Jackson's streaming parser and generator,
@@ -28,6 +29,7 @@ public final class Json {
 
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Pattern QUOTED_TOKEN = Pattern.compile("'[^']{2,}'");
 
     private Json() {}
 
@@ -36,7 +38,8 @@ public final class Json {
         try {
             return read(bytes);
         } catch (JsonProcessingException e) {
-            throw notParsable(e.getOriginalMessage());
+            // Jackson quotes the token it could not read: that may be an unquoted secret, so it is not echoed
+            throw notParsable(QUOTED_TOKEN.matcher(e.getOriginalMessage()).replaceAll("'****'"));
         } catch (IOException e) {
             throw notParsable(e.getMessage());
         }

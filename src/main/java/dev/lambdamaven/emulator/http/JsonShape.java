@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The member types of a request body, checked the way Lambda's front end reads a body: with Jackson's default
@@ -14,8 +16,8 @@ import java.util.Map;
  * coerced. Unknown members are ignored (a newer SDK may send members this emulator does not know); JSON
  * {@code null} counts as absent.
  *
- * <p>Scalar values that fail are echoed as Jackson echoes them, except strings, which are never echoed (an
- * environment variable's value may be a secret).
+ * <p>A value that fails is echoed as Jackson echoes it only when an integer, number or boolean was expected;
+ * values of string members (environment variables may be secrets) are never echoed.
  */
 public abstract class JsonShape {
 
@@ -37,25 +39,47 @@ public abstract class JsonShape {
     public static final JsonShape INTEGER = new JsonShape("java.lang.Integer") {
         @Override
         JsonNode conform(JsonNode value, String chain) {
-            if (value.isNumber() || value.isTextual()) {
-                double number = number(value, this, chain);
-                if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
-                    throw notParsable("Numeric value (" + value.asText() + ") out of range of int ("
-                            + Integer.MIN_VALUE + " - " + Integer.MAX_VALUE + ")", chain);
+            BigDecimal number;
+            if (value.isNumber()) {
+                // Jackson truncates a float given for an integer; 1e400 reads as Infinity, out of range below
+                number = Double.isFinite(value.doubleValue()) ? value.decimalValue() : INT_MAX.add(BigDecimal.ONE);
+            } else if (value.isTextual()) {
+                String text = scalarText(value);
+                if (text == null) {
+                    return null;
                 }
-                return NODES.numberNode((int) number);
+                if (!INTEGRAL.matcher(text).matches()) {
+                    throw notValid(value, chain);
+                }
+                number = new BigDecimal(text);
+            } else {
+                throw mismatch(value, chain);
             }
-            throw mismatch(value, chain);
+            if (number.compareTo(INT_MIN) < 0 || number.compareTo(INT_MAX) > 0) {
+                throw notParsable("Numeric value (" + value.asText() + ") out of range of int ("
+                        + Integer.MIN_VALUE + " - " + Integer.MAX_VALUE + ")", chain);
+            }
+            return NODES.numberNode(number.intValue());
         }
     };
 
     public static final JsonShape DOUBLE = new JsonShape("java.lang.Double") {
         @Override
         JsonNode conform(JsonNode value, String chain) {
-            if (value.isNumber() || value.isTextual()) {
-                return NODES.numberNode(number(value, this, chain));
+            if (value.isNumber()) {
+                return NODES.numberNode(value.doubleValue());
             }
-            throw mismatch(value, chain);
+            if (!value.isTextual()) {
+                throw mismatch(value, chain);
+            }
+            String text = scalarText(value);
+            if (text == null) {
+                return null;
+            }
+            if (!DECIMAL.matcher(text).matches()) {
+                throw notValid(value, chain);
+            }
+            return NODES.numberNode(Double.parseDouble(text)); // NaN and Infinity too, as Jackson reads them
         }
     };
 
@@ -68,16 +92,29 @@ public abstract class JsonShape {
             if (value.isIntegralNumber()) {
                 return NODES.booleanNode(value.asLong() != 0);
             }
-            if (value.isTextual() && (value.textValue().equals("true") || value.textValue().equals("false"))) {
-                return NODES.booleanNode(value.textValue().equals("true"));
+            if (!value.isTextual()) {
+                throw mismatch(value, chain);
             }
-            if (value.isTextual()) {
-                throw notParsable("Cannot deserialize value of type `java.lang.Boolean` from String \""
-                        + value.textValue() + "\": only \"true\" or \"false\" recognized", chain);
+            String text = scalarText(value);
+            if (text == null) {
+                return null;
             }
-            throw mismatch(value, chain);
+            if (text.equals("true") || text.equals("True") || text.equals("TRUE")) {
+                return NODES.booleanNode(true);
+            }
+            if (text.equals("false") || text.equals("False") || text.equals("FALSE")) {
+                return NODES.booleanNode(false);
+            }
+            throw notParsable("Cannot deserialize value of type `java.lang.Boolean` from String \""
+                    + value.textValue() + "\": only \"true\" or \"false\" recognized", chain);
         }
     };
+
+    private static final Pattern INTEGRAL = Pattern.compile("[+-]?\\d+");
+    private static final Pattern DECIMAL = Pattern.compile(
+            "[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?Infinity|NaN");
+    private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
+    private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
 
     private final String typeName;
 
@@ -155,18 +192,23 @@ public abstract class JsonShape {
             ObjectNode result = NODES.objectNode();
             for (Map.Entry<String, JsonNode> entry : value.properties()) {
                 JsonShape member = members.get(entry.getKey());
-                result.set(entry.getKey(), member == null ? entry.getValue()
-                        : member.conformOrNull(entry.getValue(), link(chain, name + "[\"" + entry.getKey() + "\"]")));
+                JsonNode conformed = member == null ? entry.getValue()
+                        : member.conformOrNull(entry.getValue(), link(chain, name + "[\"" + entry.getKey() + "\"]"));
+                if (!conformed.isNull()) { // null is absent, as for Jackson
+                    result.set(entry.getKey(), conformed);
+                }
             }
             return result;
         }
     }
 
+    /** The value as this type, {@code null} for what Jackson reads as absent (an empty string for a number). */
     abstract JsonNode conform(JsonNode value, String chain);
 
     /** {@code chain}: Jackson's reference chain to the value, e.g. {@code A["VpcConfig"]->VpcConfig["SubnetIds"]}. */
     private JsonNode conformOrNull(JsonNode value, String chain) {
-        return value.isNull() ? value : conform(value, chain);
+        JsonNode conformed = value.isNull() ? null : conform(value, chain);
+        return conformed == null ? NODES.nullNode() : conformed;
     }
 
     private static String link(String chain, String next) {
@@ -178,21 +220,15 @@ public abstract class JsonShape {
         return typeName;
     }
 
-    private static double number(JsonNode value, JsonShape shape, String chain) {
-        if (value.isNumber()) {
-            return value.isIntegralNumber() && !value.canConvertToLong() ? value.bigIntegerValue().doubleValue()
-                    : value.asDouble();
-        }
-        try {
-            double parsed = Double.parseDouble(value.textValue().trim());
-            if (shape == INTEGER && parsed != Math.rint(parsed)) {
-                throw new NumberFormatException();
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw notParsable("Cannot deserialize value of type `" + shape.typeName + "` from String \""
-                    + value.textValue() + "\": not a valid `" + shape.typeName + "` value", chain);
-        }
+    /** The trimmed text of a string given for a scalar; {@code null} when empty or "null", which Jackson reads as absent. */
+    private static String scalarText(JsonNode value) {
+        String text = value.textValue().trim();
+        return text.isEmpty() || text.equals("null") ? null : text;
+    }
+
+    final ApiException notValid(JsonNode value, String chain) {
+        return notParsable("Cannot deserialize value of type `" + typeName + "` from String \""
+                + value.textValue() + "\": not a valid `" + typeName + "` value", chain);
     }
 
     final ApiException mismatch(JsonNode value, String chain) {

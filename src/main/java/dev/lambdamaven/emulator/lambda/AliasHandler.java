@@ -136,7 +136,7 @@ final class AliasHandler {
                         "Map keys must satisfy constraint: [Member must satisfy regular expression pattern: [0-9]+]");
             }
             double weight = entry.getValue().asDouble();
-            if (!entry.getValue().isNumber() || weight < 0.0 || weight > 1.0) {
+            if (!entry.getValue().isNumber() || !(weight >= 0.0 && weight <= 1.0)) { // NaN too
                 throw ApiException.validation(entry.getValue().asText(), "routingConfig.additionalVersionWeights",
                         "Map value must satisfy constraint: [Member must have value less than or equal to 1.0,"
                                 + " Member must have value greater than or equal to 0.0]");

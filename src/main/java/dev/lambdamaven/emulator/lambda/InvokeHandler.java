@@ -10,6 +10,7 @@ import dev.lambdamaven.emulator.runtime.LocalRuntimeException;
 import dev.lambdamaven.emulator.runtime.InvocationRequest;
 import dev.lambdamaven.emulator.runtime.InvocationResult;
 import dev.lambdamaven.emulator.store.AliasRow;
+import dev.lambdamaven.emulator.store.BlobStore;
 import dev.lambdamaven.emulator.store.VersionRow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -90,9 +91,17 @@ final class InvokeHandler {
                 : payload, tail && type.equals("RequestResponse"));
         if (type.equals("Event")) {
             AtomicInteger counter = acquire(target);
+            List<Path> zips = new ArrayList<>(invocation.layerZips());
+            zips.add(invocation.codeZip());
+            BlobStore.Pin pin = ctx.blobs().pin(zips); // it may wait in the queue longer than the grace period
             try {
-                async.execute(() -> runQuietly(invocation, counter));
+                async.execute(() -> {
+                    try (pin) {
+                        runQuietly(invocation, counter);
+                    }
+                });
             } catch (RejectedExecutionException e) {
+                pin.close();
                 counter.decrementAndGet();
                 throw throttled();
             }

@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * <li>(3) protects readers: Invoke (a new execution environment unpacks the code and layer zips of the
  * version it resolved), {@code Code.Location}, GetObject, code from S3 and multipart completion resolve a path
  * in one transaction and open the file after it. The reference they saw can only be dropped after they saw it,
- * so they have the grace period to open the file (which stays readable once open).
+ * so they have the grace period to open the file (which stays readable once open). An Event invocation may
+ * wait in its queue for longer: it {@linkplain BlobStore#pin pins} its zips until it ran (in this emulator).
  * </ul>
  * Temp files are deleted once untouched for the grace period (a running write keeps touching its own).
  *

@@ -17,6 +17,9 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Content-addressed files (code and layer zips, S3 objects): written to a temp file, fsynced, then renamed
@@ -35,6 +38,7 @@ public final class BlobStore {
 
     private final Path dir;
     private final Path tmp;
+    private final Map<String, Integer> pins = new ConcurrentHashMap<>();
 
     public BlobStore(Path stateDir) throws IOException {
         this.dir = Files.createDirectories(stateDir.resolve("blobs"));
@@ -100,6 +104,21 @@ public final class BlobStore {
         }
     }
 
+    /**
+     * Keeps the blobs at {@code paths} from collection until the returned handle is closed: for readers that
+     * may wait longer than the grace period before they open them (an Event invocation in its queue). Pins
+     * hold in this emulator only.
+     */
+    public Pin pin(List<Path> paths) {
+        List<String> shas = paths.stream().map(p -> p.getFileName().toString()).toList();
+        shas.forEach(sha -> pins.merge(sha, 1, Integer::sum));
+        return () -> shas.forEach(sha -> pins.computeIfPresent(sha, (k, n) -> n == 1 ? null : n - 1));
+    }
+
+    boolean pinned(String sha256Hex) {
+        return pins.containsKey(sha256Hex);
+    }
+
     public Path path(String sha256Hex) {
         if (!sha256Hex.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("not a SHA-256: " + sha256Hex);
@@ -148,6 +167,12 @@ public final class BlobStore {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Releases a {@link #pin}. */
+    public interface Pin extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** More bytes than the caller allowed. */

@@ -55,7 +55,9 @@ final class BlobSweep {
                     continue;
                 }
                 long due = due(Math.max(modified, drops.getOrDefault(sha, 0L)));
-                if (due > now) {
+                if (blobs.pinned(sha)) {
+                    nextDue[0] = Math.min(nextDue[0], due(now)); // look again once the reader may be done
+                } else if (due > now) {
                     nextDue[0] = Math.min(nextDue[0], due);
                 } else if (delete(blobs.path(sha))) {
                     deleted.add(sha);

@@ -52,6 +52,13 @@ class JsonTest {
     }
 
     @Test
+    void anUnreadableTokenIsNotEchoed() {
+        assertThatThrownBy(() -> Json.parse(bytes("{\"Variables\":{\"DB_PASSWORD\":s3cr3t-value}}")))
+                .isInstanceOf(ApiException.class).hasMessageContaining("Unrecognized token '****'")
+                .message().doesNotContain("s3cr3t");
+    }
+
+    @Test
     void filesWithTrailingContentAreRefused() {
         assertThatThrownBy(() -> Json.read(bytes("{} []"))).isInstanceOf(IOException.class)
                 .hasMessageContaining("after the JSON value");
