@@ -122,6 +122,7 @@ public final class BlobCollector implements AutoCloseable {
     /** Stops the thread; a pass in progress gets a moment to finish before the database closes. */
     @Override
     public void close() {
+        sweep.stop(); // a pass still waiting for the write lock then deletes nothing after close returns
         thread.shutdownNow();
         try {
             thread.awaitTermination(5, TimeUnit.SECONDS);

@@ -27,11 +27,17 @@ final class BlobSweep {
     private final Database db;
     private final BlobStore blobs;
     private final long graceMillis;
+    private volatile boolean stopped;
 
     BlobSweep(Database db, BlobStore blobs, Duration gracePeriod) {
         this.db = db;
         this.blobs = blobs;
         this.graceMillis = saturatedMillis(gracePeriod);
+    }
+
+    /** No deletion after this: the emulator is closing. */
+    void stop() {
+        stopped = true;
     }
 
     Outcome run() throws IOException {
@@ -41,6 +47,9 @@ final class BlobSweep {
         List<String> deleted = new ArrayList<>();
         long[] nextDue = {Long.MAX_VALUE};
         db.write(c -> {
+            if (stopped) {
+                return null;
+            }
             Set<String> referenced = new HashSet<>(Sql.list(c, Schema.referencedBlobs(), rs -> rs.getString(1)));
             Map<String, Long> drops = new HashMap<>();
             for (var drop : Sql.list(c, "SELECT sha, dropped_at FROM blob_drops",
@@ -68,7 +77,7 @@ final class BlobSweep {
         });
         List<String> temps = new ArrayList<>();
         long now = System.currentTimeMillis();
-        for (String name : list(blobs.tempDirectory(), n -> n.endsWith(".tmp"))) {
+        for (String name : stopped ? List.<String>of() : list(blobs.tempDirectory(), n -> n.endsWith(".tmp"))) {
             Path temp = blobs.tempDirectory().resolve(name);
             long modified = modified(temp);
             if (modified < 0) {
