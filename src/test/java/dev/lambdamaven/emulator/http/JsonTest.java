@@ -41,8 +41,10 @@ class JsonTest {
 
     @Test
     void aBodyThatIsNotOneJsonValueIsAwssBadRequest() {
-        for (String body : new String[] {"", "  ", "{\"a\":", "{\"a\":1} trailing", "{\"a\":1}{}", "[1,]", "nul"}) {
-            assertThatThrownBy(() -> Json.parse(bytes(body))).as(body)
+        String deep = "[".repeat(100_000) + "]".repeat(100_000); // no stack overflow: Jackson bounds the nesting
+        for (String body : new String[] {"", "  ", "{\"a\":", "{\"a\":1} trailing", "{\"a\":1}{}", "[1,]", "nul",
+            deep}) {
+            assertThatThrownBy(() -> Json.parse(bytes(body))).as(body.substring(0, Math.min(body.length(), 40)))
                     .isInstanceOfSatisfying(ApiException.class, e -> {
                         assertThat(e.status()).isEqualTo(400);
                         assertThat(e.type()).isEqualTo("InvalidRequestContentException");
