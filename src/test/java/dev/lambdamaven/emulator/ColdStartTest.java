@@ -2,10 +2,7 @@ package dev.lambdamaven.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -59,25 +56,12 @@ class ColdStartTest {
     }
 
     private void startAnswerAndKill() throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + javaTmp, "-cp", System.getProperty("java.class.path"),
-                EmulatorProcessMain.class.getName(), state.toString())
-                .redirectErrorStream(true).start();
-        try {
-            URI endpoint = null;
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()));
-            for (String line; endpoint == null && (line = out.readLine()) != null;) {
-                if (line.startsWith("ENDPOINT ")) {
-                    endpoint = URI.create(line.substring("ENDPOINT ".length()));
-                }
-            }
-            assertThat(endpoint).isNotNull();
+        try (EmulatorProcessMain.Child child = EmulatorProcessMain.start(state, "-Djava.io.tmpdir=" + javaTmp)) {
             HttpResponse<String> settings = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    endpoint.resolve("/2016-08-19/account-settings/")).build(), HttpResponse.BodyHandlers.ofString());
+                    child.endpoint().resolve("/2016-08-19/account-settings/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(settings.statusCode()).isEqualTo(200);
             assertThat(settings.body()).contains("\"AccountLimit\"");
-        } finally {
-            child.destroyForcibly().waitFor();
         }
     }
 }

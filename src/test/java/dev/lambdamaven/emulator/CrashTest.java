@@ -4,8 +4,6 @@ import static dev.lambdamaven.emulator.EmulatorFixture.createRequest;
 import static dev.lambdamaven.emulator.EmulatorFixture.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -26,21 +24,10 @@ class CrashTest {
 
     @Test
     void acknowledgedPublishesSurviveAKill9() throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), EmulatorProcessMain.class.getName(), dir.toString())
-                .redirectErrorStream(true).start();
         Map<String, String> acknowledged = new HashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
-        try {
-            URI endpoint = null;
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()));
-            for (String line; endpoint == null && (line = out.readLine()) != null;) {
-                if (line.startsWith("ENDPOINT ")) {
-                    endpoint = URI.create(line.substring("ENDPOINT ".length()));
-                }
-            }
-            assertThat(endpoint).isNotNull();
-            URI target = endpoint;
+        try (EmulatorProcessMain.Child child = EmulatorProcessMain.start(dir)) {
+            URI target = child.endpoint();
             Thread publisher = new Thread(() -> {
                 try (LambdaClient lambda = EmulatorFixture.lambda(new EndpointOnly(target))) {
                     lambda.createFunction(createRequest("fn", zip("a", "0")).build());
@@ -65,11 +52,9 @@ class CrashTest {
                 }
                 Thread.sleep(10);
             }
-            child.destroyForcibly().waitFor();
+            child.close();
             stop.set(true);
             publisher.join();
-        } finally {
-            child.destroyForcibly();
         }
         try (Emulator emulator = EmulatorFixture.start(dir); LambdaClient lambda = EmulatorFixture.lambda(emulator)) {
             List<FunctionConfiguration> versions = lambda.listVersionsByFunctionPaginator(b -> b.functionName("fn"))

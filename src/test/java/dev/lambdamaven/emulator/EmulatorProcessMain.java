@@ -1,16 +1,53 @@
 package dev.lambdamaven.emulator;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Runs an emulator in a child JVM for the crash test: prints its endpoint, then serves until killed. */
+/** Runs an emulator in a child JVM (crash and cold-start tests): prints its endpoint, then serves until killed. */
 public final class EmulatorProcessMain {
+
+    private static final String ENDPOINT = "ENDPOINT ";
 
     private EmulatorProcessMain() {}
 
     public static void main(String[] args) throws Exception {
         Emulator emulator = Emulator.start(EmulatorFixture.options(Path.of(args[0])).build());
-        System.out.println("ENDPOINT " + emulator.endpoint());
+        System.out.println(ENDPOINT + emulator.endpoint());
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);
+    }
+
+    /** A child JVM serving {@code stateDir}, started with the test class path; closing kills it (kill -9). */
+    record Child(Process process, URI endpoint) implements AutoCloseable {
+        @Override
+        public void close() throws InterruptedException {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Starts the child and waits until it prints its endpoint; fails if it ends before that. */
+    static Child start(Path stateDir, String... jvmOptions) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), EmulatorProcessMain.class.getName(),
+                stateDir.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream()));
+        StringBuilder output = new StringBuilder();
+        for (String line; (line = out.readLine()) != null;) {
+            if (line.startsWith(ENDPOINT)) {
+                return new Child(process, URI.create(line.substring(ENDPOINT.length())));
+            }
+            output.append(line).append('\n');
+        }
+        process.destroyForcibly().waitFor();
+        throw new IllegalStateException("the emulator process ended (exit " + process.exitValue()
+                + ") without serving:\n" + output);
     }
 }

@@ -36,69 +36,41 @@ public abstract class JsonShape {
         }
     };
 
-    public static final JsonShape INTEGER = new JsonShape("java.lang.Integer") {
+    public static final JsonShape INTEGER = new Scalar("java.lang.Integer") {
         @Override
-        JsonNode conform(JsonNode value, String chain) {
-            BigDecimal number;
-            if (value.isNumber()) {
-                // Jackson truncates a float given for an integer; 1e400 reads as Infinity, out of range below
-                number = Double.isFinite(value.doubleValue()) ? value.decimalValue() : INT_MAX.add(BigDecimal.ONE);
-            } else if (value.isTextual()) {
-                String text = scalarText(value);
-                if (text == null) {
-                    return null;
-                }
-                if (!INTEGRAL.matcher(text).matches()) {
-                    throw notValid(value, chain);
-                }
-                number = new BigDecimal(text);
-            } else {
-                throw mismatch(value, chain);
+        JsonNode fromText(String text, JsonNode value, String chain) {
+            if (!INTEGRAL.matcher(text).matches()) {
+                throw notValid(value, chain);
             }
-            if (number.compareTo(INT_MIN) < 0 || number.compareTo(INT_MAX) > 0) {
-                throw notParsable("Numeric value (" + value.asText() + ") out of range of int ("
-                        + Integer.MIN_VALUE + " - " + Integer.MAX_VALUE + ")", chain);
-            }
-            return NODES.numberNode(number.intValue());
+            return integer(new BigDecimal(text), value, chain);
+        }
+
+        @Override
+        JsonNode fromValue(JsonNode value, String chain) {
+            // Jackson truncates a float given for an integer; 1e400 reads as Infinity, out of range
+            return !value.isNumber() ? null : integer(Double.isFinite(value.doubleValue()) ? value.decimalValue()
+                    : INT_MAX.add(BigDecimal.ONE), value, chain);
         }
     };
 
-    public static final JsonShape DOUBLE = new JsonShape("java.lang.Double") {
+    public static final JsonShape DOUBLE = new Scalar("java.lang.Double") {
         @Override
-        JsonNode conform(JsonNode value, String chain) {
-            if (value.isNumber()) {
-                return NODES.numberNode(value.doubleValue());
-            }
-            if (!value.isTextual()) {
-                throw mismatch(value, chain);
-            }
-            String text = scalarText(value);
-            if (text == null) {
-                return null;
-            }
+        JsonNode fromText(String text, JsonNode value, String chain) {
             if (!DECIMAL.matcher(text).matches()) {
                 throw notValid(value, chain);
             }
             return NODES.numberNode(Double.parseDouble(text)); // NaN and Infinity too, as Jackson reads them
         }
+
+        @Override
+        JsonNode fromValue(JsonNode value, String chain) {
+            return value.isNumber() ? NODES.numberNode(value.doubleValue()) : null;
+        }
     };
 
-    public static final JsonShape BOOLEAN = new JsonShape("java.lang.Boolean") {
+    public static final JsonShape BOOLEAN = new Scalar("java.lang.Boolean") {
         @Override
-        JsonNode conform(JsonNode value, String chain) {
-            if (value.isBoolean()) {
-                return value;
-            }
-            if (value.isIntegralNumber()) {
-                return NODES.booleanNode(value.asLong() != 0);
-            }
-            if (!value.isTextual()) {
-                throw mismatch(value, chain);
-            }
-            String text = scalarText(value);
-            if (text == null) {
-                return null;
-            }
+        JsonNode fromText(String text, JsonNode value, String chain) {
             if (text.equals("true") || text.equals("True") || text.equals("TRUE")) {
                 return NODES.booleanNode(true);
             }
@@ -107,6 +79,14 @@ public abstract class JsonShape {
             }
             throw notParsable("Cannot deserialize value of type `java.lang.Boolean` from String \""
                     + value.textValue() + "\": only \"true\" or \"false\" recognized", chain);
+        }
+
+        @Override
+        JsonNode fromValue(JsonNode value, String chain) {
+            if (value.isBoolean()) {
+                return value;
+            }
+            return value.isIntegralNumber() ? NODES.booleanNode(value.asLong() != 0) : null;
         }
     };
 
@@ -220,10 +200,40 @@ public abstract class JsonShape {
         return typeName;
     }
 
-    /** The trimmed text of a string given for a scalar; {@code null} when empty or "null", which Jackson reads as absent. */
-    private static String scalarText(JsonNode value) {
-        String text = value.textValue().trim();
-        return text.isEmpty() || text.equals("null") ? null : text;
+    /** An integer, number or boolean: read from its own JSON type or from a string, as Jackson reads them. */
+    private abstract static class Scalar extends JsonShape {
+
+        Scalar(String typeName) {
+            super(typeName);
+        }
+
+        @Override
+        final JsonNode conform(JsonNode value, String chain) {
+            if (value.isTextual()) {
+                String text = value.textValue().trim();
+                // Jackson reads an empty string or "null" given for a scalar as absent
+                return text.isEmpty() || text.equals("null") ? null : fromText(text, value, chain);
+            }
+            JsonNode read = fromValue(value, chain);
+            if (read == null) {
+                throw mismatch(value, chain);
+            }
+            return read;
+        }
+
+        /** {@code text}: the value's trimmed text, neither empty nor "null". */
+        abstract JsonNode fromText(String text, JsonNode value, String chain);
+
+        /** The value of a JSON type other than string, or {@code null} when this type does not take it. */
+        abstract JsonNode fromValue(JsonNode value, String chain);
+
+        static JsonNode integer(BigDecimal number, JsonNode value, String chain) {
+            if (number.compareTo(INT_MIN) < 0 || number.compareTo(INT_MAX) > 0) {
+                throw notParsable("Numeric value (" + value.asText() + ") out of range of int ("
+                        + Integer.MIN_VALUE + " - " + Integer.MAX_VALUE + ")", chain);
+            }
+            return NODES.numberNode(number.intValue());
+        }
     }
 
     final ApiException notValid(JsonNode value, String chain) {
