@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.lambda.model.Runtime;
  */
 public final class EmulatorFixture {
 
-    public static final String ROLE = "arn:aws:iam::123456789012:role/lambda-role";
+    /** The role of test functions: the one {@code dev.lambdamaven.deploy.MotoServer} creates in moto too. */
+    public static final String ROLE = "arn:aws:iam::123456789012:role/lambda-test";
 
     private EmulatorFixture() {}
 
