@@ -32,6 +32,7 @@ class StateMachineTest {
             var created = lambda.createFunction(createRequest("w", zip("a", "1")).build());
             assertThat(created.state()).isEqualTo(State.PENDING);
             assertThat(created.stateReasonCodeAsString()).isEqualTo("Creating");
+            // AWS: https://docs.aws.amazon.com/lambda/latest/dg/troubleshooting-invocation.html (ResourceConflict...)
             assertThatThrownBy(() -> lambda.updateFunctionConfiguration(b -> b.functionName("w").timeout(5)))
                     .isInstanceOfSatisfying(ResourceConflictException.class, e -> assertThat(
                             e.awsErrorDetails().errorMessage()).isEqualTo("The operation cannot be performed at this"
@@ -44,6 +45,8 @@ class StateMachineTest {
             var updating = lambda.updateFunctionCode(b -> b.functionName("w")
                     .zipFile(SdkBytes.fromByteArray(zip("a", "2"))));
             assertThat(updating.lastUpdateStatus()).isEqualTo(LastUpdateStatus.IN_PROGRESS);
+            // AWS: LocalStack snapshot (test_lambda_api), TestLambdaFunction::test_lambda_concurrent_code_updates;
+            // also https://github.com/aws/aws-cli/issues/6718 (PublishVersion during an update)
             assertThatThrownBy(() -> lambda.publishVersion(b -> b.functionName("w")))
                     .isInstanceOfSatisfying(ResourceConflictException.class, e -> assertThat(
                             e.awsErrorDetails().errorMessage()).isEqualTo("The operation cannot be performed at this"

@@ -139,6 +139,7 @@ class LocalFunctionRuntimeTest {
 
         assertThat(result.functionError()).isEqualTo("Unhandled");
         JsonNode error = JSON.readTree(result.payload());
+        // AWS: LocalStack (test_lambda), TestLambdaBehavior::test_lambda_invoke_with_timeout
         assertThat(error.get("errorType").asText()).isEqualTo("Sandbox.Timedout");
         assertThat(error.get("errorMessage").asText())
                 .matches("RequestId: [0-9a-f-]{36} Error: Task timed out after 1\\.00 seconds");
@@ -211,6 +212,7 @@ class LocalFunctionRuntimeTest {
 
         assertThat(result.functionError()).isEqualTo("Unhandled");
         JsonNode error = JSON.readTree(result.payload());
+        // the text of the official runtime interface client itself, which runs the handler here as on AWS
         assertThat(error.get("errorType").asText()).isEqualTo("java.lang.ClassNotFoundException");
         assertThat(error.get("errorMessage").asText()).isEqualTo("Class not found: demo.Missing");
     }
@@ -283,6 +285,7 @@ class LocalFunctionRuntimeTest {
 
         assertThat(result.functionError()).isEqualTo("Unhandled");
         JsonNode error = JSON.readTree(result.payload());
+        // AWS: LocalStack (test_lambda), TestLambdaErrors::test_lambda_runtime_wrapper_not_found ("exit status 127")
         assertThat(error.get("errorType").asText()).isEqualTo("Runtime.ExitError");
         assertThat(error.get("errorMessage").asText()).endsWith("Error: Runtime exited with error: exit status 3");
         assertThat(result.logTail()).contains("giving up");
