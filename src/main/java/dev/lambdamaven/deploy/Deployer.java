@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 public final class Deployer implements AutoCloseable {
 
+    /** The largest zip a deploy sends inline (in the request body); above it, code goes through S3. */
+    public static final long DIRECT_UPLOAD_LIMIT = CodeUploader.DIRECT_UPLOAD_LIMIT;
+
     private final AwsClients clients;
     private final DeployLog log;
     private final FunctionReader reader;
