@@ -31,6 +31,7 @@ public final class PropertyNames {
     // emulator (lambda:emulator and the in-process emulator of target "emulator")
     // (the runnable emulator jar reads the same names as system properties: spelled in EmulatorCommandLine)
     public static final String EMULATOR_PORT = EmulatorCommandLine.PORT_PROPERTY;
+    public static final String EMULATOR_START_TIMEOUT = "lambda.emulator.startTimeout";
 
     // deploy: publish-version, update-alias, promote, rollback, publish-layer, configure-vpc, plan (issue 4)
     public static final String FUNCTION_NAME = "lambda.functionName";

@@ -1,0 +1,79 @@
+// The runnable emulator jar, as a user outside Maven runs it: java -jar ...-emulator.jar --port --home
+import java.util.concurrent.TimeUnit
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
+import software.amazon.awssdk.core.SdkBytes
+import software.amazon.awssdk.regions.Region
+import software.amazon.awssdk.services.lambda.LambdaClient
+import software.amazon.awssdk.services.lambda.model.Runtime
+
+def jar = new File(emulatorJar)
+assert jar.isFile() : "no emulator jar at $jar"
+def java = new File(System.getProperty('java.home'), 'bin/java').path
+def home = new File(basedir, 'state')
+
+def run = { List<String> args -> new ProcessBuilder([java, '-jar', jar.path] + args).redirectErrorStream(true).start() }
+def output = { Process p -> p.inputStream.text }
+
+// bad options: exit 2, naming the option and the fix, before anything starts
+def bad = run(['--port', 'http'])
+assert bad.waitFor(30, TimeUnit.SECONDS) && bad.exitValue() == 2
+assert output(bad).contains("--port (lambda.emulator.port) is 'http'; use a port between 1 and 65535")
+
+// a free port, the state directory given as a system property (the Maven goals' property name)
+def server = new ProcessBuilder([java, "-Dlambda.emulator.home=${home}", '-jar', jar.path, '--port', '0'])
+        .redirectErrorStream(true).start()
+def reader = server.inputStream.newReader()
+def first = reader.readLine()
+assert first =~ /^Lambda emulator listening on http:\/\/127\.0\.0\.1:\d+ \(state: .*state\), started in \d+ ms$/ : first
+def endpoint = URI.create((first =~ /(http:\/\/\S+)/)[0][1])
+def lines = Collections.synchronizedList([])
+def drain = Thread.start { reader.eachLine { lines << it } }
+try {
+    assert new groovy.json.JsonSlurper().parse(new File(home, 'endpoint.json')).endpoint == endpoint.toString()
+
+    // the same port again: exit 1, saying so
+    def second = run(['--port', endpoint.port as String, '--home', new File(basedir, 'other').path])
+    assert second.waitFor(30, TimeUnit.SECONDS) && second.exitValue() == 1
+    assert output(second).contains("Port ${endpoint.port} on 127.0.0.1 is already in use")
+
+    // deploy and invoke a Java function: the runtime client comes out of the jar's nested jars
+    def lambda = LambdaClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create('a', 'b'))).build()
+    lambda.withCloseable {
+        lambda.createFunction { it.functionName('from-jar').runtime(Runtime.JAVA17)
+                .role('arn:aws:iam::123456789012:role/lambda').handler('it.lifecycle.Greeter::handleRequest')
+                .environment { e -> e.variables([PUNCTUATION: '?']) }
+                .code { c -> c.zipFile(SdkBytes.fromByteArray(new File(basedir, 'target/emulator-jar-1.0-lambda.zip').bytes)) } }
+        lambda.waiter().waitUntilFunctionActiveV2 { it.functionName('from-jar') }
+        def answer = lambda.invoke { it.functionName('from-jar').payload(SdkBytes.fromUtf8String('{"name":"Jar"}')) }
+        assert answer.functionError() == null : answer.payload().asUtf8String()
+        assert answer.payload().asUtf8String() == '"Hello, Jar?"'
+    }
+    assert new File(home, 'runtime-client').list().findAll { it.endsWith('.jar') }.size() == 4
+    def children = server.toHandle().descendants().toList()
+    assert !children.isEmpty() : 'the function runs in a child process'
+
+    // the AWS CLI, as tests in other languages use it (where the CLI is installed)
+    def aws = ['aws', "${System.getProperty('user.home')}/.pyenv/shims/aws"].find {
+        try { new ProcessBuilder([it, '--version']).start().waitFor() == 0 } catch (IOException e) { false }
+    }
+    if (aws != null) {
+        def cli = new ProcessBuilder([aws, '--endpoint-url', endpoint.toString(), '--region', 'us-east-1', 'lambda',
+                'get-function-configuration', '--function-name', 'from-jar', '--query', 'Handler', '--output', 'text'])
+        cli.environment().putAll([AWS_ACCESS_KEY_ID: 'a', AWS_SECRET_ACCESS_KEY: 'b'])
+        def p = cli.redirectErrorStream(true).start()
+        assert p.waitFor(60, TimeUnit.SECONDS) && p.inputStream.text.trim() == 'it.lifecycle.Greeter::handleRequest'
+    }
+
+    // SIGTERM: a clean stop, as lambda:emulator's, with its execution environments
+    server.destroy()
+    assert server.waitFor(30, TimeUnit.SECONDS)
+    drain.join(10000) // its output ends with the process
+    assert lines.contains('Lambda emulator stopped.') : lines
+    assert !new File(home, 'endpoint.json').exists()
+    children.each { assert !it.isAlive() : "execution environment ${it.pid()} outlived the emulator" }
+} finally {
+    server.destroyForcibly()
+}
+return true
