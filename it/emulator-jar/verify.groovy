@@ -12,7 +12,8 @@ assert jar.isFile() : "no emulator jar at $jar"
 def java = new File(System.getProperty('java.home'), 'bin/java').path
 def home = new File(basedir, 'state')
 
-def run = { List<String> args -> new ProcessBuilder([java, '-jar', jar.path] + args).redirectErrorStream(true).start() }
+def command = { List args -> new ProcessBuilder(args*.toString()) }
+def run = { List args -> command([java, '-jar', jar.path] + args).redirectErrorStream(true).start() }
 def output = { Process p -> p.inputStream.text }
 
 // bad options: exit 2, naming the option and the fix, before anything starts
@@ -21,14 +22,16 @@ assert bad.waitFor(30, TimeUnit.SECONDS) && bad.exitValue() == 2
 assert output(bad).contains("--port (lambda.emulator.port) is 'http'; use a port between 1 and 65535")
 
 // a free port, the state directory given as a system property (the Maven goals' property name)
-def server = new ProcessBuilder([java, "-Dlambda.emulator.home=${home}", '-jar', jar.path, '--port', '0'])
-        .redirectErrorStream(true).start()
-def reader = server.inputStream.newReader()
-def first = reader.readLine()
-assert first =~ /^Lambda emulator listening on http:\/\/127\.0\.0\.1:\d+ \(state: .*state\), started in \d+ ms$/ : first
+def serverLog = new File(basedir, 'emulator.log')
+def server = command([java, "-Dlambda.emulator.home=${home}", '-jar', jar.path, '--port', '0'])
+        .redirectErrorStream(true).redirectOutput(serverLog).start()
+def listening = { serverLog.readLines().find { it.startsWith('Lambda emulator listening on ') } }
+for (int i = 0; i < 600 && listening() == null && server.isAlive(); i++) {
+    Thread.sleep(50) // polls its log until it serves
+}
+def first = listening()
+assert first =~ /^Lambda emulator listening on http:\/\/127\.0\.0\.1:\d+ \(state: .*state\), started in \d+ ms$/ : serverLog.text
 def endpoint = URI.create((first =~ /(http:\/\/\S+)/)[0][1])
-def lines = Collections.synchronizedList([])
-def drain = Thread.start { reader.eachLine { lines << it } }
 try {
     assert new groovy.json.JsonSlurper().parse(new File(home, 'endpoint.json')).endpoint == endpoint.toString()
 
@@ -50,16 +53,16 @@ try {
         assert answer.functionError() == null : answer.payload().asUtf8String()
         assert answer.payload().asUtf8String() == '"Hello, Jar?"'
     }
-    assert new File(home, 'runtime-client').list().findAll { it.endsWith('.jar') }.size() == 4
+    assert new File(home, 'environments/runtime-client').list().findAll { it.endsWith('.jar') }.size() == 4
     def children = server.toHandle().descendants().toList()
     assert !children.isEmpty() : 'the function runs in a child process'
 
     // the AWS CLI, as tests in other languages use it (where the CLI is installed)
     def aws = ['aws', "${System.getProperty('user.home')}/.pyenv/shims/aws"].find {
-        try { new ProcessBuilder([it, '--version']).start().waitFor() == 0 } catch (IOException e) { false }
+        try { command([it, '--version']).start().waitFor() == 0 } catch (IOException e) { false }
     }
     if (aws != null) {
-        def cli = new ProcessBuilder([aws, '--endpoint-url', endpoint.toString(), '--region', 'us-east-1', 'lambda',
+        def cli = command([aws, '--endpoint-url', endpoint.toString(), '--region', 'us-east-1', 'lambda',
                 'get-function-configuration', '--function-name', 'from-jar', '--query', 'Handler', '--output', 'text'])
         cli.environment().putAll([AWS_ACCESS_KEY_ID: 'a', AWS_SECRET_ACCESS_KEY: 'b'])
         def p = cli.redirectErrorStream(true).start()
@@ -69,8 +72,7 @@ try {
     // SIGTERM: a clean stop, as lambda:emulator's, with its execution environments
     server.destroy()
     assert server.waitFor(30, TimeUnit.SECONDS)
-    drain.join(10000) // its output ends with the process
-    assert lines.contains('Lambda emulator stopped.') : lines
+    assert serverLog.readLines().contains('Lambda emulator stopped.') : serverLog.text
     assert !new File(home, 'endpoint.json').exists()
     children.each { assert !it.isAlive() : "execution environment ${it.pid()} outlived the emulator" }
 } finally {
