@@ -28,6 +28,9 @@ public final class PropertyNames {
     public static final String INVOKE_FAIL_ON_ERROR = "lambda.invoke.failOnError";
     public static final String INVOKE_OUTPUT_FILE = "lambda.invoke.outputFile";
 
+    // lambda:dev
+    public static final String DEV_POLL = "lambda.dev.pollMillis";
+
     // emulator (lambda:emulator and the in-process emulator of target "emulator")
     // (the runnable emulator jar reads the same names as system properties: spelled in EmulatorCommandLine)
     public static final String EMULATOR_PORT = EmulatorCommandLine.PORT_PROPERTY;
