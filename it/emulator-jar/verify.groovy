@@ -57,16 +57,32 @@ try {
     def children = server.toHandle().descendants().toList()
     assert !children.isEmpty() : 'the function runs in a child process'
 
-    // the AWS CLI, as tests in other languages use it (where the CLI is installed)
-    def aws = ['aws', "${System.getProperty('user.home')}/.pyenv/shims/aws"].find {
-        try { command([it, '--version']).start().waitFor() == 0 } catch (IOException e) { false }
-    }
+    // the AWS CLI and boto3, as tests in other languages use it: where Python's tools are installed, and always in
+    // CI (.ci/run puts pyenv's shims on the PATH)
+    def shims = "${System.getProperty('user.home')}/.pyenv/shims"
+    def tool = { String name -> [name, "${shims}/${name}"].find {
+        try { command([it, '--version']).start().waitFor() == 0 } catch (IOException e) { false } } }
+    def aws = tool('aws')
+    def python = tool('python3')
+    assert (aws != null && python != null) || System.getenv('CI') == null : 'CI needs aws and python3 (boto3)'
+    def clientEnv = [AWS_ACCESS_KEY_ID: 'a', AWS_SECRET_ACCESS_KEY: 'b', AWS_DEFAULT_REGION: 'us-east-1']
     if (aws != null) {
-        def cli = command([aws, '--endpoint-url', endpoint.toString(), '--region', 'us-east-1', 'lambda',
-                'get-function-configuration', '--function-name', 'from-jar', '--query', 'Handler', '--output', 'text'])
-        cli.environment().putAll([AWS_ACCESS_KEY_ID: 'a', AWS_SECRET_ACCESS_KEY: 'b'])
+        def cli = command([aws, '--endpoint-url', endpoint.toString(), 'lambda', 'get-function-configuration',
+                '--function-name', 'from-jar', '--query', 'Handler', '--output', 'text'])
+        cli.environment().putAll(clientEnv)
         def p = cli.redirectErrorStream(true).start()
-        assert p.waitFor(60, TimeUnit.SECONDS) && p.inputStream.text.trim() == 'it.lifecycle.Greeter::handleRequest'
+        def text = p.inputStream.text
+        assert p.waitFor(60, TimeUnit.SECONDS) && text.trim() == 'it.lifecycle.Greeter::handleRequest' : text
+    }
+    if (python != null) {
+        def script = '''import boto3, json, sys
+lam = boto3.client("lambda", endpoint_url=sys.argv[1])
+print(lam.invoke(FunctionName="from-jar", Payload=json.dumps({"name": "Py"}))["Payload"].read().decode())'''
+        def py = command([python, '-c', script, endpoint.toString()])
+        py.environment().putAll(clientEnv)
+        def p = py.redirectErrorStream(true).start()
+        def text = p.inputStream.text
+        assert p.waitFor(60, TimeUnit.SECONDS) && text.trim() == '"Hello, Py?"' : text
     }
 
     // SIGTERM: a clean stop, as lambda:emulator's, with its execution environments

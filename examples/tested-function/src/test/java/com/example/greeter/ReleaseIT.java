@@ -32,12 +32,14 @@ class ReleaseIT {
                 .code(c -> c.zipFile(zip)));
         lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName("greeter"));
         String v1 = lambda.publishVersion(b -> b.functionName("greeter")).version();
+        local.awaitReady("greeter:" + v1); // a new version may answer Pending first, as on AWS
         lambda.createAlias(b -> b.functionName("greeter").name("live").functionVersion(v1));
 
         lambda.updateFunctionConfiguration(b -> b.functionName("greeter")
                 .environment(e -> e.variables(Map.of("GREETING", "Hi"))));
         local.awaitReady("greeter");
         String v2 = lambda.publishVersion(b -> b.functionName("greeter")).version();
+        local.awaitReady("greeter:" + v2);
         lambda.updateAlias(b -> b.functionName("greeter").name("live").functionVersion(v2));
 
         assertEquals("2", v2);
