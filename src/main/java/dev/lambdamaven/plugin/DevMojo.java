@@ -5,6 +5,7 @@ import dev.lambdamaven.config.Target;
 import dev.lambdamaven.deploy.DeployLog;
 import dev.lambdamaven.deploy.Deployer;
 import dev.lambdamaven.dev.DevBuild;
+import dev.lambdamaven.dev.DevFiles;
 import dev.lambdamaven.dev.DevLoop;
 import dev.lambdamaven.dev.JavaCompilation;
 import dev.lambdamaven.dev.SourceWatcher;
@@ -16,7 +17,6 @@ import dev.lambdamaven.packaging.FunctionPackageRequest;
 import dev.lambdamaven.packaging.RuntimeFamily;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -202,28 +202,13 @@ public class DevMojo extends AbstractFunctionMojo {
         return roots;
     }
 
-    /** Copies the outputs of filtered resources from Maven's classes directory into the staging resources. */
+    /** Copies what Maven made of the filtered resources at start-up, as it filtered them. */
     private void copyFiltered(Path into) throws IOException {
         List<Path> filtered = resourceRoots(true);
-        if (filtered.isEmpty()) {
-            return;
-        }
-        getLog().info("Filtered resources (" + filtered + ") are used as the start-up build filtered them; restart"
-                + " lambda:dev after changing them");
-        for (Path root : filtered) {
-            if (!Files.isDirectory(root)) {
-                continue;
-            }
-            try (var files = Files.walk(root)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    Path built = classesDirectory.toPath().resolve(root.relativize(file).toString());
-                    if (Files.isRegularFile(built)) {
-                        Path to = into.resolve(root.relativize(file).toString());
-                        Files.createDirectories(to.getParent());
-                        Files.copy(built, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
+        if (!filtered.isEmpty()) {
+            getLog().info("Filtered resources (" + filtered + ") are used as the start-up build filtered them;"
+                    + " restart lambda:dev after changing them");
+            DevFiles.copyCounterparts(filtered, classesDirectory.toPath(), into);
         }
     }
 

@@ -21,19 +21,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * nothing when an emulator already serves the state directory. Needs no project.
  */
 @Mojo(name = "emulator-start", requiresProject = false, threadSafe = true)
-public class EmulatorStartMojo extends AbstractLambdaMojo {
-
-    /** Loopback port to listen on; 0 picks a free one (builds find it through {@code endpoint.json}). */
-    @Parameter(property = PropertyNames.EMULATOR_PORT, defaultValue = "9070")
-    private int port;
-
-    /** State directory, shared with the builds that will use this emulator. */
-    @Parameter(property = PropertyNames.EMULATOR_HOME, defaultValue = "${user.home}/.lambda-emulator")
-    private File home;
-
-    /** The JDK that runs Java functions invoked locally; default: this JVM or an installed JDK new enough. */
-    @Parameter(property = PropertyNames.INVOKE_JAVA_HOME)
-    private File invokeJavaHome;
+public class EmulatorStartMojo extends AbstractEmulatorMojo {
 
     /** How long to wait for the new emulator to answer. */
     @Parameter(property = PropertyNames.EMULATOR_START_TIMEOUT, defaultValue = "30")
@@ -49,10 +37,7 @@ public class EmulatorStartMojo extends AbstractLambdaMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        if (port < 0 || port > 65535) {
-            throw new MojoFailureException("<port> (" + PropertyNames.EMULATOR_PORT + ") is " + port
-                    + "; use a port between 1 and 65535 (0 picks a free one), e.g. -D" + PropertyNames.EMULATOR_PORT + "=9070");
-        }
+        checkPort();
         List<Path> classPath = plugin.getArtifacts().stream().map(Artifact::getFile).filter(f -> f != null)
                 .map(File::toPath).toList();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");

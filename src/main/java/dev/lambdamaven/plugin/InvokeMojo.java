@@ -1,7 +1,6 @@
 package dev.lambdamaven.plugin;
 
 import dev.lambdamaven.config.AliasSpec;
-import dev.lambdamaven.config.InvalidSpecException;
 import dev.lambdamaven.deploy.Deployer;
 import dev.lambdamaven.deploy.InvokeResult;
 import java.io.File;
