@@ -56,14 +56,9 @@ public final class LambdaEmulatorExtension implements BeforeAllCallback, BeforeE
         return parameter.getParameter().getType() == LambdaClient.class ? lambda.lambda() : lambda;
     }
 
+    /** The test's or the class's emulator: a store falls back to those of the enclosing contexts. */
     private static Optional<LocalLambda> running(ExtensionContext context) {
-        for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
-            Object value = c.get().getStore(NAMESPACE).get(KEY);
-            if (value != null) {
-                return Optional.of((LocalLambda) value);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(context.getStore(NAMESPACE).get(KEY, LocalLambda.class));
     }
 
     private static LambdaEmulator settings(ExtensionContext context) {
