@@ -43,9 +43,19 @@ public abstract class AbstractDeployMojo extends AbstractLambdaMojo {
     @Parameter(property = PropertyNames.ENDPOINT)
     protected String endpoint;
 
-    /** AWS region; default: the SDK's region chain for {@code aws}, us-east-1 for the emulator. */
+    /**
+     * AWS region. Default: the SDK's region chain for {@code aws}; for the emulator, the region of {@code profile},
+     * else us-east-1 (the emulator keeps each region apart, as AWS does).
+     */
     @Parameter(property = PropertyNames.REGION)
     protected String region;
+
+    /**
+     * The 12-digit account the emulator target deploys to (the emulator keeps each account apart, as AWS does);
+     * default 123456789012. Ignored on {@code aws}, where the credentials decide.
+     */
+    @Parameter(property = PropertyNames.EMULATOR_ACCOUNT)
+    protected String emulatorAccount;
 
     /** Named profile of ~/.aws/config for {@code aws}. */
     @Parameter(property = PropertyNames.PROFILE)
@@ -133,7 +143,9 @@ public abstract class AbstractDeployMojo extends AbstractLambdaMojo {
         } else {
             uri = null;
         }
-        Target resolved = new Target(kind, uri, region, profile);
+        Target resolved = new Target(kind, uri, region, profile,
+                kind == Target.Kind.EMULATOR && emulatorAccount != null && !emulatorAccount.isBlank()
+                        ? emulatorAccount.trim() : null);
         getLog().info("lambda:" + goalName() + " on " + resolved + (dryRun ? " (dry run: nothing is changed)" : ""));
         return resolved;
     }

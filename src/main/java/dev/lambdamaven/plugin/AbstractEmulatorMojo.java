@@ -11,6 +11,13 @@ abstract class AbstractEmulatorMojo extends AbstractLambdaMojo {
     @Parameter(property = PropertyNames.EMULATOR_PORT, defaultValue = "9070")
     protected int port;
 
+    /**
+     * The address to listen on: loopback by default. Another address (say {@code 0.0.0.0} in a container) serves
+     * other hosts too, and then any {@code Host} header is taken: do it on purpose only.
+     */
+    @Parameter(property = PropertyNames.EMULATOR_HOST, defaultValue = "127.0.0.1")
+    protected String host;
+
     /** State directory: functions, versions, layers and code survive restarts there, shared with the builds. */
     @Parameter(property = PropertyNames.EMULATOR_HOME, defaultValue = "${user.home}/.lambda-emulator")
     protected File home;

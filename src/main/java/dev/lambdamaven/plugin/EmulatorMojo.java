@@ -33,7 +33,7 @@ public class EmulatorMojo extends AbstractEmulatorMojo {
         Path dir;
         try {
             dir = Files.createDirectories(home.toPath()).toRealPath();
-            EmulatorServer.serveUntilExit(EmulatorOptions.builder().stateDir(dir).port(port)
+            EmulatorServer.serveUntilExit(EmulatorOptions.builder().stateDir(dir).host(host).port(port)
                     .functionRuntime(LocalInvoke.of(invokeJavaHome, toolchainManager, session).runtimeFor(dir))
                     .build(), getLog()::info);
         } catch (BindException e) {

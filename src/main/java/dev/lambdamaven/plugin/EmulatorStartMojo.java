@@ -41,7 +41,7 @@ public class EmulatorStartMojo extends AbstractEmulatorMojo {
         List<Path> classPath = plugin.getArtifacts().stream().map(Artifact::getFile).filter(f -> f != null)
                 .map(File::toPath).toList();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        EmulatorCommandLine line = new EmulatorCommandLine(port, home.toPath(), "127.0.0.1",
+        EmulatorCommandLine line = new EmulatorCommandLine(port, home.toPath(), host,
                 invokeJavaHome == null ? null : invokeJavaHome.toPath());
         try {
             BackgroundEmulator.Running running = BackgroundEmulator.start(java, classPath, line,

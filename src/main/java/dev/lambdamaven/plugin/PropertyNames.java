@@ -62,6 +62,8 @@ public final class PropertyNames {
     public static final String REGION = "lambda.region";
     public static final String PROFILE = "lambda.profile";
     public static final String EMULATOR_HOME = EmulatorCommandLine.HOME_PROPERTY;
+    public static final String EMULATOR_ACCOUNT = "lambda.emulator.account";
+    public static final String EMULATOR_HOST = EmulatorCommandLine.HOST_PROPERTY;
 
     private PropertyNames() {}
 
