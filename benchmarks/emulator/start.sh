@@ -7,7 +7,8 @@
 #    baseline (target: the jar answers sooner than moto_server).
 #
 #   ./mvnw install -DskipTests -Dinvoker.skip && benchmarks/emulator/start.sh
-#   (or ./mvnw package -DskipTests -Dinvoker.skip, and SKIP_MVN=1 to leave out the Maven goal, which needs install)
+#   (or ./mvnw package -DskipTests -Dinvoker.skip, and SKIP_MVN=1 to leave out the Maven goal, which needs install;
+#   JAR_OPTS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC' measures the jar with those JVM options)
 #
 # Needs moto_server (pip install 'moto[server]') and curl.
 set -euo pipefail
@@ -37,7 +38,8 @@ JAR="$ROOT/target/lambda-maven-plugin-$VERSION-emulator.jar"
 
 for i in $(seq "$RUNS"); do
   # a state directory of its own for each launch: the first start on a directory is the slower one
-  first_answer_ms java -jar "$JAR" --port $PORT --home "$WORK/jar-$i" >> "$WORK/jar.ms"
+  # shellcheck disable=SC2086 # JAR_OPTS is a list of JVM options
+  first_answer_ms java ${JAR_OPTS:-} -jar "$JAR" --port $PORT --home "$WORK/jar-$i" >> "$WORK/jar.ms"
   if [ -z "${SKIP_MVN:-}" ]; then
     first_answer_ms "$ROOT/mvnw" -B -o dev.lambdamaven:lambda-maven-plugin:$VERSION:emulator \
         -Dlambda.emulator.port=$PORT -Dlambda.emulator.home="$WORK/state-$i" >> "$WORK/emulator.ms"
@@ -51,7 +53,7 @@ if [ -z "${SKIP_MVN:-}" ]; then
   printf 'emulator start in process (Emulator.start in Maven), median of %d: %5d ms   (target < 500 ms)\n' "$RUNS" "$P"
   printf 'mvn lambda:emulator, launch to first answer:          %5d ms\n' "$E"
 fi
-printf 'java -jar ...-emulator.jar, launch to first answer:   %5d ms\n' "$J"
+printf 'java %s-jar ...-emulator.jar, launch to first answer:   %5d ms\n' "${JAR_OPTS:+$JAR_OPTS }" "$J"
 printf 'moto_server (baseline), launch to first answer:       %5d ms\n' "$M"
 awk -v j="$J" -v m="$M" 'BEGIN {printf "ratio emulator jar / moto_server: %.2f (target < 1)\n", j / m}'
 if [ -z "${SKIP_MVN:-}" ]; then
