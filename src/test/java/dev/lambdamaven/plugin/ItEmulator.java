@@ -1,8 +1,9 @@
 package dev.lambdamaven.plugin;
 
+import dev.lambdamaven.emulator.EmulatorOptions;
+import dev.lambdamaven.emulator.EmulatorServer;
 import dev.lambdamaven.emulator.EndpointFile;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 
 /**
  * The emulator the invoker ITs deploy to, as a user runs one: a foreground emulator (the code of
@@ -84,24 +83,11 @@ public final class ItEmulator {
             }
         }, "it-emulator-stop"));
         try {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    EmulatorMojo.serve(home, "127.0.0.1", freePort(), LocalInvoke.DEFAULTS, new SystemStreamLog(), stop);
-                    return;
-                } catch (MojoExecutionException portTaken) {
-                    if (attempt == 3) { // a free port was taken by another process before the bind, three times
-                        throw portTaken;
-                    }
-                }
-            }
+            Path dir = home.toRealPath();
+            EmulatorServer.serve(EmulatorOptions.builder().stateDir(dir).port(0)
+                    .functionRuntime(LocalInvoke.DEFAULTS.runtimeFor(dir)).build(), System.out::println, stop);
         } finally {
             stopped.countDown();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 
