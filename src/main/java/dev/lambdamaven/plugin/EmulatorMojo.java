@@ -41,11 +41,6 @@ public class EmulatorMojo extends AbstractLambdaMojo {
     private ToolchainManager toolchainManager;
 
     @Override
-    protected String goalName() {
-        return "emulator";
-    }
-
-    @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         if (port < 1 || port > 65535) {
             throw new MojoFailureException("<port> (" + PropertyNames.EMULATOR_PORT + ") is " + port

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -70,8 +71,8 @@ public class PackageFunctionMojo extends AbstractPackageMojo {
     private String classifier;
 
     @Override
-    protected String goalName() {
-        return "package-function";
+    protected Set<ModuleKind> modules() {
+        return EnumSet.of(ModuleKind.FUNCTION);
     }
 
     @Override
@@ -89,7 +90,7 @@ public class PackageFunctionMojo extends AbstractPackageMojo {
             throws PackagingException, IOException, MojoFailureException, MojoExecutionException {
         FunctionPackageRequest request = request(zip, timestamp);
         PackageOutcome outcome = new FunctionPackager().packageFunction(request);
-        new FunctionRecord(request.runtime(), request.handler(), outcome.result().codeSha256()).write(workDirectory());
+        new FunctionRecord(zip, request.runtime(), request.handler(), outcome.result().codeSha256()).write(workDirectory());
         if (!request.layerLibraries().isEmpty()) {
             getLog().info(request.layerLibraries().size() + " jar(s) provided by layers left out of the zip");
         }
