@@ -54,7 +54,7 @@ public abstract class AbstractLambdaMojo extends AbstractMojo {
 
     /** The goal's name, as in {@code lambda:<name>}. */
     protected final String goal() {
-        return mojoExecution.getGoal();
+        return mojoExecution.getMojoDescriptor().getGoal();
     }
 
     /** What this module is to the plugin, from the goals its pom binds. */

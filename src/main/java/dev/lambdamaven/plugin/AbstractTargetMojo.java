@@ -11,6 +11,8 @@ import java.io.File;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -145,6 +147,12 @@ public abstract class AbstractTargetMojo extends AbstractLambdaMojo {
 
     protected DeployOptions options() {
         return new DeployOptions(dryRun(), failOnChange(), s3Bucket(), null, null);
+    }
+
+    /** When the build started (the same instant for every module of a reactor). */
+    protected Instant buildStart() {
+        Date start = session.getRequest() == null ? null : session.getRequest().getStartTime();
+        return start == null ? Instant.now() : start.toInstant();
     }
 
     protected DeploymentReport report() {

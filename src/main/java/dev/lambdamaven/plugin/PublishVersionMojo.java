@@ -47,7 +47,7 @@ public class PublishVersionMojo extends AbstractFunctionMojo {
         FunctionSpec spec = functionSpec(resolved);
         Reactor reactor = Reactor.of(session);
         String description = VersionDescription.render(versionDescription, project.getVersion(),
-                reactor.commit(project.getBasedir().toPath()), session.getRequest().getStartTime().toInstant());
+                reactor.commit(project.getBasedir().toPath()), buildStart());
         DeployOptions options = new DeployOptions(dryRun, failOnChange, s3Bucket, description,
                 reactor.vpcChecked(project));
         try (Deployer deployer = openDeployer(resolved)) {

@@ -88,7 +88,7 @@ final class Reactor {
     /** Asks for the table at the end of the session (registered once per build). */
     void printSummaryAtEnd(MavenSession session, PluginDescriptor plugin, Log log) {
         synchronized (this) {
-            if (summaryWanted) {
+            if (summaryWanted || session.getRequest() == null) {
                 return;
             }
             summaryWanted = true;
