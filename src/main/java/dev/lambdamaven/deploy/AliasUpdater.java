@@ -122,6 +122,7 @@ final class AliasUpdater {
         } else {
             target = releases.get(position - steps);
         }
+        requirePublished(functionName, aliasName, target);
         return new AliasPlan(functionName, aliasName, current, target, Map.of(),
                 history.with(event(Kind.ROLLBACK, target, null, primary)), null);
     }
@@ -156,6 +157,16 @@ final class AliasUpdater {
         } catch (PreconditionFailedException e) {
             throw new DeployRefusedException("Alias " + aliasName + " of " + functionName + " was changed by someone"
                     + " else while this build moved it (revision differs): run the goal again");
+        }
+    }
+
+    private void requirePublished(String functionName, String aliasName, String version) {
+        try {
+            lambda.getFunctionConfiguration(r -> r.functionName(functionName).qualifier(version));
+        } catch (ResourceNotFoundException e) {
+            throw new DeployRefusedException("Version " + version + " of " + functionName + ", where the history of alias "
+                    + aliasName + " goes back to, no longer exists (deleted, by lambda:prune for one): roll back fewer"
+                    + " steps, or to a version that exists with -Dlambda.version=N");
         }
     }
 

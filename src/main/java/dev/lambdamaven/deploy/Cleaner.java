@@ -24,9 +24,10 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 /**
  * The clean-up goals: delete a function with its aliases and function URLs, delete a layer's versions, prune
  * old versions. Each first works out a {@link CleanupPlan} from list calls only; applying it deletes exactly
- * what the plan lists. Pruning keeps the newest versions, every version an alias routes traffic to, and every
- * version on an alias's release history (what a rollback returns to); for a layer it also keeps every layer
- * version that a kept version of any function in the region uses (by the same rule), and $LATEST's.
+ * what the plan lists. Pruning keeps the newest versions and every version an alias routes traffic to (older
+ * releases of an alias's history go, so a rollback reaches as far back as the kept versions); for a layer it
+ * keeps the newest layer versions and every one that a kept version (by the same rule) or $LATEST of any
+ * function in the region uses.
  */
 final class Cleaner {
 
@@ -149,7 +150,7 @@ final class Cleaner {
         return deleted;
     }
 
-    /** Why each kept version is kept: newest, routed to by an alias, or on an alias's release history. */
+    /** Why each kept version is kept: routed to by an alias, or one of the newest. */
     static Map<String, String> keptVersions(List<String> versions, List<AliasConfiguration> aliases, int keep) {
         Map<String, String> reasons = new LinkedHashMap<>();
         for (AliasConfiguration alias : aliases) {
@@ -157,10 +158,6 @@ final class Cleaner {
         }
         versions.stream().sorted(Comparator.comparingLong((String v) -> Long.parseLong(v)).reversed()).limit(keep)
                 .forEach(v -> reasons.putIfAbsent(v, "one of the newest " + keep));
-        for (AliasConfiguration alias : aliases) {
-            ReleaseHistory.parse(alias.description()).releases()
-                    .forEach(v -> reasons.putIfAbsent(v, "on the release history of alias " + alias.name()));
-        }
         return reasons;
     }
 

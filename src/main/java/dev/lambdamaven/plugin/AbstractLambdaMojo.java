@@ -37,6 +37,9 @@ public abstract class AbstractLambdaMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (session != null) {
+            Reactor.of(session).watch(session, mojoExecution.getMojoDescriptor().getPluginDescriptor(), getLog());
+        }
         String goalSkip = PropertyNames.goalSkip(goal());
         if (skip || isSet(goalSkip)) {
             String property = skip ? PropertyNames.SKIP : goalSkip;

@@ -69,8 +69,8 @@ public abstract class AbstractTargetMojo extends AbstractLambdaMojo {
     protected final void run() throws MojoExecutionException, MojoFailureException {
         HttpWireLogs.off(runtimeInformation.getMavenVersion());
         Reactor reactor = Reactor.of(session);
-        if (summary && inSummary()) {
-            reactor.printSummaryAtEnd(session, mojoExecution.getMojoDescriptor().getPluginDescriptor(), getLog());
+        if (inSummary()) {
+            reactor.wantSummary(summary);
         }
         if (writesReport() && !dryRun() && reactor.startDeploy(project)) {
             report().delete(); // a report of an earlier deployment must not survive a failure of this one
@@ -92,6 +92,7 @@ public abstract class AbstractTargetMojo extends AbstractLambdaMojo {
     @Override
     protected void skipped(String property) {
         if (inSummary()) {
+            Reactor.of(session).wantSummary(summary);
             Reactor.of(session).row(project).skipped = property;
         }
     }

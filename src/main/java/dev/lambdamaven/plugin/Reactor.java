@@ -43,7 +43,9 @@ final class Reactor {
     private final Map<String, String> layerVersions = new HashMap<>();
     private final Map<String, VpcSpec> vpcChecked = new HashMap<>();
     private final Map<java.nio.file.Path, Optional<GitCommit>> commits = new HashMap<>();
+    private boolean watching;
     private boolean summaryWanted;
+    private boolean summaryOff;
 
     static Reactor of(MavenSession session) {
         synchronized (BUILDS) {
@@ -85,20 +87,37 @@ final class Reactor {
         }
     }
 
-    /** Asks for the table at the end of the session (registered once per build). */
-    void printSummaryAtEnd(MavenSession session, PluginDescriptor plugin, Log log) {
+    /**
+     * Registers the end-of-session table once per build (any goal of the plugin calls this). It is printed when
+     * a deploy goal ran ({@link #wantSummary}), or when a build of the deploy phase lost function or layer
+     * modules to failures before any deploy goal ran; not with {@code -Dlambda.summary=false}.
+     */
+    void watch(MavenSession session, PluginDescriptor plugin, Log log) {
         synchronized (this) {
-            if (summaryWanted || session.getRequest() == null) {
+            if (watching || session.getRequest() == null) {
                 return;
             }
-            summaryWanted = true;
+            watching = true;
         }
         SessionEnd.beforeSessionEnd(session.getRequest(), event -> summary(event.getSession(), plugin)
                 .forEach(log::info));
     }
 
+    /** A deploy goal ran: the table is wanted, unless the goal's {@code summary} parameter is false. */
+    synchronized void wantSummary(boolean wanted) {
+        summaryWanted = true;
+        summaryOff |= !wanted;
+    }
+
     /** The table's lines: one row per function and layer module of the build; none for a single module. */
     synchronized List<String> summary(MavenSession session, PluginDescriptor plugin) {
+        boolean deployPhase = session.getGoals() != null && session.getGoals().contains("deploy");
+        boolean lost = session.getResult() != null && session.getResult().hasExceptions();
+        java.util.Properties user = session.getUserProperties();
+        if (summaryOff || (user != null && "false".equals(user.getProperty(PropertyNames.SUMMARY)))
+                || !(summaryWanted || (deployPhase && lost))) {
+            return List.of();
+        }
         List<ReactorSummary.Line> lines = new ArrayList<>();
         for (MavenProject project : session.getProjects()) {
             if (ModuleKind.of(project, plugin) == ModuleKind.OTHER) {

@@ -80,6 +80,7 @@ class ReactorSummaryTest {
         MavenProject payments = module("payments", PackageFunctionMojo.class, PublishVersionMojo.class);
         MavenSession session = session(List.of(parent, libs, orders, payments));
         Reactor reactor = Reactor.of(session);
+        reactor.wantSummary(true);
         Reactor.Row row = reactor.row(libs);
         row.name = "layer libs";
         row.version = "4";
@@ -106,6 +107,7 @@ class ReactorSummaryTest {
         MavenProject orders = module("orders", PackageFunctionMojo.class);
         MavenProject payments = module("payments", PackageFunctionMojo.class);
         MavenSession session = session(List.of(orders, payments));
+        Reactor.of(session).wantSummary(true);
         Reactor.of(session).row(payments).skipped = "lambda.skip";
         result.addBuildSummary(new BuildSuccess(orders, 1));
         result.addBuildSummary(new BuildSuccess(payments, 1));
@@ -119,7 +121,35 @@ class ReactorSummaryTest {
         MavenProject parent = module("parent");
         MavenProject only = module("only", PackageFunctionMojo.class);
         MavenSession session = session(List.of(parent, only));
+        Reactor.of(session).wantSummary(true);
 
+        assertThat(Reactor.of(session).summary(session, plugin)).isEmpty();
+    }
+
+    @Test
+    void aDeployBuildThatLostModulesBeforeAnyDeployGoalStillEndsWithTheTable() {
+        MavenProject libs = module("libs", PackageLayerMojo.class);
+        MavenProject orders = module("orders", PackageFunctionMojo.class);
+        MavenSession session = session(List.of(libs, orders));
+        when(session.getGoals()).thenReturn(List.of("deploy"));
+        result.addBuildSummary(new BuildFailure(libs, 1, new MojoFailureException("<layerName> = 'bad name': use")));
+        result.addException(new MojoFailureException("<layerName> = 'bad name': use"));
+
+        assertThat(String.join("\n", Reactor.of(session).summary(session, plugin)))
+                .contains("| libs   | -                | -       | -     | -       | failed: <layerName> = 'bad name': use |",
+                        "| orders | -                | -       | -     | -       | skipped (not built)");
+    }
+
+    @Test
+    void aPackageBuildPrintsNoTableAndTheSummaryCanBeTurnedOff() {
+        MavenProject libs = module("libs", PackageLayerMojo.class);
+        MavenProject orders = module("orders", PackageFunctionMojo.class);
+        MavenSession session = session(List.of(libs, orders));
+        when(session.getGoals()).thenReturn(List.of("package"));
+        result.addException(new MojoFailureException("broken"));
+        assertThat(Reactor.of(session).summary(session, plugin)).isEmpty();
+
+        Reactor.of(session).wantSummary(false);
         assertThat(Reactor.of(session).summary(session, plugin)).isEmpty();
     }
 
