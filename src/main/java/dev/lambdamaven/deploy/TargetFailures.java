@@ -50,7 +50,7 @@ final class TargetFailures {
                     + " -Dlambda.region=<region> (or <region> in the pom), the AWS_REGION environment variable, or a"
                     + " region in the profile (~/.aws/config)");
         }
-        if (text.contains("sso") && (text.contains("expired") || text.contains("token"))) {
+        if (text.contains("sso session") || text.contains("sso token")) { // the SDK's words for an SSO login to renew
             return new DeployRefusedException("The SSO session" + profileName(target) + " has expired or was never"
                     + " started: run aws sso login" + profileFlag(target));
         }

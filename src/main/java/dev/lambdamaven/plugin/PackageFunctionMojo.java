@@ -28,7 +28,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Builds the function's deployment zip, {@code target/<finalName>-lambda.zip}, and attaches it to the
  * project (type {@code zip}, classifier {@code lambda}). Java runtimes: classes and resources at the root,
  * runtime jars under {@code lib/}, the handler checked against the code. Custom runtimes: an executable
- * {@code bootstrap} plus the files of {@code sourceDirectory}.
+ * {@code bootstrap} plus the files of {@code sourceDirectory}. Records the zip, its hash, runtime and handler in
+ * {@code target/lambda/function.properties}, where the deploy goals take them from. Skip it with
+ * {@code -Dlambda.package-function.skip}.
  */
 @Mojo(name = "package-function", defaultPhase = LifecyclePhase.PACKAGE,
         requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
