@@ -14,7 +14,6 @@ import java.util.TreeSet;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.AliasConfiguration;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
-import software.amazon.awssdk.services.lambda.model.FunctionUrlConfig;
 import software.amazon.awssdk.services.lambda.model.FunctionVersion;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
 import software.amazon.awssdk.services.lambda.model.Layer;
@@ -52,12 +51,12 @@ final class Cleaner {
             return new CleanupPlan(subject, true, List.of());
         }
         List<Item> items = new ArrayList<>();
-        for (FunctionUrlConfig url : urls(functionName)) {
-            String qualifier = qualifier(url.functionArn(), functionName);
-            items.add(new Item(What.FUNCTION_URL, url.functionUrl(), qualifier, true,
-                    qualifier == null ? "of the function" : "of alias " + qualifier));
+        List<AliasConfiguration> aliases = aliases(functionName);
+        for (Url url : urls(functionName, aliases)) {
+            items.add(new Item(What.FUNCTION_URL, url.url(), url.qualifier(), true,
+                    url.qualifier() == null ? "of the function" : "of alias " + url.qualifier()));
         }
-        aliases(functionName).forEach(a -> items.add(new Item(What.ALIAS, a.name(), true, "-> " + a.functionVersion()
+        aliases.forEach(a -> items.add(new Item(What.ALIAS, a.name(), true, "-> " + a.functionVersion()
                 + (routing(a).size() > 1 ? " " + a.routingConfig().additionalVersionWeights() : ""))));
         versions.forEach(v -> items.add(new Item(What.VERSION, v, true, "with the function")));
         items.add(new Item(What.FUNCTION, functionName, true, "with $LATEST, its tags and its concurrency settings"));
@@ -181,17 +180,45 @@ final class Cleaner {
         return lambda.listAliasesPaginator(r -> r.functionName(functionName)).aliases().stream().toList();
     }
 
-    private List<FunctionUrlConfig> urls(String functionName) {
+    /**
+     * The function's URLs: ListFunctionUrlConfigs, or, on a target that does not serve it (moto, the emulator
+     * so far: a 404 that is not ResourceNotFoundException), GetFunctionUrlConfig of the function and each alias.
+     */
+    private List<Url> urls(String functionName, List<AliasConfiguration> aliases) {
         try {
             return lambda.listFunctionUrlConfigsPaginator(r -> r.functionName(functionName)).functionUrlConfigs()
-                    .stream().toList();
+                    .stream().map(u -> new Url(u.functionUrl(), qualifier(u.functionArn(), functionName))).toList();
         } catch (LambdaException e) {
-            if (e.statusCode() == 404 && !(e instanceof ResourceNotFoundException)) {
-                log.debug("The target does not serve function URLs (" + e.awsErrorDetails().errorCode() + "): none to delete");
-                return List.of();
+            if (!unsupported(e)) {
+                throw e;
             }
-            throw e;
+            log.debug("The target does not list function URLs (HTTP 404): asking for each alias's instead");
         }
+        List<Url> urls = new ArrayList<>();
+        List<String> qualifiers = new ArrayList<>();
+        qualifiers.add(null);
+        aliases.forEach(a -> qualifiers.add(a.name()));
+        for (String qualifier : qualifiers) {
+            try {
+                var url = lambda.getFunctionUrlConfig(r -> r.functionName(functionName).qualifier(qualifier));
+                urls.add(new Url(url.functionUrl(), qualifier));
+            } catch (ResourceNotFoundException e) {
+                // no URL there
+            } catch (LambdaException e) {
+                if (!unsupported(e)) {
+                    throw e;
+                }
+                return urls; // no function URLs on this target at all
+            }
+        }
+        return urls;
+    }
+
+    /** A function URL and the alias it belongs to ({@code null}: the function itself). */
+    private record Url(String url, String qualifier) {}
+
+    private static boolean unsupported(LambdaException e) {
+        return e.statusCode() == 404 && !(e instanceof ResourceNotFoundException);
     }
 
     private List<LayerVersionsListItem> layerVersions(String layerName) {

@@ -9,6 +9,7 @@ import dev.lambdamaven.config.Runtimes;
 import dev.lambdamaven.config.SecretValue;
 import dev.lambdamaven.config.Target;
 import dev.lambdamaven.config.VpcSpec;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -111,7 +112,7 @@ public final class Deployer implements AutoCloseable {
     }
 
     /** The zip's CodeSha256, which must be the one its packaging goal recorded. */
-    private static String checkedHash(java.nio.file.Path zip, String recorded) {
+    private static String checkedHash(Path zip, String recorded) {
         String hash = CodeHash.of(zip);
         if (recorded != null && !recorded.equals(hash)) {
             throw new DeployRefusedException(zip + " changed after it was packaged (its SHA-256 is " + hash

@@ -55,10 +55,6 @@ public abstract class AbstractTargetMojo extends AbstractLambdaMojo {
     @Parameter(property = PropertyNames.INVOKE_JAVA_HOME)
     protected File invokeJavaHome;
 
-    /** Prints a one-table summary of the function and layer modules when a multi-module build ends. */
-    @Parameter(property = PropertyNames.SUMMARY, defaultValue = "true")
-    protected boolean summary;
-
     @Component
     private ToolchainManager toolchainManager;
 
@@ -70,7 +66,7 @@ public abstract class AbstractTargetMojo extends AbstractLambdaMojo {
         HttpWireLogs.off(runtimeInformation.getMavenVersion());
         Reactor reactor = Reactor.of(session);
         if (inSummary()) {
-            reactor.wantSummary(summary);
+            reactor.wantSummary();
         }
         if (writesReport() && !dryRun() && reactor.startDeploy(project)) {
             report().delete(); // a report of an earlier deployment must not survive a failure of this one
@@ -92,7 +88,7 @@ public abstract class AbstractTargetMojo extends AbstractLambdaMojo {
     @Override
     protected void skipped(String property) {
         if (inSummary()) {
-            Reactor.of(session).wantSummary(summary);
+            Reactor.of(session).wantSummary();
             Reactor.of(session).row(project).skipped = property;
         }
     }

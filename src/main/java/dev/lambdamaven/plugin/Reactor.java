@@ -1,6 +1,7 @@
 package dev.lambdamaven.plugin;
 
 import dev.lambdamaven.config.VpcSpec;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,10 +43,9 @@ final class Reactor {
     private final Set<String> deploying = new HashSet<>();
     private final Map<String, String> layerVersions = new HashMap<>();
     private final Map<String, VpcSpec> vpcChecked = new HashMap<>();
-    private final Map<java.nio.file.Path, Optional<GitCommit>> commits = new HashMap<>();
+    private final Map<Path, Optional<GitCommit>> commits = new HashMap<>();
     private boolean watching;
     private boolean summaryWanted;
-    private boolean summaryOff;
 
     static Reactor of(MavenSession session) {
         synchronized (BUILDS) {
@@ -80,8 +80,8 @@ final class Reactor {
     }
 
     /** The commit of the work tree {@code basedir} is in, looked up once per work tree and build. */
-    Optional<GitCommit> commit(java.nio.file.Path basedir) {
-        java.nio.file.Path root = GitCommit.gitDirectory(basedir).orElse(basedir.toAbsolutePath());
+    Optional<GitCommit> commit(Path basedir) {
+        Path root = GitCommit.gitDirectory(basedir).orElse(basedir.toAbsolutePath());
         synchronized (commits) {
             return commits.computeIfAbsent(root, r -> GitCommit.find(basedir, System.getenv()));
         }
@@ -90,7 +90,8 @@ final class Reactor {
     /**
      * Registers the end-of-session table once per build (any goal of the plugin calls this). It is printed when
      * a deploy goal ran ({@link #wantSummary}), or when a build of the deploy phase lost function or layer
-     * modules to failures before any deploy goal ran; not with {@code -Dlambda.summary=false}.
+     * modules to failures before any deploy goal ran; not with {@code lambda.summary=false} (on the command
+     * line or in the root pom's properties).
      */
     void watch(MavenSession session, PluginDescriptor plugin, Log log) {
         synchronized (this) {
@@ -103,19 +104,16 @@ final class Reactor {
                 .forEach(log::info));
     }
 
-    /** A deploy goal ran: the table is wanted, unless the goal's {@code summary} parameter is false. */
-    synchronized void wantSummary(boolean wanted) {
+    /** A deploy goal ran: the table is wanted. */
+    synchronized void wantSummary() {
         summaryWanted = true;
-        summaryOff |= !wanted;
     }
 
     /** The table's lines: one row per function and layer module of the build; none for a single module. */
     synchronized List<String> summary(MavenSession session, PluginDescriptor plugin) {
         boolean deployPhase = session.getGoals() != null && session.getGoals().contains("deploy");
         boolean lost = session.getResult() != null && session.getResult().hasExceptions();
-        java.util.Properties user = session.getUserProperties();
-        if (summaryOff || (user != null && "false".equals(user.getProperty(PropertyNames.SUMMARY)))
-                || !(summaryWanted || (deployPhase && lost))) {
+        if (turnedOff(session) || !(summaryWanted || (deployPhase && lost))) {
             return List.of();
         }
         List<ReactorSummary.Line> lines = new ArrayList<>();
@@ -130,6 +128,15 @@ final class Reactor {
                     result(outcome, row)));
         }
         return lines.size() < 2 ? List.of() : ReactorSummary.render(lines);
+    }
+
+    private static boolean turnedOff(MavenSession session) {
+        String value = session.getUserProperties() == null ? null
+                : session.getUserProperties().getProperty(PropertyNames.SUMMARY);
+        if (value == null && session.getTopLevelProject() != null) {
+            value = session.getTopLevelProject().getProperties().getProperty(PropertyNames.SUMMARY);
+        }
+        return "false".equalsIgnoreCase(value == null ? null : value.trim());
     }
 
     private static String result(BuildSummary outcome, Row row) {

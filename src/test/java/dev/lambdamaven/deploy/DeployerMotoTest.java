@@ -217,6 +217,23 @@ class DeployerMotoTest {
     }
 
     @Test
+    void deleteFunctionTakesTheFunctionUrlsOfTheFunctionAndOfItsAliases() throws Exception {
+        String v1 = deploy(spec("with-urls", "a").build()).version();
+        deployer.updateAlias("with-urls", AliasSpec.named("live"), v1, Origin.PUBLISHED, DeployOptions.DEFAULTS);
+        lambda.createFunctionUrlConfig(r -> r.functionName("with-urls").authType("NONE"));
+        lambda.createFunctionUrlConfig(r -> r.functionName("with-urls").qualifier("live").authType("AWS_IAM"));
+
+        CleanupPlan plan = deployer.deleteFunction("with-urls", new DeployOptions(true, false, null, null, null));
+        assertThat(plan.deletions()).extracting(i -> i.what() + " " + i.qualifier()).startsWith(
+                "FUNCTION_URL null", "FUNCTION_URL live", "ALIAS null");
+        deployer.deleteFunction("with-urls", DeployOptions.DEFAULTS);
+
+        assertThat(log.text()).contains("Deleted function URL https://", "Deleted alias live", "Deleted function with-urls");
+        assertThatThrownBy(() -> lambda.getFunction(r -> r.functionName("with-urls")))
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
     void layerPublishesOnlyWhenContentChangesAndIsShared() throws Exception {
         LayerResult first = deployer.publishLayer(layer("shared-libs", "one"), DeployOptions.DEFAULTS);
         LayerResult same = deployer.publishLayer(layer("shared-libs", "one"), DeployOptions.DEFAULTS);

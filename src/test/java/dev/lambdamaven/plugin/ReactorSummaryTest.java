@@ -80,7 +80,7 @@ class ReactorSummaryTest {
         MavenProject payments = module("payments", PackageFunctionMojo.class, PublishVersionMojo.class);
         MavenSession session = session(List.of(parent, libs, orders, payments));
         Reactor reactor = Reactor.of(session);
-        reactor.wantSummary(true);
+        reactor.wantSummary();
         Reactor.Row row = reactor.row(libs);
         row.name = "layer libs";
         row.version = "4";
@@ -107,7 +107,7 @@ class ReactorSummaryTest {
         MavenProject orders = module("orders", PackageFunctionMojo.class);
         MavenProject payments = module("payments", PackageFunctionMojo.class);
         MavenSession session = session(List.of(orders, payments));
-        Reactor.of(session).wantSummary(true);
+        Reactor.of(session).wantSummary();
         Reactor.of(session).row(payments).skipped = "lambda.skip";
         result.addBuildSummary(new BuildSuccess(orders, 1));
         result.addBuildSummary(new BuildSuccess(payments, 1));
@@ -121,7 +121,7 @@ class ReactorSummaryTest {
         MavenProject parent = module("parent");
         MavenProject only = module("only", PackageFunctionMojo.class);
         MavenSession session = session(List.of(parent, only));
-        Reactor.of(session).wantSummary(true);
+        Reactor.of(session).wantSummary();
 
         assertThat(Reactor.of(session).summary(session, plugin)).isEmpty();
     }
@@ -149,7 +149,10 @@ class ReactorSummaryTest {
         result.addException(new MojoFailureException("broken"));
         assertThat(Reactor.of(session).summary(session, plugin)).isEmpty();
 
-        Reactor.of(session).wantSummary(false);
+        Reactor.of(session).wantSummary();
+        assertThat(Reactor.of(session).summary(session, plugin)).isNotEmpty();
+        request.getUserProperties().setProperty("lambda.summary", "false");
+        when(session.getUserProperties()).thenReturn(request.getUserProperties());
         assertThat(Reactor.of(session).summary(session, plugin)).isEmpty();
     }
 
