@@ -33,8 +33,9 @@ assert log.contains('delete version 1')
 assert log.contains('delete version 2')
 assert log.contains('keep   version 3 (alias live)')
 assert log.contains('keep   version 4 (one of the newest 2)')
-// 8, 9: delete-function plans first, then takes the alias and the versions with the function
-assert log.contains('Dry run: 4 resource(s) of release-history would be deleted; nothing was deleted')
+// 8: delete-function plans first, then takes the alias and the versions with the function
+assert log.contains('Function release-history: 4 to delete')
+assert log.contains('  delete alias live (-> 3)')
 assert log.contains('Deleted alias live')
 assert log.contains('Deleted function release-history')
 
