@@ -1,6 +1,7 @@
 package dev.lambdamaven;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -62,4 +63,15 @@ class ArchitectureTest {
             .orShould().callMethod(UUID.class, "randomUUID")
             .because("the emulator must start in well under a second: an ObjectMapper loads hundreds of classes and"
                     + " UUID.randomUUID seeds a SecureRandom (use http.Json and http.Ids)");
+
+    @ArchTest
+    static final ArchRule emulatorPackagesAreFreeOfCycles = slices().matching("dev.lambdamaven.emulator.(*)..")
+            .should().beFreeOfCycles()
+            .because("each part of the emulator (http, store, lambda, s3, ec2, runtime) builds on the ones below it");
+
+    @ArchTest
+    static final ArchRule emulatorPartsDoNotKnowTheEmulator = noClasses()
+            .that().resideInAPackage("dev.lambdamaven.emulator.*..")
+            .should().dependOnClassesThat().resideInAPackage("dev.lambdamaven.emulator")
+            .because("Emulator and EmulatorOptions assemble the parts; a part that knew them would close a cycle");
 }

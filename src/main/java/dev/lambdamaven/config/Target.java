@@ -6,9 +6,21 @@ import java.util.Locale;
 /**
  * Where to deploy: the emulator (default; static dummy credentials) or AWS (the SDK's default credential and
  * region chains). {@code endpoint} overrides the URL for either; with {@link Kind#EMULATOR} it is always set
- * by the time a deployer is built.
+ * by the time a deployer is built. {@code account}: the 12-digit account the emulator target acts in (the emulator
+ * keeps state per account and region, as AWS does); {@code null} for its default account.
  */
-public record Target(Kind kind, URI endpoint, String region, String profile) {
+public record Target(Kind kind, URI endpoint, String region, String profile, String account) {
+
+    public Target(Kind kind, URI endpoint, String region, String profile) {
+        this(kind, endpoint, region, profile, null);
+    }
+
+    public Target {
+        if (account != null && !account.matches("\\d{12}")) {
+            throw new InvalidSpecException("emulatorAccount", account, "an AWS account id has 12 digits, e.g."
+                    + " 123456789012");
+        }
+    }
 
     public enum Kind { EMULATOR, AWS }
 

@@ -1,9 +1,9 @@
 package dev.lambdamaven.deploy;
 
 import dev.lambdamaven.config.Target;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -11,6 +11,8 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileProperty;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -24,10 +26,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class AwsClients implements AutoCloseable {
 
-    private static final AwsCredentialsProvider EMULATOR_CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("lambda-maven-plugin", "emulator"));
 
     private final Target target;
+    private final String emulatorRegion;
     private final AtomicInteger apiCalls = new AtomicInteger();
     private final LambdaClient lambda;
     private S3Client s3;
@@ -38,7 +39,31 @@ public final class AwsClients implements AutoCloseable {
             throw new IllegalArgumentException("the emulator target needs an endpoint");
         }
         this.target = target;
+        this.emulatorRegion = target.isAws() ? null : emulatorRegion(target);
         this.lambda = configure(LambdaClient.builder()).build();
+    }
+
+    /**
+     * The region of the emulator target: {@code lambda.region}, else the region of the {@code lambda.profile}
+     * profile, else us-east-1. The emulator keeps state per region, so ARNs say what they would say on AWS.
+     */
+    private static String emulatorRegion(Target target) {
+        if (target.region() != null && !target.region().isBlank()) {
+            return target.region().trim();
+        }
+        if (target.profile() != null) {
+            Optional<String> fromProfile = ProfileFile.defaultProfileFile().profile(target.profile())
+                    .flatMap(p -> p.property(ProfileProperty.REGION));
+            if (fromProfile.isPresent()) {
+                return fromProfile.get();
+            }
+        }
+        return Target.EMULATOR_REGION;
+    }
+
+    /** The region requests are signed for: on AWS the configured one (null: the SDK's chain decides). */
+    public String region() {
+        return target.isAws() ? target.region() : emulatorRegion;
     }
 
     public LambdaClient lambda() {
@@ -79,8 +104,10 @@ public final class AwsClients implements AutoCloseable {
                 builder.region(Region.of(target.region()));
             }
         } else {
-            builder.credentialsProvider(EMULATOR_CREDENTIALS);
-            builder.region(Region.of(target.region() == null ? Target.EMULATOR_REGION : target.region()));
+            // dummy credentials: nothing can reach AWS by accident; a 12-digit key id names the emulator's account
+            builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                    target.account() != null ? target.account() : "lambda-maven-plugin", "emulator")));
+            builder.region(Region.of(emulatorRegion));
         }
         builder.overrideConfiguration(ClientOverrideConfiguration.builder()
                 .addExecutionInterceptor(new ExecutionInterceptor() {

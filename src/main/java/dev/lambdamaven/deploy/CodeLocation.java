@@ -13,7 +13,13 @@ record CodeLocation(SdkBytes zipFile, String s3Bucket, String s3Key) {
         return new CodeLocation(null, bucket, key);
     }
 
-    long uploadedBytes() {
-        return zipFile == null ? 0 : zipFile.asByteArrayUnsafe().length;
+    /** Where the code went, for the log: {@code 1.2 MB uploaded inline} or {@code code from s3://bucket/key}. */
+    String describe() {
+        if (zipFile == null) {
+            return "code from s3://" + s3Bucket + "/" + s3Key;
+        }
+        long bytes = zipFile.asByteArrayUnsafe().length;
+        return (bytes < 1024 * 1024 ? bytes + " bytes" : String.format(java.util.Locale.ROOT, "%.1f MB",
+                bytes / (1024.0 * 1024))) + " uploaded inline";
     }
 }

@@ -11,18 +11,30 @@ import java.util.List;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Makes a zip available to Lambda. Zips up to Lambda's direct upload limit (50 MB) go inline; larger ones go
- * to {@code s3Bucket} under a content-addressed key, as a multipart upload with progress, skipped when the
- * object is already there. Memory stays bounded by one part.
+ * Makes a zip available to Lambda. A zip whose request fits Lambda's limit goes inline (base64 in the JSON body);
+ * a larger one goes to {@code s3Bucket} under a content-addressed key, as a multipart upload with progress, skipped
+ * when the object is already there. On the emulator target without {@code s3Bucket}, a bucket of the plugin's own
+ * on the emulator's S3 takes it. Memory stays bounded by one part.
  */
 final class CodeUploader {
 
-    static final long DIRECT_UPLOAD_LIMIT = 50L * 1024 * 1024;
+    /**
+     * Lambda refuses a CreateFunction or UpdateFunctionCode request of this many bytes or more ("Request must be
+     * smaller than 69905067 bytes for the CreateFunction operation", quoted in localstack/localstack#2999): the
+     * zip travels base64-encoded, 4 bytes for every 3.
+     */
+    static final long MAX_REQUEST_BYTES = 69_905_067L;
+    /** What a request carries besides the zip, generously: configuration, 4 KB of environment, 50 tags, JSON. */
+    static final long REQUEST_OVERHEAD_BYTES = 64 * 1024;
+    /** The largest zip whose request fits: 52,379,647 bytes (49.95 MiB). */
+    static final long DIRECT_UPLOAD_LIMIT = (MAX_REQUEST_BYTES - 1 - REQUEST_OVERHEAD_BYTES) / 4 * 3;
     static final int PART_SIZE = 8 * 1024 * 1024;
 
     private final AwsClients clients;
@@ -44,18 +56,55 @@ final class CodeUploader {
                 throw new UncheckedIOException("cannot read " + zip, e);
             }
         }
-        if (s3Bucket == null || s3Bucket.isBlank()) {
-            throw new InvalidSpecException("s3Bucket", null, zip.getFileName() + " is " + megabytes(size)
-                    + " MB, above Lambda's " + megabytes(directUploadLimit)
-                    + " MB direct upload limit: set <s3Bucket> (or -Dlambda.s3Bucket) to a bucket in the function's region");
-        }
+        String bucket = s3Bucket == null || s3Bucket.isBlank() ? emulatorBucket(zip, size) : s3Bucket;
         String key = keyPrefix + "/" + CodeHash.hexOf(codeSha256) + ".zip";
-        if (exists(s3Bucket, key)) {
-            log.info("s3://" + s3Bucket + "/" + key + " already uploaded");
+        if (exists(bucket, key)) {
+            log.info("s3://" + bucket + "/" + key + " already uploaded");
         } else {
-            multipart(zip, size, s3Bucket, key);
+            multipart(zip, size, bucket, key);
         }
-        return CodeLocation.s3(s3Bucket, key);
+        return CodeLocation.s3(bucket, key);
+    }
+
+    /**
+     * Without {@code <s3Bucket>}: on the emulator, the plugin's own bucket there (created when missing); on AWS, a
+     * failure naming the setting.
+     */
+    private String emulatorBucket(Path zip, long size) {
+        if (clients.target().isAws()) {
+            throw new InvalidSpecException("s3Bucket", null, zip.getFileName() + " is " + megabytes(size)
+                    + " MB, above what Lambda takes in a request (" + megabytes(directUploadLimit)
+                    + " MB zipped): set <s3Bucket> (or -Dlambda.s3Bucket) to a bucket in the function's region");
+        }
+        String region = clients.region();
+        String bucket = "lambda-maven-plugin-" + (clients.target().account() == null ? "" : clients.target().account()
+                + "-") + region;
+        try {
+            clients.s3().headBucket(r -> r.bucket(bucket));
+        } catch (NoSuchBucketException e) {
+            createBucket(bucket, region);
+        } catch (S3Exception e) {
+            if (e.statusCode() != 404) {
+                throw e;
+            }
+            createBucket(bucket, region);
+        }
+        return bucket;
+    }
+
+    private void createBucket(String bucket, String region) {
+        try {
+            clients.s3().createBucket(r -> {
+                r.bucket(bucket);
+                if (!region.equals("us-east-1")) { // S3 refuses a LocationConstraint of us-east-1
+                    r.createBucketConfiguration(c -> c.locationConstraint(region));
+                }
+            });
+            log.info("Created the bucket s3://" + bucket + " on the emulator for packages above Lambda's direct"
+                    + " upload limit");
+        } catch (BucketAlreadyOwnedByYouException e) {
+            // another module of a parallel build created it first
+        }
     }
 
     private boolean exists(String bucket, String key) {

@@ -78,7 +78,7 @@ final class FunctionApplier {
             request.loggingConfig(loggingConfig(spec));
         }
         retry.call("CreateFunction", () -> lambda.createFunction(request.build()));
-        log.info("Created " + spec.functionName() + " (" + code.uploadedBytes() + " bytes uploaded inline)");
+        log.info("Created " + spec.functionName() + " (" + code.describe() + ")");
         return settled(lambda.waiter().waitUntilFunctionActiveV2(r -> r.functionName(spec.functionName())));
     }
 
@@ -100,7 +100,7 @@ final class FunctionApplier {
                 request.architecturesWithStrings(spec.architecture());
             }
             retry.call("UpdateFunctionCode", () -> lambda.updateFunctionCode(request.build()));
-            log.info("Updated code of " + spec.functionName() + " (" + code.uploadedBytes() + " bytes uploaded inline)");
+            log.info("Updated code of " + spec.functionName() + " (" + code.describe() + ")");
             applied = waitUpdated(spec);
         }
         return applied;

@@ -1,13 +1,16 @@
 package dev.lambdamaven.emulator;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.lambdamaven.emulator.ec2.Ec2Handler;
-import dev.lambdamaven.emulator.ec2.VpcCatalog;
-import dev.lambdamaven.emulator.http.DaemonServers;
+import dev.lambdamaven.emulator.ec2.VpcCatalogs;
 import dev.lambdamaven.emulator.http.FrontDoor;
-import dev.lambdamaven.emulator.lambda.Arns;
+import dev.lambdamaven.emulator.http.HttpListener;
+import dev.lambdamaven.emulator.http.RequestGate;
+import dev.lambdamaven.emulator.http.Router;
+import dev.lambdamaven.emulator.http.Scope;
+import dev.lambdamaven.emulator.lambda.ApiRoutes;
+import dev.lambdamaven.emulator.lambda.CodeLinks;
 import dev.lambdamaven.emulator.lambda.LambdaContext;
-import dev.lambdamaven.emulator.lambda.LambdaRoutes;
+import dev.lambdamaven.emulator.lambda.StateDelays;
 import dev.lambdamaven.emulator.s3.S3Handler;
 import dev.lambdamaven.emulator.s3.S3Store;
 import dev.lambdamaven.emulator.store.AliasStore;
@@ -16,6 +19,7 @@ import dev.lambdamaven.emulator.store.BlobStore;
 import dev.lambdamaven.emulator.store.Database;
 import dev.lambdamaven.emulator.store.FunctionStore;
 import dev.lambdamaven.emulator.store.LayerStore;
+import dev.lambdamaven.emulator.store.OwnerOnly;
 import dev.lambdamaven.emulator.store.SecretBox;
 import dev.lambdamaven.emulator.store.TagStore;
 import java.io.IOException;
@@ -30,17 +34,18 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The local Lambda service: an HTTP server on loopback speaking the Lambda REST API (plus minimal S3 and EC2
- * describe calls) over durable state in a directory. Every thread it starts is a daemon thread.
+ * describe calls) over durable state in a directory, kept per account and region as AWS keeps it. Every thread it starts is a daemon thread.
  */
 public final class Emulator implements AutoCloseable {
 
     private static final int HTTP_THREADS = 16;
     private static final int DB_CONNECTIONS = HTTP_THREADS + 2;
 
-    private final HttpServer server;
+    private final HttpListener listener;
     private final ThreadPoolExecutor httpExecutor;
     private final ThreadPoolExecutor asyncInvokes;
     private final Database db;
@@ -48,24 +53,19 @@ public final class Emulator implements AutoCloseable {
     private final URI endpoint;
     private final EmulatorOptions options;
 
-    private Emulator(EmulatorOptions options, HttpServer server, ThreadPoolExecutor httpExecutor,
+    private Emulator(EmulatorOptions options, HttpListener listener, ThreadPoolExecutor httpExecutor,
             ThreadPoolExecutor asyncInvokes, Database db, BlobCollector blobCollector) {
         this.options = options;
-        this.server = server;
+        this.listener = listener;
         this.httpExecutor = httpExecutor;
         this.asyncInvokes = asyncInvokes;
         this.db = db;
         this.blobCollector = blobCollector;
-        this.endpoint = URI.create("http://" + hostForUri(options.host()) + ":" + server.getAddress().getPort());
+        this.endpoint = URI.create("http://" + hostForUri(options.host()) + ":" + listener.port());
     }
 
     public static Emulator start(EmulatorOptions options) throws IOException {
-        // The JDK server writes headers and body separately: without TCP_NODELAY, Nagle's algorithm and
-        // delayed ACKs add ~40 ms to every keep-alive response. Read once, when the server classes load.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-        Path stateDir = Files.createDirectories(options.stateDir()).toRealPath();
+        Path stateDir = OwnerOnly.directory(options.stateDir()).toRealPath();
         // a cold start is mostly loading SQLite's native library and Jackson's classes: do them side by side
         FutureTask<Database> opening = new FutureTask<>(() -> Database.open(stateDir.resolve("emulator.db"),
                 DB_CONNECTIONS));
@@ -73,16 +73,15 @@ public final class Emulator implements AutoCloseable {
         opener.setDaemon(true);
         opener.start();
         Database db = null;
+        HttpListener listener = null;
         ThreadPoolExecutor httpExecutor = null;
         ThreadPoolExecutor async = null;
         try {
             BlobStore blobs = new BlobStore(stateDir);
             SecretBox secrets = SecretBox.open(stateDir);
-            VpcCatalog vpc = VpcCatalog.load(stateDir, options.region());
-            HttpServer server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 256);
+            VpcCatalogs vpc = new VpcCatalogs(stateDir);
             httpExecutor = new ThreadPoolExecutor(HTTP_THREADS, HTTP_THREADS, 30, TimeUnit.SECONDS,
-                    new ArrayBlockingQueue<>(1024), daemonThreads("lambda-emulator-http"),
-                    new ThreadPoolExecutor.CallerRunsPolicy());
+                    new ArrayBlockingQueue<>(1024), daemonThreads("lambda-emulator-http"));
             httpExecutor.allowCoreThreadTimeOut(true);
             async = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000),
                     daemonThreads("lambda-emulator-event"));
@@ -90,20 +89,26 @@ public final class Emulator implements AutoCloseable {
             db = opened(opening, stateDir);
             // its thread starts with the first request, below
             BlobCollector collector = new BlobCollector(db, blobs, options.blobGracePeriod());
-            Emulator emulator = new Emulator(options, server, httpExecutor, async, db, collector);
             S3Store s3 = new S3Store();
-            LambdaContext ctx = new LambdaContext(options, new Arns(options.region(), options.accountId()), db, blobs,
-                    collector, secrets, new FunctionStore(), new AliasStore(), new TagStore(), new LayerStore(), s3,
-                    vpc, emulator::endpoint);
-            server.createContext("/", new FrontDoor(
-                    LambdaRoutes.router(ctx, options.functionRuntime(), async, stateDir.toString()),
-                    new Ec2Handler(vpc), new S3Handler(db, blobs, collector, s3)));
-            server.setExecutor(httpExecutor);
-            DaemonServers.start(server, "lambda-emulator-start");
+            AtomicReference<URI> endpoint = new AtomicReference<>(); // known once the listener is bound
+            StateDelays delays = new StateDelays(options.activationDelay(), options.vpcActivationDelay(),
+                    options.updateDelay());
+            LambdaContext ctx = new LambdaContext(delays, db, blobs, collector, secrets, new FunctionStore(),
+                    new AliasStore(), new TagStore(), new LayerStore(), s3, vpc, new CodeLinks(endpoint::get));
+            Router routes = ApiRoutes.router(ctx, options.functionRuntime(), async, stateDir.toString(),
+                    new S3Handler(db, blobs, collector, s3), new Ec2Handler(vpc));
+            RequestGate gate = new RequestGate(options.host(), new Scope(options.accountId(), options.region()));
+            listener = HttpListener.start(options.host(), options.port(), "lambda-emulator",
+                    new FrontDoor(routes, gate), httpExecutor, HttpListener.Limits.defaults());
+            Emulator emulator = new Emulator(options, listener, httpExecutor, async, db, collector);
+            endpoint.set(emulator.endpoint());
             collector.request(); // in the background: what earlier runs or crashes left
             return emulator;
         } catch (IOException | RuntimeException e) {
             closeWhenOpened(opening);
+            if (listener != null) {
+                listener.close();
+            }
             if (httpExecutor != null) {
                 httpExecutor.shutdownNow();
             }
@@ -170,7 +175,7 @@ public final class Emulator implements AutoCloseable {
      */
     @Override
     public void close() {
-        server.stop(0);
+        listener.close();
         httpExecutor.shutdown();
         asyncInvokes.shutdownNow();
         try {

@@ -36,9 +36,19 @@ public abstract class AbstractTargetMojo extends AbstractLambdaMojo {
     @Parameter(property = PropertyNames.ENDPOINT)
     protected String endpoint;
 
-    /** AWS region; default: the SDK's region chain for {@code aws} ({@code AWS_REGION}, the profile), us-east-1 for the emulator. */
+    /**
+     * AWS region. Default: the SDK's region chain for {@code aws} ({@code AWS_REGION}, the profile); for the
+     * emulator, the region of {@code profile}, else us-east-1 (the emulator keeps each region apart, as AWS does).
+     */
     @Parameter(property = PropertyNames.REGION)
     protected String region;
+
+    /**
+     * The 12-digit account the emulator target deploys to (the emulator keeps each account apart, as AWS does);
+     * default 123456789012. Ignored on {@code aws}, where the credentials decide.
+     */
+    @Parameter(property = PropertyNames.EMULATOR_ACCOUNT)
+    protected String emulatorAccount;
 
     /** Named profile of {@code ~/.aws/config} for {@code aws} (after {@code aws sso login} for an SSO profile). */
     @Parameter(property = PropertyNames.PROFILE)
@@ -137,7 +147,9 @@ public abstract class AbstractTargetMojo extends AbstractLambdaMojo {
         } else {
             uri = null;
         }
-        Target resolved = new Target(kind, uri, region, profile);
+        Target resolved = new Target(kind, uri, region, profile,
+                kind == Target.Kind.EMULATOR && emulatorAccount != null && !emulatorAccount.isBlank()
+                        ? emulatorAccount.trim() : null);
         getLog().info("lambda:" + goal() + " on " + resolved + (dryRun() ? " (dry run: nothing is changed)" : ""));
         return resolved;
     }

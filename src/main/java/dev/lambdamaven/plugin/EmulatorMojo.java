@@ -31,6 +31,13 @@ public class EmulatorMojo extends AbstractLambdaMojo {
     @Parameter(property = PropertyNames.EMULATOR_PORT, defaultValue = "9070")
     private int port;
 
+    /**
+     * The address to listen on: loopback by default. Another address (say {@code 0.0.0.0} in a container) serves
+     * other hosts too, and then any {@code Host} header is taken: do it on purpose only.
+     */
+    @Parameter(property = PropertyNames.EMULATOR_HOST, defaultValue = "127.0.0.1")
+    private String host;
+
     /** State directory: functions, versions, layers and code survive restarts there. */
     @Parameter(property = PropertyNames.EMULATOR_HOME, defaultValue = "${user.home}/.lambda-emulator")
     private File home;
@@ -60,21 +67,22 @@ public class EmulatorMojo extends AbstractLambdaMojo {
             }
         }, "lambda-emulator-ctrl-c"));
         try {
-            serve(home.toPath(), port, LocalInvoke.of(invokeJavaHome, toolchainManager, session), getLog(), stop);
+            serve(home.toPath(), host, port, LocalInvoke.of(invokeJavaHome, toolchainManager, session), getLog(),
+                    stop);
         } finally {
             stopped.countDown();
         }
     }
 
     /** Serves until {@code stop} opens; the emulator is closed and its endpoint file removed on the way out. */
-    static void serve(Path home, int port, LocalInvoke invoke, Log log, CountDownLatch stop)
+    static void serve(Path home, String host, int port, LocalInvoke invoke, Log log, CountDownLatch stop)
             throws MojoExecutionException {
         Emulator emulator;
         Path dir;
         long startNanos = System.nanoTime();
         try {
             dir = Files.createDirectories(home).toRealPath();
-            emulator = Emulator.start(EmulatorOptions.builder().stateDir(dir).port(port)
+            emulator = Emulator.start(EmulatorOptions.builder().stateDir(dir).host(host).port(port)
                     .functionRuntime(invoke.runtimeFor(dir)).build());
         } catch (BindException e) {
             throw new MojoExecutionException("Port " + port + " is already in use. Stop what uses it or pick"

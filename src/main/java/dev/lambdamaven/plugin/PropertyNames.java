@@ -62,6 +62,8 @@ public final class PropertyNames {
     public static final String REGION = "lambda.region";
     public static final String PROFILE = "lambda.profile";
     public static final String EMULATOR_HOME = "lambda.emulator.home";
+    public static final String EMULATOR_ACCOUNT = "lambda.emulator.account";
+    public static final String EMULATOR_HOST = "lambda.emulator.host";
 
     private PropertyNames() {}
 

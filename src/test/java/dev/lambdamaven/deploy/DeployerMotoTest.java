@@ -254,8 +254,6 @@ class DeployerMotoTest {
         Deployer small = deployer(16);
         FunctionSpec spec = spec("via-s3", "a larger body than sixteen bytes").build();
 
-        assertThatThrownBy(() -> small.deployFunction(spec, DeployOptions.DEFAULTS))
-                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("<s3Bucket>");
         FunctionResult result = small.deployFunction(spec, new DeployOptions(false, false, "code-bucket", null, null));
 
         assertThat(lambda.getFunctionConfiguration(r -> r.functionName("via-s3")).codeSha256())
@@ -263,6 +261,33 @@ class DeployerMotoTest {
         assertThat(clients.s3().listObjectsV2(r -> r.bucket("code-bucket")).contents())
                 .extracting(o -> o.key()).containsExactly(
                         "lambda-maven-plugin/functions/via-s3/" + CodeHash.hexOf(result.codeSha256()) + ".zip");
+    }
+
+    @Test
+    void withoutABucketLargeCodeGoesToABucketOfThePluginsOwnOffAws() throws Exception {
+        Deployer small = deployer(16);
+        FunctionSpec spec = spec("own-bucket", "a larger body than sixteen bytes").build();
+
+        FunctionResult result = small.deployFunction(spec, DeployOptions.DEFAULTS);
+
+        assertThat(lambda.getFunctionConfiguration(r -> r.functionName("own-bucket")).codeSha256())
+                .isEqualTo(result.codeSha256());
+        clients.s3().headObject(r -> r.bucket("lambda-maven-plugin-us-east-1")
+                .key("lambda-maven-plugin/functions/own-bucket/" + CodeHash.hexOf(result.codeSha256()) + ".zip"));
+        assertThat(log.text()).contains("code from s3://lambda-maven-plugin-us-east-1/");
+        // a second package finds the bucket there
+        small.deployFunction(spec("own-bucket-2", "another body larger than sixteen").build(), DeployOptions.DEFAULTS);
+    }
+
+    @Test
+    void onAwsLargeCodeWithoutABucketFailsNamingTheSetting() throws Exception {
+        AwsClients aws = new AwsClients(new Target(Target.Kind.AWS, moto.endpoint(), "us-east-1", null));
+        CodeUploader uploader = new CodeUploader(aws, log, 16);
+        Path zip = TestZips.zip(dir, "aws-big.zip", "a larger body than sixteen bytes");
+        assertThatThrownBy(() -> uploader.upload(zip, CodeHash.of(zip), "p", null))
+                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("<s3Bucket>")
+                .hasMessageContaining("-Dlambda.s3Bucket");
+        aws.close();
     }
 
     @Test

@@ -457,7 +457,7 @@ class BlobCollectionTest {
     private static byte[] download(String location) throws Exception {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(location)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.statusCode()).as(location + " " + new String(response.body())).isEqualTo(200);
         return response.body();
     }
 

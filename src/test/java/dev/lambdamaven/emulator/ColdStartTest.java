@@ -57,9 +57,8 @@ class ColdStartTest {
 
     private void startAnswerAndKill() throws Exception {
         try (EmulatorProcessMain.Child child = EmulatorProcessMain.start(state, "-Djava.io.tmpdir=" + javaTmp)) {
-            HttpResponse<String> settings = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    child.endpoint().resolve("/2016-08-19/account-settings/")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> settings = new SignedHttp(child.endpoint()).send("GET",
+                    "/2016-08-19/account-settings/", null);
             assertThat(settings.statusCode()).isEqualTo(200);
             assertThat(settings.body()).contains("\"AccountLimit\"");
         }

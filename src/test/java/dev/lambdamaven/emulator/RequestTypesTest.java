@@ -22,7 +22,6 @@ class RequestTypesTest extends EmulatorTestBase {
             + "\"Runtime\":\"java21\",\"Handler\":\"example.Handler::handleRequest\",\"Code\":{\"ZipFile\":\"" + ZIP
             + "\"}";
 
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void scalarsAreCoercedAsJacksonCoercesThem() throws Exception {
@@ -117,7 +116,6 @@ class RequestTypesTest extends EmulatorTestBase {
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(emulator.endpoint() + path))
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return new SignedHttp(emulator.endpoint()).send(method, path, body);
     }
 }

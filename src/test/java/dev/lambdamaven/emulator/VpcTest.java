@@ -53,16 +53,16 @@ class VpcTest {
 
     @Test
     void functionsInSubnetsWithoutFreeIpsEndFailed() throws Exception {
-        try (Emulator emulator = EmulatorFixture.start(dir)) {
-            // seeds vpc.json
-        }
-        Path file = dir.resolve("vpc.json");
-        Files.writeString(file, Files.readString(file).replaceFirst("\"AvailableIpAddressCount\" : 4091",
-                "\"AvailableIpAddressCount\" : 0"));
         try (Emulator emulator = EmulatorFixture.start(dir); LambdaClient lambda = EmulatorFixture.lambda(emulator)) {
             var ok = lambda.createFunction(createRequest("ok", zip("a", "b")).vpcConfig(v -> v
                     .subnetIds("subnet-0a1b2c3d4e5f60002").securityGroupIds(GROUP)).build());
             assertThat(ok.vpcConfig().vpcId()).isEqualTo("vpc-0a1b2c3d4e5f60001");
+            // the region's network was seeded by its first use; an edit counts from the next request on
+            Path file = dir.resolve("vpc").resolve("us-east-1.json");
+            Files.writeString(file, Files.readString(file).replaceFirst("\"AvailableIpAddressCount\" : 4091",
+                    "\"AvailableIpAddressCount\" : 0"));
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()
+                    + 2000)); // a file system's clock may not tick within this test's millisecond
             lambda.createFunction(createRequest("full", zip("a", "b")).vpcConfig(v -> v.subnetIds(SUBNET)
                     .securityGroupIds(GROUP)).build());
             var failed = lambda.getFunctionConfiguration(b -> b.functionName("full"));

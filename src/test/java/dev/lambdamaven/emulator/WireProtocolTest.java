@@ -21,11 +21,12 @@ class WireProtocolTest {
     @TempDir
     Path dir;
     Emulator emulator;
-    HttpClient http = HttpClient.newHttpClient();
+    SignedHttp http;
 
     @BeforeEach
     void start() throws Exception {
         emulator = EmulatorFixture.start(dir);
+        http = new SignedHttp(emulator.endpoint());
         try (LambdaClient lambda = EmulatorFixture.lambda(emulator)) {
             lambda.createFunction(createRequest("fn", zip("a", "b")).build());
         }
@@ -37,10 +38,7 @@ class WireProtocolTest {
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.endpoint() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(method, path, body);
     }
 
     @Test

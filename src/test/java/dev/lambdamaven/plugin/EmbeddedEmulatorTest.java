@@ -43,7 +43,7 @@ class EmbeddedEmulatorTest {
         ExecutorService thread = Executors.newSingleThreadExecutor();
         int chosen = port;
         Future<?> foreground = thread.submit(() -> {
-            EmulatorMojo.serve(home, chosen, LocalInvoke.DEFAULTS, new SystemStreamLog(), stop);
+            EmulatorMojo.serve(home, "127.0.0.1", chosen, LocalInvoke.DEFAULTS, new SystemStreamLog(), stop);
             return null;
         });
         Path endpointFile = home.resolve("endpoint.json");

@@ -2,10 +2,7 @@ package dev.lambdamaven.emulator.ec2;
 
 import dev.lambdamaven.emulator.http.ApiRequest;
 import dev.lambdamaven.emulator.http.ApiResponse;
-import dev.lambdamaven.emulator.http.PathCodec;
-import dev.lambdamaven.emulator.http.Router;
 import dev.lambdamaven.emulator.http.Xml;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,36 +12,43 @@ import java.util.function.Function;
  * The EC2 query protocol (form POST, XML answers) for DescribeVpcs, DescribeSubnets and
  * DescribeSecurityGroups over the {@link VpcCatalog}, so a VPC preflight runs against the emulator.
  */
-public final class Ec2Handler implements Router.Route {
+public final class Ec2Handler {
 
     private static final String NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
 
-    private final VpcCatalog catalog;
+    private final VpcCatalogs catalogs;
 
-    public Ec2Handler(VpcCatalog catalog) {
-        this.catalog = catalog;
+    public Ec2Handler(VpcCatalogs catalogs) {
+        this.catalogs = catalogs;
     }
 
-    @Override
-    public ApiResponse handle(ApiRequest request) {
-        Map<String, List<String>> form = PathCodec.query(new String(request.body(1 << 20, "EC2"),
-                StandardCharsets.UTF_8));
-        Ec2Query query = new Ec2Query(form);
-        String action = query.single("Action");
+    private ApiResponse describe(ApiRequest request, DescribeCall call) {
         try {
-            return switch (action == null ? "" : action) {
-                case "DescribeVpcs" -> describeVpcs(query, request.requestId());
-                case "DescribeSubnets" -> describeSubnets(query, request.requestId());
-                case "DescribeSecurityGroups" -> describeSecurityGroups(query, request.requestId());
-                default -> error(400, "InvalidAction", "The action " + action + " is not valid for this web service.",
-                        request.requestId());
-            };
+            return call.answer(catalogs.catalog(request.scope().region()), new Ec2Query(request.formMap()), request);
         } catch (Ec2Query.NotFound e) {
-            return error(400, e.code, e.getMessage(), request.requestId());
+            return Xml.ec2Error(400, e.code, e.getMessage(), request.requestId());
         }
     }
 
-    private ApiResponse describeVpcs(Ec2Query query, String requestId) {
+    /** One Describe action over a region's network. */
+    private interface DescribeCall {
+        ApiResponse answer(VpcCatalog catalog, Ec2Query query, ApiRequest request);
+    }
+
+    public ApiResponse describeVpcs(ApiRequest request) {
+        return describe(request, (catalog, query, r) -> describeVpcs(catalog, query, r.requestId()));
+    }
+
+    public ApiResponse describeSubnets(ApiRequest request) {
+        return describe(request, (catalog, query, r) -> describeSubnets(catalog, query, r.requestId()));
+    }
+
+    public ApiResponse describeSecurityGroups(ApiRequest request) {
+        return describe(request, (catalog, query, r) -> describeSecurityGroups(catalog, query, r.scope().account(),
+                r.requestId()));
+    }
+
+    private static ApiResponse describeVpcs(VpcCatalog catalog, Ec2Query query, String requestId) {
         List<VpcCatalog.Vpc> vpcs = query.select(catalog.vpcs(), "VpcId", VpcCatalog.Vpc::vpcId,
                 "InvalidVpcID.NotFound", id -> "The vpc ID '" + id + "' does not exist",
                 Map.of("vpc-id", VpcCatalog.Vpc::vpcId, "is-default", v -> Boolean.toString(v.isDefault())));
@@ -57,7 +61,7 @@ public final class Ec2Handler implements Router.Route {
         return answer("DescribeVpcsResponse", requestId, "vpcSet", items);
     }
 
-    private ApiResponse describeSubnets(Ec2Query query, String requestId) {
+    private static ApiResponse describeSubnets(VpcCatalog catalog, Ec2Query query, String requestId) {
         List<VpcCatalog.Subnet> subnets = query.select(catalog.subnets(), "SubnetId", VpcCatalog.Subnet::subnetId,
                 "InvalidSubnetID.NotFound", id -> "The subnet ID '" + id + "' does not exist",
                 Map.of("vpc-id", VpcCatalog.Subnet::vpcId, "subnet-id", VpcCatalog.Subnet::subnetId,
@@ -74,7 +78,8 @@ public final class Ec2Handler implements Router.Route {
         return answer("DescribeSubnetsResponse", requestId, "subnetSet", items);
     }
 
-    private ApiResponse describeSecurityGroups(Ec2Query query, String requestId) {
+    private static ApiResponse describeSecurityGroups(VpcCatalog catalog, Ec2Query query, String account,
+            String requestId) {
         List<VpcCatalog.SecurityGroup> groups = query.select(catalog.securityGroups(), "GroupId",
                 VpcCatalog.SecurityGroup::groupId, "InvalidGroup.NotFound",
                 id -> "The security group '" + id + "' does not exist",
@@ -82,7 +87,7 @@ public final class Ec2Handler implements Router.Route {
                         "group-name", VpcCatalog.SecurityGroup::groupName));
         StringBuilder items = new StringBuilder();
         for (VpcCatalog.SecurityGroup g : groups) {
-            items.append("<item>").append(Xml.element("ownerId", "123456789012"))
+            items.append("<item>").append(Xml.element("ownerId", account))
                     .append(Xml.element("groupId", g.groupId())).append(Xml.element("groupName", g.groupName()))
                     .append(Xml.element("groupDescription", g.description())).append(Xml.element("vpcId", g.vpcId()))
                     .append("</item>");
@@ -93,12 +98,6 @@ public final class Ec2Handler implements Router.Route {
     private static ApiResponse answer(String root, String requestId, String set, CharSequence items) {
         return Xml.response(200, "<" + root + " xmlns=\"" + NS + "\">" + Xml.element("requestId", requestId)
                 + "<" + set + ">" + items + "</" + set + "></" + root + ">");
-    }
-
-    private static ApiResponse error(int status, String code, String message, String requestId) {
-        return Xml.response(status, "<Response><Errors><Error>" + Xml.element("Code", code)
-                + Xml.element("Message", message) + "</Error></Errors>" + Xml.element("RequestID", requestId)
-                + "</Response>");
     }
 
     /** Parameters of a Describe call: {@code <Name>.N} id lists and {@code Filter.N.Name/Value.M} filters. */

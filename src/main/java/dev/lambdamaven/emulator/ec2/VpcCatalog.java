@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdamaven.emulator.http.ApiException;
 import dev.lambdamaven.emulator.http.Json;
 import dev.lambdamaven.emulator.store.AtomicFile;
+import dev.lambdamaven.emulator.store.OwnerOnly;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,9 +20,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The emulated network: VPCs, subnets (with free IP counts) and security groups, read from {@code vpc.json}
- * in the state directory. A default VPC with three subnets and a default security group is written there
- * when the file is missing; edit it (e.g. set a subnet's {@code AvailableIpAddressCount} to 0) and restart.
+ * The emulated network of one region: VPCs, subnets (with free IP counts) and security groups, read from a
+ * file of {@link VpcCatalogs}.
  */
 public final class VpcCatalog {
 
@@ -38,9 +42,10 @@ public final class VpcCatalog {
     private final Map<String, Subnet> subnets = new TreeMap<>();
     private final Map<String, SecurityGroup> groups = new TreeMap<>();
 
-    public static VpcCatalog load(Path stateDir, String region) throws IOException {
-        Path file = stateDir.resolve("vpc.json");
+    /** Reads {@code file}, first writing the seed of {@code region} there when it is missing. */
+    static VpcCatalog load(Path file, String region) throws IOException {
         if (!Files.exists(file)) {
+            OwnerOnly.directory(file.getParent());
             AtomicFile.write(file, Json.prettyBytes(seed(region)));
         }
         JsonNode root;
@@ -66,20 +71,34 @@ public final class VpcCatalog {
         return catalog;
     }
 
+    /**
+     * A default VPC with three subnets (one per availability zone of the region) and a default security group.
+     * Ids differ by region, as on AWS; us-east-1 keeps the ids earlier versions seeded.
+     */
     private static ObjectNode seed(String region) {
+        String tag = region.equals("us-east-1") ? "0a1b2c3d4e5f6"
+                : HexFormat.of().formatHex(sha256(region)).substring(0, 13);
         ObjectNode root = Json.object();
-        String vpcId = "vpc-0a1b2c3d4e5f60001";
+        String vpcId = "vpc-" + tag + "0001";
         root.putArray("Vpcs").addObject().put("VpcId", vpcId).put("CidrBlock", "172.31.0.0/16").put("IsDefault", true);
         ArrayNode subnets = root.putArray("Subnets");
         String[] zones = {"a", "b", "c"};
         for (int i = 0; i < zones.length; i++) {
-            subnets.addObject().put("SubnetId", "subnet-0a1b2c3d4e5f6000" + (i + 1)).put("VpcId", vpcId)
+            subnets.addObject().put("SubnetId", "subnet-" + tag + "000" + (i + 1)).put("VpcId", vpcId)
                     .put("AvailabilityZone", region + zones[i]).put("CidrBlock", "172.31." + (i * 16) + ".0/20")
                     .put("AvailableIpAddressCount", 4091);
         }
-        root.putArray("SecurityGroups").addObject().put("GroupId", "sg-0a1b2c3d4e5f60001")
+        root.putArray("SecurityGroups").addObject().put("GroupId", "sg-" + tag + "0001")
                 .put("GroupName", "default").put("VpcId", vpcId).put("Description", "default VPC security group");
         return root;
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public List<Vpc> vpcs() {

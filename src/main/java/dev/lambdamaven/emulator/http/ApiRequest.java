@@ -2,7 +2,7 @@ package dev.lambdamaven.emulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.Headers;
+import io.netty.handler.codec.http.HttpHeaders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,14 +18,17 @@ public final class ApiRequest {
     private final String method;
     private final List<String> segments;
     private final Map<String, List<String>> query;
-    private final Headers headers;
+    private final HttpHeaders headers;
     private final InputStream body;
     private final String requestId;
     private final Map<String, String> pathParams;
+    private final Scope scope;
     private byte[] bodyBytes;
+    private Map<String, List<String>> form;
 
-    public ApiRequest(String method, List<String> segments, Map<String, List<String>> query, Headers headers,
-            InputStream body, String requestId, Map<String, String> pathParams) {
+    public ApiRequest(String method, List<String> segments, Map<String, List<String>> query, HttpHeaders headers,
+            InputStream body, String requestId, Map<String, String> pathParams, Scope scope) {
+        this.scope = scope;
         this.method = method;
         this.segments = List.copyOf(segments);
         this.query = query;
@@ -36,7 +39,7 @@ public final class ApiRequest {
     }
 
     public ApiRequest withPathParams(Map<String, String> params) {
-        ApiRequest copy = new ApiRequest(method, segments, query, headers, body, requestId, params);
+        ApiRequest copy = new ApiRequest(method, segments, query, headers, body, requestId, params, scope);
         copy.bodyBytes = bodyBytes;
         return copy;
     }
@@ -51,6 +54,11 @@ public final class ApiRequest {
 
     public String requestId() {
         return requestId;
+    }
+
+    /** The account and region the request acts in, from its signature. */
+    public Scope scope() {
+        return scope;
     }
 
     public String path(String name) {
@@ -71,7 +79,20 @@ public final class ApiRequest {
     }
 
     public String header(String name) {
-        return headers.getFirst(name);
+        return headers.get(name);
+    }
+
+    /** A member of a form-encoded body (the EC2 query protocol), read once. */
+    public String form(String name) {
+        return formMap().getOrDefault(name, List.of()).stream().findFirst().orElse(null);
+    }
+
+    /** The whole form-encoded body. */
+    public Map<String, List<String>> formMap() {
+        if (form == null) {
+            form = PathCodec.query(new String(body(1 << 20, "EC2"), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return form;
     }
 
     public InputStream bodyStream() {
@@ -79,18 +100,13 @@ public final class ApiRequest {
     }
 
     /**
-     * The whole body, refusing more than {@code limit} bytes with AWS's RequestEntityTooLargeException for
-     * the named operation.
+     * The whole body, refusing {@code limit} bytes or more with AWS's RequestEntityTooLargeException for the named
+     * operation (AWS: "Request must be smaller than ...").
      */
     public byte[] body(long limit, String operation) {
         if (bodyBytes == null) {
             try {
-                byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, limit + 1));
-                if (bytes.length > limit) {
-                    throw new ApiException(413, "RequestEntityTooLargeException", "Request must be smaller than "
-                            + limit + " bytes for the " + operation + " operation");
-                }
-                bodyBytes = bytes;
+                bodyBytes = bounded(limit, operation).readAllBytes();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -99,18 +115,58 @@ public final class ApiRequest {
     }
 
     /**
-     * The body as a JSON object of the given shape, its members coerced to their types; an empty body is an
-     * empty object, anything malformed or of the wrong type a 400.
+     * The body as a JSON object of the given shape, its members coerced to their types, read as it streams in
+     * and bounded by the shape's limit; an empty body is an empty object, anything malformed or of the wrong type
+     * a 400. The shape must have no binary member (see {@link #json(JsonShape.Struct, BinarySink)}).
      */
-    public ObjectNode json(long limit, JsonShape.Struct shape) {
-        byte[] bytes = body(limit, shape.operation());
-        if (bytes.length == 0) {
-            return Json.object();
-        }
-        JsonNode node = Json.parse(bytes);
+    public ObjectNode json(JsonShape.Struct shape) {
+        return json(shape, () -> {
+            throw new IllegalStateException(shape.operation() + " has a binary member: give it a sink");
+        });
+    }
+
+    /** As {@link #json(JsonShape.Struct)}; binary members are decoded into {@code sink} as they arrive. */
+    public ObjectNode json(JsonShape.Struct shape, BinarySink sink) {
+        JsonNode node = Json.parse(bounded(shape.maxBytes(), shape.operation()), shape, sink);
         if (!(node instanceof ObjectNode object)) {
             throw Json.notParsable("expected a JSON object");
         }
         return shape.check(object);
+    }
+
+    /** The body stream, answering 413 as soon as its declared or its actual length reaches {@code limit}. */
+    private InputStream bounded(long limit, String operation) {
+        String declared = header("Content-Length");
+        if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) >= limit) {
+            throw tooLarge(limit, operation);
+        }
+        return new InputStream() {
+            private long read;
+
+            @Override
+            public int read() throws IOException {
+                int b = body.read();
+                count(b < 0 ? -1 : 1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = body.read(buffer, offset, length);
+                count(n);
+                return n;
+            }
+
+            private void count(int n) {
+                if (n > 0 && (read += n) >= limit) {
+                    throw tooLarge(limit, operation);
+                }
+            }
+        };
+    }
+
+    private static ApiException tooLarge(long limit, String operation) {
+        return new ApiException(413, "RequestEntityTooLargeException", "Request must be smaller than " + limit
+                + " bytes for the " + operation + " operation");
     }
 }

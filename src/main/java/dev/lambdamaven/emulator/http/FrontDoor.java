@@ -1,130 +1,137 @@
 package dev.lambdamaven.emulator.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * The single HTTP entry point: tells Lambda (dated REST paths), EC2 (form POST on {@code /}) and S3
- * (everything else, path style) apart, runs the handler and writes its answer. Errors never leak a stack
- * trace: an unexpected failure is a 500 {@code ServiceException} with the request id.
+ * The single entry of the API: refuses what a local AWS client would not send ({@link RequestGate}), binds the
+ * operation in the route table, runs it and answers every failure in its API's own error shape (Lambda's JSON with
+ * {@code x-amzn-ErrorType}, S3's and EC2's XML), a 4xx for anything the client got wrong, never a stack trace: an
+ * unexpected failure is a 500 {@code ServiceException} with the request id.
  */
-public final class FrontDoor implements HttpHandler {
+public final class FrontDoor implements HttpListener.Handler {
 
     private static final Logger LOG = Logger.getLogger(FrontDoor.class.getName());
     private static final Pattern LAMBDA_API_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-    private final Router lambda;
-    private final Router.Route ec2;
-    private final Router.Route s3;
+    private final Router routes;
+    private final RequestGate gate;
 
-    public FrontDoor(Router lambda, Router.Route ec2, Router.Route s3) {
-        this.lambda = lambda;
-        this.ec2 = ec2;
-        this.s3 = s3;
+    public FrontDoor(Router routes, RequestGate gate) {
+        this.routes = routes;
+        this.gate = gate;
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public ApiResponse handle(HttpListener.Request raw) {
         String requestId = Ids.uuid();
+        int queryStart = raw.uri().indexOf('?');
+        String rawPath = queryStart < 0 ? raw.uri() : raw.uri().substring(0, queryStart);
+        Router.Family family = familyOf(raw.method(), rawPath);
         ApiResponse response;
-        try (InputStream body = exchange.getRequestBody()) {
-            List<String> segments = PathCodec.segments(exchange.getRequestURI().getRawPath());
-            ApiRequest request = new ApiRequest(exchange.getRequestMethod(), segments,
-                    PathCodec.query(exchange.getRequestURI().getRawQuery()), exchange.getRequestHeaders(), body,
-                    requestId, Map.of());
-            response = dispatch(request);
-            body.transferTo(OutputStream.nullOutputStream());
+        try {
+            List<String> segments = PathCodec.segments(rawPath);
+            Map<String, List<String>> query = PathCodec.query(queryStart < 0 ? null : raw.uri().substring(queryStart + 1));
+            gate.checkOrigin(raw.headers());
+            Optional<Router.Match> bound = routes.bind(family, raw.method(), segments, query);
+            Scope scope = switch (bound.map(Router.Match::access).orElse(Router.Access.SIGNED)) {
+                case LOCAL -> gate.defaults();
+                case PRESIGNED_S3 -> gate.scope(raw.headers(), query, "s3");
+                case SIGNED -> gate.scope(raw.headers(), query, family.service);
+            };
+            if (bound.isEmpty()) {
+                throw unknownOperation(family, raw.method(), rawPath);
+            }
+            ApiRequest request = new ApiRequest(raw.method(), segments, query, raw.headers(), raw.body(), requestId,
+                    bound.get().params(), scope);
+            response = bound.get().route().handle(request);
+        } catch (RequestGate.Refused e) {
+            response = error(family, e.status, family == Router.Family.S3 ? e.s3Code : e.type, e.getMessage(),
+                    requestId);
+        } catch (PathCodec.MalformedException e) {
+            response = family == Router.Family.S3 ? Xml.s3Error(400, "InvalidURI", "Couldn't parse the specified URI.",
+                    requestId) : error(family, 400, "InvalidRequestContentException", "The request path or query is"
+                    + " not validly percent-encoded: " + e.getMessage(), requestId);
+        } catch (UnreadableBodyException e) {
+            response = family == Router.Family.LAMBDA ? error(family, 400, "InvalidRequestContentException",
+                    "Could not read the request body: " + e.getMessage(), requestId)
+                    : error(family, 400, "IncompleteBody", "The request body could not be read: " + e.getMessage(),
+                    requestId);
         } catch (ApiException e) {
-            response = error(e);
-        } catch (RuntimeException | IOException e) {
-            LOG.log(Level.WARNING, "request " + requestId + " failed", e);
-            response = error(new ApiException(500, "ServiceException",
-                    "An internal error occurred (request " + requestId + ")"));
-        }
-        write(exchange, response, requestId);
-    }
-
-    private ApiResponse dispatch(ApiRequest request) throws IOException {
-        List<String> segments = request.segments();
-        try {
-            if (!segments.isEmpty() && (LAMBDA_API_VERSION.matcher(segments.get(0)).matches()
-                    || segments.get(0).equals("__emulator"))) {
-                return lambda(request);
-            }
-            if (segments.isEmpty() && request.method().equals("POST")) {
-                return ec2.handle(request);
-            }
-            return s3.handle(request);
-        } catch (IOException | RuntimeException e) {
-            throw e;
+            response = error(family, e, requestId);
         } catch (Exception e) {
-            throw new IllegalStateException(e);
+            LOG.log(Level.WARNING, "request " + requestId + " failed", e);
+            response = error(family, 500, "ServiceException", "An internal error occurred (request " + requestId
+                    + ")", requestId);
         }
+        return response.header("x-amzn-RequestId", requestId).header("x-amz-request-id", requestId);
     }
 
-    private ApiResponse lambda(ApiRequest request) throws Exception {
-        Router.Route[] route = new Router.Route[1];
-        ApiRequest bound = lambda.bind(request, route);
-        if (bound == null) {
-            throw new ApiException(404, "UnknownOperationException",
-                    "Unknown operation " + request.method() + " /" + String.join("/", request.segments()));
-        }
-        return route[0].handle(bound);
+    @Override
+    public ApiResponse malformed(int status, String path, String problem) {
+        String requestId = Ids.uuid();
+        Router.Family family = path == null ? Router.Family.LAMBDA : familyOf("GET", path);
+        String type = switch (status) {
+            case 413 -> family == Router.Family.S3 ? "EntityTooLarge" : "RequestEntityTooLargeException";
+            case 429 -> family == Router.Family.S3 ? "SlowDown" : "TooManyRequestsException";
+            case 500 -> family == Router.Family.S3 ? "InternalError" : "ServiceException";
+            default -> family == Router.Family.S3 ? (status == 431 ? "RequestHeaderSectionTooLarge" : "BadRequest")
+                    : "InvalidRequestContentException";
+        };
+        return error(family, status, type, status == 500 ? "An internal error occurred (request " + requestId + ")"
+                : problem, requestId).header("x-amzn-RequestId", requestId).header("x-amz-request-id", requestId);
     }
 
-    static ApiResponse error(ApiException e) {
+    /** Which API a request is for, by its path: what decides its error shape before its operation is known. */
+    private static Router.Family familyOf(String method, String rawPath) {
+        String first = rawPath.replaceFirst("^/+", "");
+        int slash = first.indexOf('/');
+        first = slash < 0 ? first : first.substring(0, slash);
+        if (LAMBDA_API_VERSION.matcher(first).matches() || first.equals("__emulator")) {
+            return Router.Family.LAMBDA;
+        }
+        return first.isEmpty() && method.equals("POST") ? Router.Family.EC2 : Router.Family.S3;
+    }
+
+    private static ApiException unknownOperation(Router.Family family, String method, String path) {
+        return switch (family) {
+            case LAMBDA -> new ApiException(404, "UnknownOperationException", "Unknown operation " + method + " "
+                    + path);
+            case S3 -> new ApiException(405, "MethodNotAllowed", "The specified method is not allowed against this"
+                    + " resource.");
+            case EC2 -> new ApiException(400, "InvalidAction", "The action is not valid for this web service.");
+        };
+    }
+
+    static ApiResponse error(Router.Family family, ApiException e, String requestId) {
+        ApiResponse response = error(family, e.status(), e.type(), e.getMessage(), requestId);
+        if (family == Router.Family.LAMBDA && !e.extraFields().isEmpty()) {
+            ObjectNode body = lambdaBody(e.status(), e.getMessage());
+            e.extraFields().forEach(body::put);
+            return ApiResponse.json(e.status(), body).header("x-amzn-ErrorType", e.type());
+        }
+        return response;
+    }
+
+    private static ApiResponse error(Router.Family family, int status, String type, String message,
+            String requestId) {
+        return switch (family) {
+            case LAMBDA -> ApiResponse.json(status, lambdaBody(status, message)).header("x-amzn-ErrorType", type);
+            case S3 -> Xml.s3Error(status, type, message, requestId);
+            case EC2 -> Xml.ec2Error(status, type, message, requestId);
+        };
+    }
+
+    /** Lambda's error body: {@code {"Type": "User"|"Service", "message": ...}}. */
+    private static ObjectNode lambdaBody(int status, String message) {
         ObjectNode body = Json.object();
-        body.put("Type", e.faultType());
-        body.put("message", e.getMessage());
-        e.extraFields().forEach(body::put);
-        return ApiResponse.json(e.status(), body).header("x-amzn-ErrorType", e.type());
-    }
-
-    private static void write(HttpExchange exchange, ApiResponse response, String requestId) throws IOException {
-        try {
-            var headers = exchange.getResponseHeaders();
-            headers.set("x-amzn-RequestId", requestId);
-            headers.set("x-amz-request-id", requestId);
-            response.headers().forEach(headers::set);
-            boolean noBody = response.status() == 204 || response.status() == 304
-                    || exchange.getRequestMethod().equals("HEAD");
-            if (response.file() != null) {
-                long size = Files.size(response.file());
-                if (noBody) {
-                    headers.set("Content-Length", Long.toString(size));
-                    exchange.sendResponseHeaders(response.status(), -1);
-                } else {
-                    exchange.sendResponseHeaders(response.status(), size == 0 ? -1 : size);
-                    try (OutputStream out = exchange.getResponseBody()) {
-                        Files.copy(response.file(), out);
-                    }
-                }
-            } else {
-                byte[] body = response.body();
-                if (noBody) {
-                    if (!headers.containsKey("Content-Length")) {
-                        headers.set("Content-Length", Integer.toString(body.length));
-                    }
-                    exchange.sendResponseHeaders(response.status(), -1);
-                } else {
-                    exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-                    try (OutputStream out = exchange.getResponseBody()) {
-                        out.write(body);
-                    }
-                }
-            }
-        } finally {
-            exchange.close();
-        }
+        body.put("Type", status >= 500 ? "Service" : "User");
+        body.put("message", message);
+        return body;
     }
 }

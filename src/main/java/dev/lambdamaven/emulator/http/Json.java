@@ -1,7 +1,10 @@
 package dev.lambdamaven.emulator.http;
 
+import com.fasterxml.jackson.core.Base64Variant;
+import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -9,10 +12,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -30,6 +38,9 @@ public final class Json {
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern QUOTED_TOKEN = Pattern.compile("'[^']{2,}'");
+    /** Standard base64 as the SDKs send blobs; line breaks and missing padding tolerated, as before. */
+    private static final Base64Variant BASE64 = Base64Variants.MIME_NO_LINEFEEDS
+            .withReadPadding(Base64Variant.PaddingReadBehaviour.PADDING_ALLOWED);
 
     private Json() {}
 
@@ -42,6 +53,115 @@ public final class Json {
             throw notParsable(QUOTED_TOKEN.matcher(e.getOriginalMessage()).replaceAll("'****'"));
         } catch (IOException e) {
             throw notParsable(e.getMessage());
+        }
+    }
+
+    /**
+     * A request body read as it streams in, as {@link #parse(byte[])} reads one: the members {@code shape} types
+     * {@link JsonShape#BINARY} are base64-decoded into {@code sink} on the way, never held as text, and stand in
+     * the tree as what the sink committed ({@link #binary}). An empty body is an empty object. Binary values
+     * already written are discarded when the body turns out malformed.
+     */
+    public static JsonNode parse(InputStream body, JsonShape.Struct shape, BinarySink sink) {
+        List<BinarySink.Binary> written = new ArrayList<>();
+        try (JsonParser parser = FACTORY.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return object();
+            }
+            JsonNode node = value(parser, shape, sink, written);
+            if (parser.nextToken() != null) {
+                throw new JsonParseException(parser, "Unexpected content after the JSON value");
+            }
+            written.clear(); // committed: the caller owns them now
+            return node;
+        } catch (JsonProcessingException e) {
+            throw notParsable(QUOTED_TOKEN.matcher(e.getOriginalMessage()).replaceAll("'****'"));
+        } catch (IOException e) {
+            throw notParsable(e.getMessage());
+        } finally {
+            for (BinarySink.Binary binary : written) {
+                closeQuietly(binary);
+            }
+        }
+    }
+
+    /** What a {@link BinarySink} committed for a binary member of a request body. */
+    @SuppressWarnings("unchecked")
+    public static <T> T binary(JsonNode node, Class<T> type) {
+        return node instanceof POJONode pojo && type.isInstance(pojo.getPojo()) ? (T) pojo.getPojo() : null;
+    }
+
+    private static JsonNode value(JsonParser p, JsonShape shape, BinarySink sink, List<BinarySink.Binary> written)
+            throws IOException {
+        if (shape == JsonShape.BINARY && p.currentToken() == JsonToken.VALUE_STRING) {
+            // the sink's own failures are the emulator's (a 500), not a malformed body: they leave unchecked
+            BinarySink.Binary binary = uncheckedIo(sink::open);
+            written.add(binary);
+            try {
+                p.readBinaryValue(BASE64, new UncheckedOutput(binary.out()));
+            } catch (JsonParseException | IllegalArgumentException e) {
+                // Jackson's words when a blob member is not base64, as Lambda's front end answers them
+                throw new JsonParseException(p, "Failed to decode VALUE_STRING as base64 (" + BASE64 + "): "
+                        + (e instanceof JsonParseException j ? j.getOriginalMessage() : e.getMessage()));
+            }
+            return NODES.pojoNode(uncheckedIo(binary::commit));
+        }
+        if (shape instanceof JsonShape.Struct struct && p.currentToken() == JsonToken.START_OBJECT) {
+            ObjectNode object = object();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                object.set(name, value(p, struct.member(name), sink, written));
+            }
+            return object;
+        }
+        return value(p);
+    }
+
+    /** The sink's stream, failing unchecked: Jackson lets a RuntimeException through as it is. */
+    private static final class UncheckedOutput extends OutputStream {
+        private final OutputStream out;
+
+        UncheckedOutput(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) {
+            uncheckedIo(() -> {
+                out.write(b);
+                return null;
+            });
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            uncheckedIo(() -> {
+                out.write(b, off, len);
+                return null;
+            });
+        }
+    }
+
+    /** An I/O step of the sink, whose failure must not read as a malformed request. */
+    private interface IoStep<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T uncheckedIo(IoStep<T> step) {
+        try {
+            return step.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void closeQuietly(BinarySink.Binary binary) {
+        try {
+            binary.close();
+        } catch (IOException ignored) {
+            // a temp file that could not be deleted now is left to the collector
         }
     }
 

@@ -90,6 +90,21 @@ public abstract class JsonShape {
         }
     };
 
+    /**
+     * A blob member (base64 in JSON), e.g. {@code ZipFile}: decoded into the request's {@link BinarySink} while the
+     * body is read ({@link Json#parse(java.io.InputStream, Struct, BinarySink)}); the tree holds what the sink
+     * committed, read back with {@link Json#binary}.
+     */
+    public static final JsonShape BINARY = new JsonShape("java.nio.ByteBuffer") {
+        @Override
+        JsonNode conform(JsonNode value, String chain) {
+            if (value.isPojo()) {
+                return value;
+            }
+            throw mismatch(value, chain);
+        }
+    };
+
     private static final Pattern INTEGRAL = Pattern.compile("[+-]?\\d+");
     private static final Pattern DECIMAL = Pattern.compile(
             "[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?Infinity|NaN");
@@ -139,19 +154,39 @@ public abstract class JsonShape {
 
     /** A structure named as in the Lambda API reference, with the given members. */
     public static Struct struct(String name, Map<String, JsonShape> members) {
-        return new Struct(name, members);
+        return new Struct(name, members, DEFAULT_MAX_BYTES);
     }
+
+    /** A request body of at most {@code maxBytes}: AWS answers 413 above its operation's limit. */
+    public static Struct request(String name, long maxBytes, Map<String, JsonShape> members) {
+        return new Struct(name, members, maxBytes);
+    }
+
+    /** The bound of a request body without a documented limit of its own. */
+    private static final long DEFAULT_MAX_BYTES = 1 << 20;
 
     /** A structure; {@link #check} applies it to a whole request body. */
     public static final class Struct extends JsonShape {
 
         private final String name;
         private final Map<String, JsonShape> members;
+        private final long maxBytes;
 
-        private Struct(String name, Map<String, JsonShape> members) {
+        private Struct(String name, Map<String, JsonShape> members, long maxBytes) {
             super(name);
             this.name = name;
             this.members = new LinkedHashMap<>(members);
+            this.maxBytes = maxBytes;
+        }
+
+        /** The largest body AWS takes for this operation; a body must be smaller. */
+        public long maxBytes() {
+            return maxBytes;
+        }
+
+        /** The shape of a member, {@code null} for one this structure does not know. */
+        JsonShape member(String memberName) {
+            return members.get(memberName);
         }
 
         /** For a request body shape named {@code <Operation>Request}, as in the API reference: the operation. */

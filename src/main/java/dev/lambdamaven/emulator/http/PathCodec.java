@@ -1,6 +1,9 @@
 package dev.lambdamaven.emulator.http;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +43,10 @@ public final class PathCodec {
         return result;
     }
 
+    /**
+     * Percent-decodes {@code raw} as UTF-8; a {@code %} not followed by two hex digits, or bytes that are not
+     * UTF-8, are a {@link MalformedException}.
+     */
     public static String decode(String raw, boolean plusIsSpace) {
         if (raw.indexOf('%') < 0 && !(plusIsSpace && raw.indexOf('+') >= 0)) {
             return raw;
@@ -47,22 +54,34 @@ public final class PathCodec {
         ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            if (c == '%' && i + 2 < raw.length()) {
-                int hi = Character.digit(raw.charAt(i + 1), 16);
-                int lo = Character.digit(raw.charAt(i + 2), 16);
-                if (hi >= 0 && lo >= 0) {
-                    out.write(hi * 16 + lo);
-                    i += 2;
-                    continue;
+            if (c == '%') {
+                int hi = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
+                int lo = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 2), 16) : -1;
+                if (hi < 0 || lo < 0) {
+                    throw new MalformedException("'%' must be followed by two hex digits in '" + raw + "'");
                 }
-            }
-            if (c == '+' && plusIsSpace) {
+                out.write(hi * 16 + lo);
+                i += 2;
+            } else if (c == '+' && plusIsSpace) {
                 out.write(' ');
             } else {
                 byte[] bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
                 out.write(bytes, 0, bytes.length);
             }
         }
-        return out.toString(StandardCharsets.UTF_8);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(out.toByteArray()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedException("'" + raw + "' does not decode to UTF-8");
+        }
+    }
+
+    /** A path or query that is not validly percent-encoded. */
+    public static final class MalformedException extends RuntimeException {
+        MalformedException(String message) {
+            super(message, null, false, false);
+        }
     }
 }

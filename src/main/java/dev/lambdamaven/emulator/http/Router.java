@@ -2,10 +2,17 @@ package dev.lambdamaven.emulator.http;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Maps method + path templates such as {@code /2015-03-31/functions/{name}/versions} to handlers. */
+/**
+ * The operations the emulator serves, each one line: its API family (which decides the error shape and the
+ * service a signature must name), method, path template such as {@code /2015-03-31/functions/{name}/versions}
+ * ({@code {key+}} takes the rest of the path), the query parameters that tell it apart from operations on the
+ * same path, and its handler.
+ */
 public final class Router {
 
     /** A handler of one API operation. */
@@ -14,36 +21,99 @@ public final class Router {
         ApiResponse handle(ApiRequest request) throws Exception;
     }
 
-    private record Entry(String method, String[] template, Route route) {}
+    /** An API the emulator speaks: its errors' shape and its SigV4 service name. */
+    public enum Family {
+        LAMBDA("lambda"), S3("s3"), EC2("ec2");
+
+        final String service;
+
+        Family(String service) {
+            this.service = service;
+        }
+    }
+
+    /** Who may call an operation. */
+    public enum Access {
+        /** Requests signed for the family's service (every AWS CLI and SDK call). */
+        SIGNED,
+        /** Presigned by the emulator itself for S3 (a {@code Code.Location} link, checked by its handler). */
+        PRESIGNED_S3,
+        /** Anyone local: the identity the plugin reads to find a running emulator. */
+        LOCAL
+    }
+
+    /** A bound operation: the entry and the path parameters of this request. */
+    public record Match(Family family, Access access, Route route, Map<String, String> params) {}
+
+    private record Entry(Family family, Access access, String method, String[] template, List<String> queryKeys,
+            Route route) {}
 
     private final List<Entry> entries = new ArrayList<>();
+    private final Map<String, Route> ec2Actions = new LinkedHashMap<>();
 
-    public Router add(String method, String template, Route route) {
-        entries.add(new Entry(method, PathCodec.segments(template).toArray(String[]::new), route));
+    public Router lambda(String method, String template, Route route) {
+        return add(Family.LAMBDA, Access.SIGNED, method, template, List.of(), route);
+    }
+
+    /** An S3 operation, told apart from others on its path by the presence of {@code queryKeys}. */
+    public Router s3(String method, String template, List<String> queryKeys, Route route) {
+        return add(Family.S3, Access.SIGNED, method, template, queryKeys, route);
+    }
+
+    /** An EC2 action: the query protocol POSTs a form on {@code /}, whose {@code Action} names the operation. */
+    public Router ec2(String action, Route route) {
+        if (ec2Actions.isEmpty()) {
+            add(Family.EC2, Access.SIGNED, "POST", "/", List.of(), request -> {
+                String name = request.form("Action");
+                Route operation = name == null ? null : ec2Actions.get(name);
+                if (operation == null) {
+                    throw new ApiException(400, "InvalidAction", "The action " + name + " is not valid for this web"
+                            + " service.");
+                }
+                return operation.handle(request);
+            });
+        }
+        ec2Actions.put(action, route);
         return this;
     }
 
-    /** The matching route with its path parameters bound, or {@code null}. */
-    public ApiRequest bind(ApiRequest request, Route[] routeOut) {
-        List<String> segments = request.segments();
+    public Router add(Family family, Access access, String method, String template, List<String> queryKeys,
+            Route route) {
+        entries.add(new Entry(family, access, method, PathCodec.segments(template).toArray(String[]::new),
+                List.copyOf(queryKeys), route));
+        return this;
+    }
+
+    /**
+     * The operation of {@code family} for {@code method} on {@code segments} with {@code query}: among entries with a
+     * matching path, the first whose query keys are all present (list the more specific first). The family comes
+     * from the path's shape: one port serves APIs that AWS serves on different hosts.
+     */
+    public Optional<Match> bind(Family family, String method, List<String> segments, Map<String, List<String>> query) {
         for (Entry entry : entries) {
-            if (!entry.method.equals(request.method()) || entry.template.length != segments.size()) {
+            if (entry.family != family || !entry.method.equals(method)
+                    || !query.keySet().containsAll(entry.queryKeys)) {
                 continue;
             }
             Map<String, String> params = match(entry.template, segments);
             if (params != null) {
-                routeOut[0] = entry.route;
-                return request.withPathParams(params);
+                return Optional.of(new Match(entry.family, entry.access, entry.route, params));
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     private static Map<String, String> match(String[] template, List<String> segments) {
+        boolean greedy = template.length > 0 && template[template.length - 1].endsWith("+}");
+        if (greedy ? segments.size() < template.length : segments.size() != template.length) {
+            return null;
+        }
         Map<String, String> params = new HashMap<>();
         for (int i = 0; i < template.length; i++) {
             String t = template[i];
-            if (t.startsWith("{") && t.endsWith("}")) {
+            if (greedy && i == template.length - 1) {
+                params.put(t.substring(1, t.length() - 2), String.join("/", segments.subList(i, segments.size())));
+            } else if (t.startsWith("{") && t.endsWith("}")) {
                 params.put(t.substring(1, t.length() - 1), segments.get(i));
             } else if (!t.equals(segments.get(i))) {
                 return null;

@@ -34,4 +34,16 @@ public final class Xml {
         return ApiResponse.bytes(status, (DECLARATION + xml).getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 "application/xml");
     }
+
+    /** An S3 error document: {@code <Error><Code>..</Code><Message>..</Message><RequestId>..</RequestId></Error>}. */
+    public static ApiResponse s3Error(int status, String code, String message, String requestId) {
+        return response(status, "<Error>" + element("Code", code) + element("Message", message)
+                + element("RequestId", requestId) + "</Error>");
+    }
+
+    /** An EC2 query-protocol error document. */
+    public static ApiResponse ec2Error(int status, String code, String message, String requestId) {
+        return response(status, "<Response><Errors><Error>" + element("Code", code) + element("Message", message)
+                + "</Error></Errors>" + element("RequestID", requestId) + "</Response>");
+    }
 }

@@ -29,7 +29,7 @@ final class AliasHandler {
 
     ApiResponse create(ApiRequest request) {
         FunctionRef ref = lookup.unqualified(request);
-        ObjectNode body = request.json(1 << 20, LambdaShapes.CREATE_ALIAS);
+        ObjectNode body = request.json(LambdaShapes.CREATE_ALIAS);
         String name = body.path("Name").asText(null);
         Validation.aliasName(name);
         String version = version(body);
@@ -40,12 +40,12 @@ final class AliasHandler {
         String description = body.path("Description").asText("");
         Validation.maxLength(description, "description", 256);
         AliasRow row = ctx.db().write(c -> {
-            lookup.latest(c, ref.name());
-            if (ctx.aliases().find(c, ref.name(), name).isPresent()) {
-                throw ApiException.conflict("Alias already exists: " + ctx.arns().function(ref.name(), name));
+            lookup.latest(c, ref);
+            if (ctx.aliases().find(c, ref.scope(), ref.name(), name).isPresent()) {
+                throw ApiException.conflict("Alias already exists: " + Arns.function(ref.scope(), ref.name(), name));
             }
-            checkTargets(c, ref.name(), version, routing);
-            AliasRow created = new AliasRow(ref.name(), name, version, description, routing,
+            checkTargets(c, ref, version, routing);
+            AliasRow created = new AliasRow(ref.scope(), ref.name(), name, version, description, routing,
                     Ids.uuid());
             ctx.aliases().put(c, created);
             return created;
@@ -56,25 +56,25 @@ final class AliasHandler {
     ApiResponse get(ApiRequest request) {
         FunctionRef ref = lookup.unqualified(request);
         String name = request.path("alias");
-        return ctx.db().read(c -> ApiResponse.json(200, render(find(c, ref.name(), name))));
+        return ctx.db().read(c -> ApiResponse.json(200, render(find(c, ref, name))));
     }
 
     ApiResponse update(ApiRequest request) {
         FunctionRef ref = lookup.unqualified(request);
         String name = request.path("alias");
-        ObjectNode body = request.json(1 << 20, LambdaShapes.UPDATE_ALIAS);
+        ObjectNode body = request.json(LambdaShapes.UPDATE_ALIAS);
         String newVersion = version(body);
         Map<String, Double> newRouting = body.has("RoutingConfig") ? routing(body) : null;
         AliasRow row = ctx.db().write(c -> {
-            AliasRow current = find(c, ref.name(), name);
+            AliasRow current = find(c, ref, name);
             FunctionLookup.checkRevision(body.path("RevisionId").asText(null), current.revision(), "GetAlias");
             String version = newVersion != null ? newVersion : current.version();
             Map<String, Double> routing = newRouting != null ? newRouting : current.routing();
             String description = body.hasNonNull("Description") ? body.get("Description").asText()
                     : current.description();
             Validation.maxLength(description, "description", 256);
-            checkTargets(c, ref.name(), version, routing);
-            AliasRow updated = new AliasRow(ref.name(), name, version, description, routing,
+            checkTargets(c, ref, version, routing);
+            AliasRow updated = new AliasRow(ref.scope(), ref.name(), name, version, description, routing,
                     Ids.uuid());
             ctx.aliases().put(c, updated);
             return updated;
@@ -86,8 +86,8 @@ final class AliasHandler {
         FunctionRef ref = lookup.unqualified(request);
         String name = request.path("alias");
         ctx.db().write(c -> {
-            lookup.latest(c, ref.name());
-            ctx.aliases().delete(c, ref.name(), name);
+            lookup.latest(c, ref);
+            ctx.aliases().delete(c, ref.scope(), ref.name(), name);
             return null;
         });
         return ApiResponse.empty(204);
@@ -97,9 +97,9 @@ final class AliasHandler {
         FunctionRef ref = lookup.unqualified(request);
         String versionFilter = request.query("FunctionVersion");
         List<JsonNode> items = ctx.db().read(c -> {
-            lookup.latest(c, ref.name());
+            lookup.latest(c, ref);
             List<JsonNode> result = new ArrayList<>();
-            for (AliasRow alias : ctx.aliases().list(c, ref.name())) {
+            for (AliasRow alias : ctx.aliases().list(c, ref.scope(), ref.name())) {
                 if (versionFilter == null || versionFilter.equals(alias.version())) {
                     result.add(render(alias));
                 }
@@ -111,10 +111,10 @@ final class AliasHandler {
         return ApiResponse.json(200, out);
     }
 
-    private AliasRow find(Connection c, String function, String name) throws SQLException {
+    private AliasRow find(Connection c, FunctionRef function, String name) throws SQLException {
         lookup.latest(c, function);
-        return ctx.aliases().find(c, function, name).orElseThrow(() -> ApiException.notFound(
-                "Cannot find alias arn: " + ctx.arns().function(function, name)));
+        return ctx.aliases().find(c, function.scope(), function.name(), name).orElseThrow(() -> ApiException.notFound(
+                "Cannot find alias arn: " + Arns.function(function.scope(), function.name(), name)));
     }
 
     private static String version(ObjectNode body) {
@@ -150,10 +150,11 @@ final class AliasHandler {
         return routing;
     }
 
-    private void checkTargets(Connection c, String function, String version, Map<String, Double> routing)
+    private void checkTargets(Connection c, FunctionRef function, String version, Map<String, Double> routing)
             throws SQLException {
-        if (!version.equals("$LATEST") && ctx.functions().version(c, function, version).isEmpty()) {
-            throw lookup.notFound(function, version);
+        if (!version.equals("$LATEST")
+                && ctx.functions().version(c, function.scope(), function.name(), version).isEmpty()) {
+            throw FunctionLookup.notFound(function.scope(), function.name(), version);
         }
         if (routing.isEmpty()) {
             return;
@@ -167,15 +168,15 @@ final class AliasHandler {
                 throw ApiException.invalidParameter("Invalid function version " + additional + ". Function"
                         + " version " + additional + " is already included in routing configuration.");
             }
-            if (ctx.functions().version(c, function, additional).isEmpty()) {
-                throw lookup.notFound(function, additional);
+            if (ctx.functions().version(c, function.scope(), function.name(), additional).isEmpty()) {
+                throw FunctionLookup.notFound(function.scope(), function.name(), additional);
             }
         }
     }
 
     ObjectNode render(AliasRow alias) {
         ObjectNode out = Json.object();
-        out.put("AliasArn", ctx.arns().function(alias.function(), alias.name()));
+        out.put("AliasArn", Arns.function(alias.scope(), alias.function(), alias.name()));
         out.put("Name", alias.name());
         out.put("FunctionVersion", alias.version());
         out.put("Description", alias.description());

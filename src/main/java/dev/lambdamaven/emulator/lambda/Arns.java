@@ -1,37 +1,25 @@
 package dev.lambdamaven.emulator.lambda;
 
-/** ARNs of this emulator's region and account. */
-public final class Arns {
+import dev.lambdamaven.emulator.http.Scope;
 
-    private final String region;
-    private final String account;
+/** The ARNs of Lambda resources in an account and region. */
+final class Arns {
 
-    public Arns(String region, String account) {
-        this.region = region;
-        this.account = account;
+    private Arns() {}
+
+    static String function(Scope scope, String name) {
+        return "arn:" + scope.partition() + ":lambda:" + scope.region() + ":" + scope.account() + ":function:" + name;
     }
 
-    public String region() {
-        return region;
+    static String function(Scope scope, String name, String qualifier) {
+        return qualifier == null ? function(scope, name) : function(scope, name) + ":" + qualifier;
     }
 
-    public String account() {
-        return account;
+    static String layer(Scope scope, String name) {
+        return "arn:" + scope.partition() + ":lambda:" + scope.region() + ":" + scope.account() + ":layer:" + name;
     }
 
-    public String function(String name) {
-        return "arn:aws:lambda:" + region + ":" + account + ":function:" + name;
-    }
-
-    public String function(String name, String qualifier) {
-        return qualifier == null ? function(name) : function(name) + ":" + qualifier;
-    }
-
-    public String layer(String name) {
-        return "arn:aws:lambda:" + region + ":" + account + ":layer:" + name;
-    }
-
-    public String layerVersion(String name, long version) {
-        return layer(name) + ":" + version;
+    static String layerVersion(Scope scope, String name, long version) {
+        return layer(scope, name) + ":" + version;
     }
 }

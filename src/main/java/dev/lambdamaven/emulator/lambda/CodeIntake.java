@@ -2,13 +2,18 @@ package dev.lambdamaven.emulator.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lambdamaven.emulator.http.ApiException;
+import dev.lambdamaven.emulator.http.Json;
+import dev.lambdamaven.emulator.http.Scope;
 import dev.lambdamaven.emulator.s3.S3Store;
 import dev.lambdamaven.emulator.store.BlobStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Base64;
 
-/** Turns the code of a request ({@code ZipFile} or {@code S3Bucket}/{@code S3Key}) into a checked, stored zip. */
+/**
+ * Turns the code of a request into a checked, stored zip: a {@code ZipFile} (already decoded into the blob store
+ * while the body was read) or {@code S3Bucket}/{@code S3Key} (an object of the emulator's S3, in the function's
+ * region).
+ */
 final class CodeIntake {
 
     /** A stored, checked package. */
@@ -20,8 +25,11 @@ final class CodeIntake {
         this.ctx = ctx;
     }
 
-    /** Reads {@code ZipFile} or {@code S3Bucket}/{@code S3Key} from {@code node}; {@code null} if neither is set. */
-    Code fromRequest(JsonNode node) {
+    /**
+     * Reads {@code ZipFile} or {@code S3Bucket}/{@code S3Key} from {@code node} for a function or layer in
+     * {@code scope}; {@code null} if neither is set.
+     */
+    Code fromRequest(JsonNode node, Scope scope) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -32,16 +40,9 @@ final class CodeIntake {
         try {
             BlobStore.Blob blob;
             if (node.hasNonNull("ZipFile")) {
-                byte[] zip;
-                try {
-                    zip = Base64.getMimeDecoder().decode(node.get("ZipFile").asText());
-                } catch (IllegalArgumentException e) {
-                    throw ApiException.invalidParameter(
-                            "Could not unzip uploaded file. Please check your file, then try to upload again.");
-                }
-                blob = ctx.blobs().put(zip);
+                blob = Json.binary(node.get("ZipFile"), BlobStore.Blob.class);
             } else if (node.hasNonNull("S3Bucket") || node.hasNonNull("S3Key")) {
-                blob = fromS3(text(node, "S3Bucket"), text(node, "S3Key"));
+                blob = fromS3(text(node, "S3Bucket"), text(node, "S3Key"), scope);
             } else {
                 return null;
             }
@@ -52,15 +53,20 @@ final class CodeIntake {
         }
     }
 
-    private BlobStore.Blob fromS3(String bucket, String key) throws IOException {
+    private BlobStore.Blob fromS3(String bucket, String key, Scope scope) throws IOException {
         if (bucket == null || key == null) {
             throw ApiException.invalidParameter("Please provide a source for function code.");
         }
         S3Store s3 = ctx.s3();
         var object = ctx.db().read(c -> {
-            if (!s3.bucketExists(c, bucket)) {
-                throw ApiException.invalidParameter("Error occurred while GetObject. S3 Error Code: NoSuchBucket."
-                        + " S3 Error Message: The specified bucket does not exist");
+            Scope owner = s3.bucket(c, bucket).orElseThrow(() -> ApiException.invalidParameter(
+                    "Error occurred while GetObject. S3 Error Code: NoSuchBucket. S3 Error Message: The specified"
+                            + " bucket does not exist"));
+            if (!owner.region().equals(scope.region())) {
+                // the Lambda developer guide's troubleshooting page quotes this answer
+                throw ApiException.invalidParameter("Error occurred while GetObject. S3 Error Code:"
+                        + " PermanentRedirect. S3 Error Message: The bucket is in this region: " + owner.region()
+                        + ". Please use this region to retry the request");
             }
             return s3.object(c, bucket, key).orElseThrow(() -> ApiException.invalidParameter(
                     "Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: The specified key"

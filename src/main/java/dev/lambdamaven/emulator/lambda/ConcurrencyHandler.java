@@ -5,6 +5,7 @@ import dev.lambdamaven.emulator.http.ApiException;
 import dev.lambdamaven.emulator.http.ApiRequest;
 import dev.lambdamaven.emulator.http.ApiResponse;
 import dev.lambdamaven.emulator.http.Json;
+import dev.lambdamaven.emulator.http.Scope;
 import dev.lambdamaven.emulator.store.VersionRow;
 
 /** Put/Get/DeleteFunctionConcurrency and GetAccountSettings (account limit 1000, 100 kept unreserved). */
@@ -23,21 +24,21 @@ final class ConcurrencyHandler {
 
     ApiResponse put(ApiRequest request) {
         FunctionRef ref = lookup.unqualified(request);
-        ObjectNode body = request.json(1 << 16, LambdaShapes.PUT_FUNCTION_CONCURRENCY);
+        ObjectNode body = request.json(LambdaShapes.PUT_FUNCTION_CONCURRENCY);
         if (!body.hasNonNull("ReservedConcurrentExecutions")) {
             throw Validation.missing("ReservedConcurrentExecutions");
         }
         int value = body.get("ReservedConcurrentExecutions").intValue();
         Validation.range(value, "reservedConcurrentExecutions", 0, ACCOUNT_CONCURRENCY);
         ctx.db().write(c -> {
-            lookup.latest(c, ref.name());
-            long others = ctx.functions().totalReservedConcurrency(c, ref.name());
+            lookup.latest(c, ref);
+            long others = ctx.functions().totalReservedConcurrency(c, ref.scope(), ref.name());
             if (ACCOUNT_CONCURRENCY - others - value < MIN_UNRESERVED) {
                 throw ApiException.invalidParameter("Specified ReservedConcurrentExecutions for function decreases"
                         + " account's UnreservedConcurrentExecution below its minimum value of [" + MIN_UNRESERVED
                         + "].");
             }
-            ctx.functions().setReservedConcurrency(c, ref.name(), value);
+            ctx.functions().setReservedConcurrency(c, ref.scope(), ref.name(), value);
             return null;
         });
         ObjectNode out = Json.object();
@@ -48,8 +49,8 @@ final class ConcurrencyHandler {
     ApiResponse get(ApiRequest request) {
         FunctionRef ref = lookup.unqualified(request);
         return ctx.db().read(c -> {
-            lookup.latest(c, ref.name());
-            Integer value = ctx.functions().reservedConcurrency(c, ref.name());
+            lookup.latest(c, ref);
+            Integer value = ctx.functions().reservedConcurrency(c, ref.scope(), ref.name());
             ObjectNode out = Json.object();
             if (value != null) {
                 out.put("ReservedConcurrentExecutions", value);
@@ -61,8 +62,8 @@ final class ConcurrencyHandler {
     ApiResponse delete(ApiRequest request) {
         FunctionRef ref = lookup.unqualified(request);
         ctx.db().write(c -> {
-            lookup.latest(c, ref.name());
-            ctx.functions().setReservedConcurrency(c, ref.name(), null);
+            lookup.latest(c, ref);
+            ctx.functions().setReservedConcurrency(c, ref.scope(), ref.name(), null);
             return null;
         });
         return ApiResponse.empty(204);
@@ -70,11 +71,12 @@ final class ConcurrencyHandler {
 
     ApiResponse accountSettings(ApiRequest request) {
         return ctx.db().read(c -> {
-            long reserved = ctx.functions().totalReservedConcurrency(c, "");
+            Scope scope = request.scope();
+            long reserved = ctx.functions().totalReservedConcurrency(c, scope, "");
             long totalCode = 0;
-            var names = ctx.functions().names(c);
+            var names = ctx.functions().names(c, scope);
             for (String name : names) {
-                for (VersionRow row : ctx.functions().versions(c, name)) {
+                for (VersionRow row : ctx.functions().versions(c, scope, name)) {
                     totalCode += row.config().path("CodeSize").asLong();
                 }
             }

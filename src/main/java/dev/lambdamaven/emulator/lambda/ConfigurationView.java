@@ -42,7 +42,7 @@ final class ConfigurationView {
     ObjectNode render(VersionRow row, long now) {
         ObjectNode out = Json.object();
         out.put("FunctionName", row.function());
-        out.put("FunctionArn", ctx.arns().function(row.function(),
+        out.put("FunctionArn", Arns.function(row.scope(), row.function(),
                 row.version().equals(VersionRow.LATEST) ? null : row.version()));
         ObjectNode config = row.config();
         for (Iterator<Map.Entry<String, JsonNode>> it = config.fields(); it.hasNext();) {

@@ -17,9 +17,6 @@ import java.util.Map;
 /** CreateFunction, GetFunction, GetFunctionConfiguration, DeleteFunction and ListFunctions. */
 final class FunctionHandler {
 
-    /** AWS's bound for a CreateFunction/UpdateFunctionCode request (a 50 MB zip, base64 in JSON). */
-    static final long MAX_REQUEST = 70_167_211L;
-
     private final LambdaContext ctx;
     private final FunctionLookup lookup;
     private final FunctionSettings settings;
@@ -39,12 +36,12 @@ final class FunctionHandler {
     }
 
     ApiResponse create(ApiRequest request) {
-        ObjectNode body = request.json(MAX_REQUEST, LambdaShapes.CREATE_FUNCTION);
+        ObjectNode body = request.json(LambdaShapes.CREATE_FUNCTION, ctx.blobs());
         String rawName = body.path("FunctionName").asText(null);
         if (rawName == null) {
             throw Validation.missing("FunctionName");
         }
-        FunctionRef ref = FunctionRef.parse(rawName, null, ctx.arns());
+        FunctionRef ref = FunctionRef.parse(rawName, null, request.scope());
         if (ref.qualifier() != null) {
             throw ApiException.invalidParameter("Unsupported FunctionName: qualified function names cannot be"
                     + " created (" + rawName + ")");
@@ -72,26 +69,26 @@ final class FunctionHandler {
     }
 
     private VersionRow store(FunctionRef ref, ObjectNode body, Map<String, String> newTags) {
-        CodeIntake.Code code = intake.fromRequest(body.get("Code"));
+        CodeIntake.Code code = intake.fromRequest(body.get("Code"), ref.scope());
         if (code == null) {
             throw ApiException.invalidParameter("Please provide a source for function code.");
         }
         return ctx.db().write(c -> {
             long now = ctx.now();
-            if (ctx.functions().exists(c, ref.name())) {
+            if (ctx.functions().exists(c, ref.scope(), ref.name())) {
                 throw ApiException.conflict("Function already exist: " + ref.name());
             }
             ObjectNode config = Json.object();
             FunctionSettings.defaults(config);
-            FunctionSettings.Outcome outcome = settings.apply(c, body, config);
+            FunctionSettings.Outcome outcome = settings.apply(c, ref.scope(), body, config);
             FunctionWrites.applyCode(config, code);
             FunctionWrites.checkCombinedSize(config);
             byte[] env = EnvironmentCodec.seal(ctx.secrets(), outcome.environment);
-            VersionRow latest = writes.latestRow(ref.name(), config, env, "create", outcome.placement, now);
+            VersionRow latest = writes.latestRow(ref, config, env, "create", outcome.placement, now);
             ctx.blobs().requirePresent(code.shaHex());
-            ctx.functions().insertFunction(c, ref.name(), now);
+            ctx.functions().insertFunction(c, ref.scope(), ref.name(), now);
             ctx.functions().put(c, latest);
-            ctx.tags().put(c, ctx.arns().function(ref.name()), newTags);
+            ctx.tags().put(c, ref.arn(), newTags);
             return body.path("Publish").asBoolean(false) ? writes.publish(c, latest, null, now) : latest;
         });
     }
@@ -104,12 +101,12 @@ final class FunctionHandler {
             ObjectNode out = Json.object();
             out.set("Configuration", view.render(row, now));
             out.putObject("Code").put("RepositoryType", "S3")
-                    .put("Location", ctx.endpoint().get() + "/__emulator/code/" + row.codeSha());
-            Map<String, String> functionTags = ctx.tags().tags(c, ctx.arns().function(ref.name()));
+                    .put("Location", ctx.links().link(row.codeSha(), request));
+            Map<String, String> functionTags = ctx.tags().tags(c, ref.arn());
             if (!functionTags.isEmpty()) {
                 out.set("Tags", Json.strings(functionTags));
             }
-            Integer reserved = ctx.functions().reservedConcurrency(c, ref.name());
+            Integer reserved = ctx.functions().reservedConcurrency(c, ref.scope(), ref.name());
             if (reserved != null) {
                 out.putObject("Concurrency").put("ReservedConcurrentExecutions", reserved);
             }
@@ -124,7 +121,12 @@ final class FunctionHandler {
     }
 
     ApiResponse code(ApiRequest request) {
-        Path zip = ctx.blobs().path(request.path("sha"));
+        String sha = request.path("sha");
+        if (!sha.matches("[0-9a-f]{64}")) {
+            throw ApiException.notFound("No code is stored at this location.");
+        }
+        ctx.links().check(request, sha);
+        Path zip = ctx.blobs().path(sha);
         if (!Files.isRegularFile(zip)) { // collected: its version or layer was deleted a grace period ago
             throw ApiException.notFound("The code at this location was deleted.");
         }
@@ -134,12 +136,12 @@ final class FunctionHandler {
     ApiResponse delete(ApiRequest request) {
         FunctionRef ref = lookup.ref(request);
         ctx.db().write(c -> {
-            if (!ctx.functions().exists(c, ref.name())) {
-                throw lookup.notFound(ref.name(), null);
+            if (!ctx.functions().exists(c, ref.scope(), ref.name())) {
+                throw FunctionLookup.notFound(ref.scope(), ref.name(), null);
             }
             if (ref.qualifier() == null) {
-                ctx.tags().removeAll(c, ctx.arns().function(ref.name()));
-                ctx.functions().deleteFunction(c, ref.name());
+                ctx.tags().removeAll(c, ref.arn());
+                ctx.functions().deleteFunction(c, ref.scope(), ref.name());
                 return null;
             }
             if (ref.isLatest()) {
@@ -148,11 +150,11 @@ final class FunctionHandler {
             if (ref.isAlias()) {
                 throw ApiException.invalidParameter("Deletion of aliases is not supported.");
             }
-            if (ctx.functions().version(c, ref.name(), ref.qualifier()).isEmpty()) {
-                throw lookup.notFound(ref);
+            if (ctx.functions().version(c, ref.scope(), ref.name(), ref.qualifier()).isEmpty()) {
+                throw FunctionLookup.notFound(ref);
             }
             List<String> users = new ArrayList<>();
-            for (AliasRow alias : ctx.aliases().list(c, ref.name())) {
+            for (AliasRow alias : ctx.aliases().list(c, ref.scope(), ref.name())) {
                 if (alias.version().equals(ref.qualifier()) || alias.routing().containsKey(ref.qualifier())) {
                     users.add(alias.name());
                 }
@@ -161,7 +163,7 @@ final class FunctionHandler {
                 throw ApiException.conflict("Unable to delete version because the following aliases reference it: "
                         + users);
             }
-            ctx.functions().deleteVersion(c, ref.name(), ref.qualifier());
+            ctx.functions().deleteVersion(c, ref.scope(), ref.name(), ref.qualifier());
             return null;
         });
         ctx.collector().request();
@@ -177,8 +179,8 @@ final class FunctionHandler {
         long now = ctx.now();
         List<JsonNode> items = ctx.db().read(c -> {
             List<JsonNode> result = new ArrayList<>();
-            for (String name : ctx.functions().names(c)) {
-                for (VersionRow row : ctx.functions().versions(c, name)) {
+            for (String name : ctx.functions().names(c, request.scope())) {
+                for (VersionRow row : ctx.functions().versions(c, request.scope(), name)) {
                     if (all || row.version().equals(VersionRow.LATEST)) {
                         result.add(view.render(row, now));
                     }

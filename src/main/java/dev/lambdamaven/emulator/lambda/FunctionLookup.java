@@ -2,6 +2,7 @@ package dev.lambdamaven.emulator.lambda;
 
 import dev.lambdamaven.emulator.http.ApiException;
 import dev.lambdamaven.emulator.http.ApiRequest;
+import dev.lambdamaven.emulator.http.Scope;
 import dev.lambdamaven.emulator.store.AliasRow;
 import dev.lambdamaven.emulator.store.VersionRow;
 import java.sql.Connection;
@@ -17,33 +18,36 @@ final class FunctionLookup {
     }
 
     FunctionRef ref(ApiRequest request) {
-        return FunctionRef.parse(request.path("name"), request.query("Qualifier"), ctx.arns());
+        return FunctionRef.parse(request.path("name"), request.query("Qualifier"), request.scope());
     }
 
     FunctionRef unqualified(ApiRequest request) {
-        return FunctionRef.parse(request.path("name"), null, ctx.arns());
+        return FunctionRef.parse(request.path("name"), null, request.scope());
     }
 
-    ApiException notFound(FunctionRef ref) {
-        return notFound(ref.name(), ref.qualifier());
+    static ApiException notFound(FunctionRef ref) {
+        return notFound(ref.scope(), ref.name(), ref.qualifier());
     }
 
-    ApiException notFound(String name, String qualifier) {
-        return ApiException.notFound("Function not found: " + ctx.arns().function(name, qualifier));
+    static ApiException notFound(Scope scope, String name, String qualifier) {
+        return ApiException.notFound("Function not found: " + Arns.function(scope, name, qualifier));
     }
 
-    VersionRow latest(Connection c, String name) throws SQLException {
-        return ctx.functions().version(c, name, VersionRow.LATEST).orElseThrow(() -> notFound(name, null));
+    VersionRow latest(Connection c, FunctionRef ref) throws SQLException {
+        return ctx.functions().version(c, ref.scope(), ref.name(), VersionRow.LATEST)
+                .orElseThrow(() -> notFound(ref.scope(), ref.name(), null));
     }
 
     /** The version row a reference designates; an alias resolves to its primary version. */
     VersionRow resolve(Connection c, FunctionRef ref) throws SQLException {
         if (ref.isAlias()) {
-            AliasRow alias = ctx.aliases().find(c, ref.name(), ref.qualifier()).orElseThrow(() -> notFound(ref));
-            return ctx.functions().version(c, ref.name(), alias.version()).orElseThrow(() -> notFound(ref));
+            AliasRow alias = ctx.aliases().find(c, ref.scope(), ref.name(), ref.qualifier())
+                    .orElseThrow(() -> notFound(ref));
+            return ctx.functions().version(c, ref.scope(), ref.name(), alias.version())
+                    .orElseThrow(() -> notFound(ref));
         }
         String version = ref.isLatest() ? VersionRow.LATEST : ref.qualifier();
-        return ctx.functions().version(c, ref.name(), version).orElseThrow(() -> notFound(ref));
+        return ctx.functions().version(c, ref.scope(), ref.name(), version).orElseThrow(() -> notFound(ref));
     }
 
     /** Refuses a change while the last one is still in progress, with AWS's two messages. */
@@ -56,12 +60,13 @@ final class FunctionLookup {
                     + " in the following state: Pending");
         }
         throw ApiException.conflict("The operation cannot be performed at this time. An update is in progress for"
-                + " resource: " + ctx.arns().function(row.function()));
+                + " resource: " + Arns.function(row.scope(), row.function()));
     }
 
     /** {@code $LATEST}, checked as a change needs it: idle, and at the caller's revision if one is given. */
-    VersionRow latestForChange(Connection c, String name, String expectedRevision, long now) throws SQLException {
-        VersionRow latest = latest(c, name);
+    VersionRow latestForChange(Connection c, FunctionRef ref, String expectedRevision, long now)
+            throws SQLException {
+        VersionRow latest = latest(c, ref);
         checkIdle(latest, now);
         checkRevision(expectedRevision, ConfigurationView.revision(latest, now), "GetFunction");
         return latest;

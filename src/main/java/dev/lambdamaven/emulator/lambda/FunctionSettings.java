@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdamaven.emulator.ec2.VpcCatalog;
 import dev.lambdamaven.emulator.http.ApiException;
 import dev.lambdamaven.emulator.http.Json;
+import dev.lambdamaven.emulator.http.Scope;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -46,7 +47,7 @@ final class FunctionSettings {
         config.putObject("TracingConfig").put("Mode", "PassThrough");
     }
 
-    Outcome apply(Connection c, ObjectNode request, ObjectNode config) throws SQLException {
+    Outcome apply(Connection c, Scope scope, ObjectNode request, ObjectNode config) throws SQLException {
         Outcome outcome = new Outcome();
         if (request.hasNonNull("Runtime")) {
             String runtime = request.get("Runtime").asText();
@@ -106,10 +107,10 @@ final class FunctionSettings {
             outcome.environment = environment(request.get("Environment").path("Variables"));
         }
         if (request.hasNonNull("Layers")) {
-            config.set("Layers", layers.resolve(c, request.get("Layers")));
+            config.set("Layers", layers.resolve(c, scope, request.get("Layers")));
         }
         if (request.hasNonNull("VpcConfig")) {
-            outcome.placement = vpc(request.get("VpcConfig"), config);
+            outcome.placement = vpc(scope, request.get("VpcConfig"), config);
         }
         return outcome;
     }
@@ -167,7 +168,7 @@ final class FunctionSettings {
         return env;
     }
 
-    private VpcCatalog.Placement vpc(JsonNode vpcConfig, ObjectNode config) {
+    private VpcCatalog.Placement vpc(Scope scope, JsonNode vpcConfig, ObjectNode config) {
         List<String> subnets = strings(vpcConfig.path("SubnetIds"));
         List<String> groups = strings(vpcConfig.path("SecurityGroupIds"));
         if (subnets.size() > 16) {
@@ -178,7 +179,7 @@ final class FunctionSettings {
             throw ApiException.validation(groups.toString(), "vpcConfig.securityGroupIds",
                     "Member must have length less than or equal to 5");
         }
-        VpcCatalog.Placement placement = ctx.vpc().place(subnets, groups);
+        VpcCatalog.Placement placement = ctx.vpc().catalog(scope.region()).place(subnets, groups);
         ObjectNode stored = config.putObject("VpcConfig");
         ArrayNode subnetNode = stored.putArray("SubnetIds");
         new TreeSet<>(subnets).forEach(subnetNode::add);

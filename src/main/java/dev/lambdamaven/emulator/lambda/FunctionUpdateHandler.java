@@ -26,7 +26,7 @@ final class FunctionUpdateHandler {
 
     ApiResponse updateCode(ApiRequest request) {
         FunctionRef ref = lookup.unqualified(request);
-        ObjectNode body = request.json(FunctionHandler.MAX_REQUEST, LambdaShapes.UPDATE_FUNCTION_CODE);
+        ObjectNode body = request.json(LambdaShapes.UPDATE_FUNCTION_CODE, ctx.blobs());
         try {
             return ApiResponse.json(200, view.render(storeCode(ref, body), ctx.now()));
         } finally {
@@ -36,7 +36,7 @@ final class FunctionUpdateHandler {
     }
 
     private VersionRow storeCode(FunctionRef ref, ObjectNode body) {
-        CodeIntake.Code code = intake.fromRequest(body);
+        CodeIntake.Code code = intake.fromRequest(body, ref.scope());
         if (code == null) {
             throw dev.lambdamaven.emulator.http.ApiException.invalidParameter(
                     "Please provide a source for function code.");
@@ -46,7 +46,7 @@ final class FunctionUpdateHandler {
         }
         return ctx.db().write(c -> {
             long now = ctx.now();
-            VersionRow latest = lookup.latestForChange(c, ref.name(), body.path("RevisionId").asText(null), now);
+            VersionRow latest = lookup.latestForChange(c, ref, body.path("RevisionId").asText(null), now);
             ObjectNode config = latest.config().deepCopy();
             FunctionWrites.applyCode(config, code);
             if (body.hasNonNull("Architectures")) {
@@ -56,8 +56,8 @@ final class FunctionUpdateHandler {
             if (body.path("DryRun").asBoolean(false)) {
                 return latest;
             }
-            VersionRow updated = writes.latestRow(ref.name(), config, latest.env(), "update",
-                    writes.currentPlacement(config), now);
+            VersionRow updated = writes.latestRow(ref, config, latest.env(), "update",
+                    writes.currentPlacement(ref.scope(), config), now);
             ctx.blobs().requirePresent(code.shaHex());
             ctx.functions().put(c, updated);
             return body.path("Publish").asBoolean(false) ? writes.publish(c, updated, null, now) : updated;
@@ -66,17 +66,17 @@ final class FunctionUpdateHandler {
 
     ApiResponse updateConfiguration(ApiRequest request) {
         FunctionRef ref = lookup.unqualified(request);
-        ObjectNode body = request.json(FunctionHandler.MAX_REQUEST, LambdaShapes.UPDATE_FUNCTION_CONFIGURATION);
+        ObjectNode body = request.json(LambdaShapes.UPDATE_FUNCTION_CONFIGURATION);
         VersionRow result = ctx.db().write(c -> {
             long now = ctx.now();
-            VersionRow latest = lookup.latestForChange(c, ref.name(), body.path("RevisionId").asText(null), now);
+            VersionRow latest = lookup.latestForChange(c, ref, body.path("RevisionId").asText(null), now);
             ObjectNode config = latest.config().deepCopy();
-            FunctionSettings.Outcome outcome = settings.apply(c, body, config);
+            FunctionSettings.Outcome outcome = settings.apply(c, ref.scope(), body, config);
             FunctionWrites.checkCombinedSize(config);
             byte[] env = outcome.environment == null ? latest.env()
                     : EnvironmentCodec.seal(ctx.secrets(), outcome.environment);
-            VersionRow updated = writes.latestRow(ref.name(), config, env, "update",
-                    outcome.placement != null ? outcome.placement : writes.currentPlacement(config), now);
+            VersionRow updated = writes.latestRow(ref, config, env, "update",
+                    outcome.placement != null ? outcome.placement : writes.currentPlacement(ref.scope(), config), now);
             ctx.functions().put(c, updated);
             return updated;
         });

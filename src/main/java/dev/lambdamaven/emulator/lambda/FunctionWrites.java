@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdamaven.emulator.ec2.VpcCatalog;
 import dev.lambdamaven.emulator.http.ApiException;
 import dev.lambdamaven.emulator.http.Ids;
+import dev.lambdamaven.emulator.http.Scope;
 import dev.lambdamaven.emulator.store.VersionRow;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -45,23 +46,25 @@ final class FunctionWrites {
      * Where a stored configuration's VPC settings place the function now (free IPs may have changed in
      * {@code vpc.json}); {@code null} without VPC settings.
      */
-    VpcCatalog.Placement currentPlacement(ObjectNode config) {
+    VpcCatalog.Placement currentPlacement(Scope scope, ObjectNode config) {
         List<String> subnets = FunctionSettings.strings(config.path("VpcConfig").path("SubnetIds"));
         if (subnets.isEmpty()) {
             return null;
         }
-        return ctx.vpc().place(subnets, FunctionSettings.strings(config.path("VpcConfig").path("SecurityGroupIds")));
+        return ctx.vpc().catalog(scope.region()).place(subnets,
+                FunctionSettings.strings(config.path("VpcConfig").path("SecurityGroupIds")));
     }
 
     /** A new row for {@code $LATEST} after a create ({@code op=create}) or an update. */
-    VersionRow latestRow(String name, ObjectNode config, byte[] env, String op, VpcCatalog.Placement placement,
-            long now) {
+    VersionRow latestRow(FunctionRef function, ObjectNode config, byte[] env, String op,
+            VpcCatalog.Placement placement, long now) {
         boolean vpc = placement != null && !placement.vpcId().isEmpty();
-        long delay = (vpc ? ctx.options().vpcActivationDelay()
-                : op.equals("create") ? ctx.options().activationDelay() : ctx.options().updateDelay()).toMillis();
+        long delay = (vpc ? ctx.delays().vpcActivation()
+                : op.equals("create") ? ctx.delays().activation() : ctx.delays().update()).toMillis();
         boolean noIps = placement != null && placement.outOfIpAddresses();
         config.put("LastModified", Timestamps.format(now));
-        return new VersionRow(name, VersionRow.LATEST, config, env, hex(config), Ids.uuid(), op,
+        return new VersionRow(function.scope(), function.name(), VersionRow.LATEST, config, env, hex(config),
+                Ids.uuid(), op,
                 now + delay, noIps ? "SubnetOutOfIPAddresses" : null, noIps ? NO_IPS : null);
     }
 
@@ -70,7 +73,7 @@ final class FunctionWrites {
      * the newest version when it has the same code and configuration, else the next version number.
      */
     VersionRow publish(Connection c, VersionRow latest, String description, long now) throws SQLException {
-        List<VersionRow> versions = ctx.functions().versions(c, latest.function());
+        List<VersionRow> versions = ctx.functions().versions(c, latest.scope(), latest.function());
         VersionRow newest = versions.get(versions.size() - 1);
         if (!newest.version().equals(VersionRow.LATEST) && sameContent(newest, latest)) {
             return newest;
@@ -80,15 +83,16 @@ final class FunctionWrites {
 
     private VersionRow publishNew(Connection c, VersionRow latest, String description, long now)
             throws SQLException {
-        int number = ctx.functions().nextVersion(c, latest.function());
+        int number = ctx.functions().nextVersion(c, latest.scope(), latest.function());
         ObjectNode config = latest.config().deepCopy();
         // what $LATEST said when published: a later description change of $LATEST is a change to publish
         config.put(SOURCE_DESCRIPTION_FIELD, latest.config().path("Description").asText(""));
         if (description != null) {
             config.put("Description", description);
         }
-        long doneAt = Math.max(latest.doneAt(), now + ctx.options().activationDelay().toMillis());
-        VersionRow row = new VersionRow(latest.function(), Integer.toString(number), config, latest.env(),
+        long doneAt = Math.max(latest.doneAt(), now + ctx.delays().activation().toMillis());
+        VersionRow row = new VersionRow(latest.scope(), latest.function(), Integer.toString(number), config,
+                latest.env(),
                 latest.codeSha(), Ids.uuid(), "create", doneAt, latest.failureCode(),
                 latest.failureReason());
         ctx.functions().put(c, row);

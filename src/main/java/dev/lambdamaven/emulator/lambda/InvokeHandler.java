@@ -5,6 +5,7 @@ import dev.lambdamaven.emulator.http.ApiException;
 import dev.lambdamaven.emulator.http.ApiRequest;
 import dev.lambdamaven.emulator.http.ApiResponse;
 import dev.lambdamaven.emulator.http.Json;
+import dev.lambdamaven.emulator.http.Scope;
 import dev.lambdamaven.emulator.runtime.FunctionRuntime;
 import dev.lambdamaven.emulator.runtime.LocalRuntimeException;
 import dev.lambdamaven.emulator.runtime.InvocationRequest;
@@ -132,10 +133,11 @@ final class InvokeHandler {
         return ctx.db().read(c -> {
             VersionRow row;
             if (ref.isAlias()) {
-                AliasRow alias = ctx.aliases().find(c, ref.name(), ref.qualifier())
-                        .orElseThrow(() -> lookup.notFound(ref));
+                AliasRow alias = ctx.aliases().find(c, ref.scope(), ref.name(), ref.qualifier())
+                        .orElseThrow(() -> FunctionLookup.notFound(ref));
                 String version = pick(alias);
-                row = ctx.functions().version(c, ref.name(), version).orElseThrow(() -> lookup.notFound(ref));
+                row = ctx.functions().version(c, ref.scope(), ref.name(), version)
+                        .orElseThrow(() -> FunctionLookup.notFound(ref));
             } else {
                 row = lookup.resolve(c, ref);
             }
@@ -143,12 +145,12 @@ final class InvokeHandler {
             for (JsonNode layer : row.config().path("Layers")) {
                 var m = LayerResolver.LAYER_VERSION_ARN.matcher(layer.path("Arn").asText());
                 if (m.matches()) {
-                    ctx.layers().version(c, m.group(3), Long.parseLong(m.group(4)))
+                    ctx.layers().version(c, new Scope(m.group(2), m.group(1)), m.group(3), Long.parseLong(m.group(4)))
                             .ifPresent(l -> layers.add(ctx.blobs().path(l.zipSha())));
                 }
             }
             return new Target(row, EnvironmentCodec.unseal(ctx.secrets(), row.env()), layers,
-                    ctx.functions().reservedConcurrency(c, ref.name()));
+                    ctx.functions().reservedConcurrency(c, ref.scope(), ref.name()));
         });
     }
 
@@ -164,7 +166,7 @@ final class InvokeHandler {
 
     private InvocationRequest invocation(FunctionRef ref, Target target, byte[] payload, boolean tail) {
         VersionRow row = target.row();
-        return new InvocationRequest(row.function(), row.version(), ctx.arns().function(ref.name(), ref.qualifier()),
+        return new InvocationRequest(row.function(), row.version(), ref.qualifiedArn(),
                 row.config().path("Runtime").asText(), row.config().path("Handler").asText(),
                 row.config().path("MemorySize").asInt(128), row.config().path("Timeout").asInt(3),
                 target.environment(), ctx.blobs().path(row.codeSha()), row.config().path("CodeSha256").asText(),
@@ -172,7 +174,8 @@ final class InvokeHandler {
     }
 
     private AtomicInteger acquire(Target target) {
-        AtomicInteger counter = inFlight.computeIfAbsent(target.row().function(), k -> new AtomicInteger());
+        AtomicInteger counter = inFlight.computeIfAbsent(Arns.function(target.row().scope(), target.row().function()),
+                k -> new AtomicInteger());
         int now = counter.incrementAndGet();
         if (target.reserved() != null && now > target.reserved()) {
             counter.decrementAndGet();

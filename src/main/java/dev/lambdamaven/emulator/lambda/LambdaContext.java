@@ -1,7 +1,6 @@
 package dev.lambdamaven.emulator.lambda;
 
-import dev.lambdamaven.emulator.EmulatorOptions;
-import dev.lambdamaven.emulator.ec2.VpcCatalog;
+import dev.lambdamaven.emulator.ec2.VpcCatalogs;
 import dev.lambdamaven.emulator.s3.S3Store;
 import dev.lambdamaven.emulator.store.AliasStore;
 import dev.lambdamaven.emulator.store.BlobCollector;
@@ -11,16 +10,13 @@ import dev.lambdamaven.emulator.store.FunctionStore;
 import dev.lambdamaven.emulator.store.LayerStore;
 import dev.lambdamaven.emulator.store.SecretBox;
 import dev.lambdamaven.emulator.store.TagStore;
-import java.net.URI;
-import java.util.function.Supplier;
 
 /**
- * What the Lambda handlers share: options, ARNs, the database and its table stores, blobs and their collector
- * and the key.
+ * What the Lambda handlers share: the state delays, the database and its table stores, blobs and their collector, the key
+ * and the emulated networks.
  */
 public record LambdaContext(
-        EmulatorOptions options,
-        Arns arns,
+        StateDelays delays,
         Database db,
         BlobStore blobs,
         BlobCollector collector,
@@ -30,8 +26,8 @@ public record LambdaContext(
         TagStore tags,
         LayerStore layers,
         S3Store s3,
-        VpcCatalog vpc,
-        Supplier<URI> endpoint) {
+        VpcCatalogs vpc,
+        CodeLinks links) {
 
     public long now() {
         return System.currentTimeMillis();

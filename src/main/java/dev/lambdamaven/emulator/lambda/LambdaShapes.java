@@ -1,19 +1,28 @@
 package dev.lambdamaven.emulator.lambda;
 
+import static dev.lambdamaven.emulator.http.JsonShape.BINARY;
 import static dev.lambdamaven.emulator.http.JsonShape.BOOLEAN;
 import static dev.lambdamaven.emulator.http.JsonShape.DOUBLE;
 import static dev.lambdamaven.emulator.http.JsonShape.INTEGER;
 import static dev.lambdamaven.emulator.http.JsonShape.STRING;
 import static dev.lambdamaven.emulator.http.JsonShape.listOf;
 import static dev.lambdamaven.emulator.http.JsonShape.mapOf;
+import static dev.lambdamaven.emulator.http.JsonShape.request;
 import static dev.lambdamaven.emulator.http.JsonShape.struct;
 
 import dev.lambdamaven.emulator.http.JsonShape;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The request bodies of the Lambda API, as the API reference types their members. */
+/** The request bodies of the Lambda API, as the API reference types their members, with AWS's size limits. */
 final class LambdaShapes {
+
+    /**
+     * AWS's bound on a request that carries a package (a 50 MB zip, base64 in JSON): "Request must be smaller than
+     * 69905067 bytes for the CreateFunction operation" (and UpdateFunctionCode), quoted in
+     * https://github.com/localstack/localstack/pull/2999 and https://github.com/prisma/ecosystem-tests/pull/1507.
+     */
+    static final long MAX_CODE_REQUEST = 69_905_067L;
 
     private static final JsonShape STRINGS = listOf(STRING);
     private static final JsonShape STRING_MAP = mapOf(STRING);
@@ -39,17 +48,17 @@ final class LambdaShapes {
             "LoggingConfig", struct("LoggingConfig", Map.of("LogFormat", STRING, "ApplicationLogLevel", STRING,
                     "SystemLogLevel", STRING, "LogGroup", STRING)));
 
-    static final JsonShape.Struct CREATE_FUNCTION = struct("CreateFunctionRequest", with(SETTINGS,
+    static final JsonShape.Struct CREATE_FUNCTION = request("CreateFunctionRequest", MAX_CODE_REQUEST, with(SETTINGS,
             "FunctionName", STRING, "Publish", BOOLEAN, "PackageType", STRING, "Tags", STRING_MAP,
             "CodeSigningConfigArn", STRING, "Architectures", STRINGS,
-            "Code", struct("FunctionCode", members("ZipFile", STRING, "S3Bucket", STRING, "S3Key", STRING,
+            "Code", struct("FunctionCode", members("ZipFile", BINARY, "S3Bucket", STRING, "S3Key", STRING,
                     "S3ObjectVersion", STRING, "ImageUri", STRING, "SourceKMSKeyArn", STRING))));
 
     static final JsonShape.Struct UPDATE_FUNCTION_CONFIGURATION = struct("UpdateFunctionConfigurationRequest",
             with(SETTINGS, "RevisionId", STRING));
 
-    static final JsonShape.Struct UPDATE_FUNCTION_CODE = struct("UpdateFunctionCodeRequest", members(
-            "ZipFile", STRING, "S3Bucket", STRING, "S3Key", STRING, "S3ObjectVersion", STRING, "ImageUri", STRING,
+    static final JsonShape.Struct UPDATE_FUNCTION_CODE = request("UpdateFunctionCodeRequest", MAX_CODE_REQUEST,
+            members("ZipFile", BINARY, "S3Bucket", STRING, "S3Key", STRING, "S3ObjectVersion", STRING, "ImageUri", STRING,
             "Publish", BOOLEAN, "DryRun", BOOLEAN, "RevisionId", STRING, "Architectures", STRINGS,
             "SourceKMSKeyArn", STRING));
 
@@ -62,11 +71,12 @@ final class LambdaShapes {
     static final JsonShape.Struct UPDATE_ALIAS = struct("UpdateAliasRequest", Map.of(
             "FunctionVersion", STRING, "Description", STRING, "RoutingConfig", ROUTING, "RevisionId", STRING));
 
-    static final JsonShape.Struct PUBLISH_LAYER_VERSION = struct("PublishLayerVersionRequest", Map.of(
+    static final JsonShape.Struct PUBLISH_LAYER_VERSION = request("PublishLayerVersionRequest", MAX_CODE_REQUEST,
+            Map.of(
             "Description", STRING, "CompatibleRuntimes", STRINGS, "LicenseInfo", STRING,
             "CompatibleArchitectures", STRINGS,
             "Content", struct("LayerVersionContentInput", Map.of("S3Bucket", STRING, "S3Key", STRING,
-                    "S3ObjectVersion", STRING, "ZipFile", STRING))));
+                    "S3ObjectVersion", STRING, "ZipFile", BINARY))));
 
     static final JsonShape.Struct ADD_LAYER_VERSION_PERMISSION = struct("AddLayerVersionPermissionRequest", Map.of(
             "StatementId", STRING, "Action", STRING, "Principal", STRING, "OrganizationId", STRING));

@@ -7,6 +7,7 @@ import dev.lambdamaven.emulator.http.ApiException;
 import dev.lambdamaven.emulator.http.ApiRequest;
 import dev.lambdamaven.emulator.http.ApiResponse;
 import dev.lambdamaven.emulator.http.Json;
+import dev.lambdamaven.emulator.http.Scope;
 import dev.lambdamaven.emulator.store.LayerVersionRow;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,17 +28,17 @@ final class LayerHandler {
 
     ApiResponse publish(ApiRequest request) {
         String name = layerName(request.path("layer"));
-        ObjectNode body = request.json(FunctionHandler.MAX_REQUEST, LambdaShapes.PUBLISH_LAYER_VERSION);
+        ObjectNode body = request.json(LambdaShapes.PUBLISH_LAYER_VERSION, ctx.blobs());
         try {
-            return ApiResponse.json(201, render(store(name, body), true));
+            return ApiResponse.json(201, render(store(request.scope(), name, body), request));
         } catch (RuntimeException e) {
             ctx.collector().request(); // the zip may be stored already, and now nothing will reference it
             throw e;
         }
     }
 
-    private LayerVersionRow store(String name, ObjectNode body) {
-        CodeIntake.Code code = intake.fromRequest(body.get("Content"));
+    private LayerVersionRow store(Scope scope, String name, ObjectNode body) {
+        CodeIntake.Code code = intake.fromRequest(body.get("Content"), scope);
         if (code == null) {
             throw Validation.missing("Content");
         }
@@ -60,7 +61,7 @@ final class LayerHandler {
         }
         long now = ctx.now();
         return ctx.db().write(c -> {
-            long version = ctx.layers().nextVersion(c, name);
+            long version = ctx.layers().nextVersion(c, scope, name);
             ObjectNode config = Json.object();
             config.putObject("Content").put("CodeSha256", code.sha256Base64()).put("CodeSize", code.size());
             config.put("Description", body.path("Description").asText(""));
@@ -74,8 +75,8 @@ final class LayerHandler {
             if (!architectures.isEmpty()) {
                 config.set("CompatibleArchitectures", architectures);
             }
-            LayerVersionRow created = new LayerVersionRow(name, version, config, code.shaHex(), code.unzippedSize(),
-                    null);
+            LayerVersionRow created = new LayerVersionRow(scope, name, version, config, code.shaHex(),
+                    code.unzippedSize(), null);
             ctx.blobs().requirePresent(code.shaHex());
             ctx.layers().put(c, created);
             return created;
@@ -85,7 +86,7 @@ final class LayerHandler {
     ApiResponse get(ApiRequest request) {
         String name = layerName(request.path("layer"));
         long version = versionNumber(request.path("version"));
-        return ApiResponse.json(200, render(find(name, version), true));
+        return ApiResponse.json(200, render(find(request.scope(), name, version), request));
     }
 
     /** {@code GET /2018-10-31/layers}: GetLayerVersionByArn when {@code find=LayerVersion}, else ListLayers. */
@@ -97,22 +98,19 @@ final class LayerHandler {
                 throw ApiException.validation(String.valueOf(arn), "arn", "Member must satisfy regular expression"
                         + " pattern: arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+");
             }
-            if (!m.group(1).equals(ctx.arns().region()) || !m.group(2).equals(ctx.arns().account())) {
-                throw ApiException.notFound(NOT_FOUND);
-            }
-            return ApiResponse.json(200, render(find(m.group(3), Long.parseLong(m.group(4))), true));
+            return ApiResponse.json(200, render(shared(request.scope(), m, arn), request));
         }
         String runtime = request.query("CompatibleRuntime");
         String architecture = request.query("CompatibleArchitecture");
         List<JsonNode> items = ctx.db().read(c -> {
             List<JsonNode> result = new ArrayList<>();
-            for (String name : ctx.layers().names(c)) {
-                for (LayerVersionRow row : ctx.layers().versions(c, name)) {
+            for (String name : ctx.layers().names(c, request.scope())) {
+                for (LayerVersionRow row : ctx.layers().versions(c, request.scope(), name)) {
                     if (matches(row, runtime, architecture)) {
                         ObjectNode layer = Json.object();
                         layer.put("LayerName", name);
-                        layer.put("LayerArn", ctx.arns().layer(name));
-                        layer.set("LatestMatchingVersion", render(row, false));
+                        layer.put("LayerArn", Arns.layer(request.scope(), name));
+                        layer.set("LatestMatchingVersion", render(row, null));
                         result.add(layer);
                         break;
                     }
@@ -131,9 +129,9 @@ final class LayerHandler {
         String architecture = request.query("CompatibleArchitecture");
         List<JsonNode> items = ctx.db().read(c -> {
             List<JsonNode> result = new ArrayList<>();
-            for (LayerVersionRow row : ctx.layers().versions(c, name)) {
+            for (LayerVersionRow row : ctx.layers().versions(c, request.scope(), name)) {
                 if (matches(row, runtime, architecture)) {
-                    result.add(render(row, false));
+                    result.add(render(row, null));
                 }
             }
             return result;
@@ -147,16 +145,37 @@ final class LayerHandler {
         String name = layerName(request.path("layer"));
         long version = versionNumber(request.path("version"));
         ctx.db().write(c -> {
-            ctx.layers().delete(c, name, version);
+            ctx.layers().delete(c, request.scope(), name, version);
             return null;
         });
         ctx.collector().request();
         return ApiResponse.empty(204);
     }
 
-    LayerVersionRow find(String name, long version) {
-        return ctx.db().read(c -> ctx.layers().version(c, name, version))
+    LayerVersionRow find(Scope scope, String name, long version) {
+        return ctx.db().read(c -> ctx.layers().version(c, scope, name, version))
                 .orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+    }
+
+    /** A layer version by its ARN: of the caller's account, or of another that shares it with the caller. */
+    private LayerVersionRow shared(Scope caller, Matcher arn, String text) {
+        Scope owner = new Scope(arn.group(2), arn.group(1));
+        if (!owner.region().equals(caller.region())) {
+            throw ApiException.notFound(NOT_FOUND);
+        }
+        return ctx.db().read(c -> {
+            LayerVersionRow row = ctx.layers().version(c, owner, arn.group(3), Long.parseLong(arn.group(4)))
+                    .orElse(null);
+            if (owner.equals(caller)) {
+                if (row == null) {
+                    throw ApiException.notFound(NOT_FOUND);
+                }
+            } else if (row == null || !LayerPolicyHandler.grants(ctx.layers().statements(c, owner, row.name(),
+                    row.version()), caller.account())) {
+                throw LayerPolicyHandler.notShared(caller, text);
+            }
+            return row;
+        });
     }
 
     private static boolean matches(LayerVersionRow row, String runtime, String architecture) {
@@ -193,15 +212,16 @@ final class LayerHandler {
         }
     }
 
-    ObjectNode render(LayerVersionRow row, boolean withContent) {
+    /** A layer version as AWS renders it; with its {@code Content} (and link) when answering {@code request}. */
+    ObjectNode render(LayerVersionRow row, ApiRequest request) {
         ObjectNode out = Json.object();
-        if (withContent) {
+        if (request != null) {
             ObjectNode content = row.config().path("Content").deepCopy();
-            content.put("Location", ctx.endpoint().get() + "/__emulator/code/" + row.zipSha());
+            content.put("Location", ctx.links().link(row.zipSha(), request));
             out.set("Content", content);
-            out.put("LayerArn", ctx.arns().layer(row.name()));
+            out.put("LayerArn", Arns.layer(row.scope(), row.name()));
         }
-        out.put("LayerVersionArn", ctx.arns().layerVersion(row.name(), row.version()));
+        out.put("LayerVersionArn", Arns.layerVersion(row.scope(), row.name(), row.version()));
         out.put("Description", row.config().path("Description").asText(""));
         out.put("CreatedDate", row.config().path("CreatedDate").asText());
         out.put("Version", row.version());

@@ -7,6 +7,8 @@ import dev.lambdamaven.emulator.http.ApiRequest;
 import dev.lambdamaven.emulator.http.ApiResponse;
 import dev.lambdamaven.emulator.http.Ids;
 import dev.lambdamaven.emulator.http.Json;
+import dev.lambdamaven.emulator.http.Scope;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.lambdamaven.emulator.store.LayerVersionRow;
 import java.util.Map;
 
@@ -20,9 +22,10 @@ final class LayerPolicyHandler {
     }
 
     ApiResponse add(ApiRequest request) {
+        Scope scope = request.scope();
         String name = LayerHandler.layerName(request.path("layer"));
         long version = LayerHandler.versionNumber(request.path("version"));
-        ObjectNode body = request.json(1 << 16, LambdaShapes.ADD_LAYER_VERSION_PERMISSION);
+        ObjectNode body = request.json(LambdaShapes.ADD_LAYER_VERSION_PERMISSION);
         String sid = body.path("StatementId").asText(null);
         if (sid == null || !sid.matches("([a-zA-Z0-9-_]+)") || sid.length() > 100) {
             throw ApiException.validation(String.valueOf(sid), "statementId",
@@ -46,25 +49,25 @@ final class LayerPolicyHandler {
             statement.put("Principal", "*");
         } else {
             String account = principal.length() == 12 ? principal : principal.split(":")[4];
-            statement.putObject("Principal").put("AWS", "arn:aws:iam::" + account + ":root");
+            statement.putObject("Principal").put("AWS", "arn:" + scope.partition() + ":iam::" + account + ":root");
         }
         statement.put("Action", "lambda:GetLayerVersion");
-        statement.put("Resource", ctx.arns().layerVersion(name, version));
+        statement.put("Resource", Arns.layerVersion(scope, name, version));
         if (organization != null) {
             statement.putObject("Condition").putObject("StringEquals").put("aws:PrincipalOrgID", organization);
         }
         String revision = ctx.db().write(c -> {
-            LayerVersionRow row = ctx.layers().version(c, name, version)
+            LayerVersionRow row = ctx.layers().version(c, scope, name, version)
                     .orElseThrow(() -> ApiException.notFound(LayerHandler.NOT_FOUND));
             FunctionLookup.checkRevision(body.path("RevisionId").asText(request.query("RevisionId")), row.policyRevision(),
                     "GetLayerVersionPolicy");
-            if (ctx.layers().statements(c, name, version).containsKey(sid)) {
+            if (ctx.layers().statements(c, scope, name, version).containsKey(sid)) {
                 throw ApiException.conflict("The statement id (" + sid + ") provided already exists. Please provide"
                         + " a new statement id, or remove the existing statement.");
             }
-            ctx.layers().putStatement(c, name, version, sid, Json.text(statement));
+            ctx.layers().putStatement(c, scope, name, version, sid, Json.text(statement));
             String next = Ids.uuid();
-            ctx.layers().setPolicyRevision(c, name, version, next);
+            ctx.layers().setPolicyRevision(c, scope, name, version, next);
             return next;
         });
         ObjectNode out = Json.object();
@@ -74,12 +77,13 @@ final class LayerPolicyHandler {
     }
 
     ApiResponse get(ApiRequest request) {
+        Scope scope = request.scope();
         String name = LayerHandler.layerName(request.path("layer"));
         long version = LayerHandler.versionNumber(request.path("version"));
         return ctx.db().read(c -> {
-            LayerVersionRow row = ctx.layers().version(c, name, version)
+            LayerVersionRow row = ctx.layers().version(c, scope, name, version)
                     .orElseThrow(() -> ApiException.notFound(LayerHandler.NOT_FOUND));
-            Map<String, String> statements = ctx.layers().statements(c, name, version);
+            Map<String, String> statements = ctx.layers().statements(c, scope, name, version);
             if (statements.isEmpty()) {
                 throw ApiException.notFound("No policy is associated with the given resource.");
             }
@@ -98,20 +102,42 @@ final class LayerPolicyHandler {
     }
 
     ApiResponse remove(ApiRequest request) {
+        Scope scope = request.scope();
         String name = LayerHandler.layerName(request.path("layer"));
         long version = LayerHandler.versionNumber(request.path("version"));
         String sid = request.path("sid");
         ctx.db().write(c -> {
-            LayerVersionRow row = ctx.layers().version(c, name, version)
+            LayerVersionRow row = ctx.layers().version(c, scope, name, version)
                     .orElseThrow(() -> ApiException.notFound(LayerHandler.NOT_FOUND));
             FunctionLookup.checkRevision(request.query("RevisionId"), row.policyRevision(), "GetLayerVersionPolicy");
-            if (!ctx.layers().statements(c, name, version).containsKey(sid)) {
+            if (!ctx.layers().statements(c, scope, name, version).containsKey(sid)) {
                 throw ApiException.notFound("Statement " + sid + " is not found in resource policy.");
             }
-            ctx.layers().removeStatement(c, name, version, sid);
-            ctx.layers().setPolicyRevision(c, name, version, Ids.uuid());
+            ctx.layers().removeStatement(c, scope, name, version, sid);
+            ctx.layers().setPolicyRevision(c, scope, name, version, Ids.uuid());
             return null;
         });
         return ApiResponse.empty(204);
+    }
+
+    /**
+     * Whether a layer version's statements let {@code account} use it: a statement for everyone or for that
+     * account. The emulator knows no organizations: a statement limited to one is taken to include every account.
+     */
+    static boolean grants(Map<String, String> statements, String account) {
+        for (String text : statements.values()) {
+            JsonNode principal = Json.parseObject(text).path("Principal");
+            if (principal.asText("").equals("*") || principal.path("AWS").asText("").endsWith(":" + account + ":root")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** AWS's answer when a layer version of another account is not shared with the caller (or does not exist). */
+    static ApiException notShared(Scope caller, String layerVersionArn) {
+        return new ApiException(403, "AccessDeniedException", "User: arn:" + caller.partition() + ":iam::"
+                + caller.account() + ":root is not authorized to perform: lambda:GetLayerVersion on resource: "
+                + layerVersionArn + " because no resource-based policy allows the lambda:GetLayerVersion action");
     }
 }

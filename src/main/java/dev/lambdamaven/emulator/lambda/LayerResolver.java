@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.lambdamaven.emulator.http.ApiException;
 import dev.lambdamaven.emulator.http.Json;
+import dev.lambdamaven.emulator.http.Scope;
 import dev.lambdamaven.emulator.store.LayerVersionRow;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,7 +28,7 @@ final class LayerResolver {
     }
 
     /** The {@code Layers} configuration ({@code Arn}, {@code CodeSize}) plus the internal unzipped total. */
-    ArrayNode resolve(Connection c, JsonNode arns) throws SQLException {
+    ArrayNode resolve(Connection c, Scope function, JsonNode arns) throws SQLException {
         if (arns.size() > MAX_LAYERS) {
             throw ApiException.invalidParameter("Cannot reference more than " + MAX_LAYERS + " layers.");
         }
@@ -49,18 +50,37 @@ final class LayerResolver {
                         + " referenced in the same function. " + previous + " and " + arn
                         + " are versions of the same layer.");
             }
-            LayerVersionRow row = null;
-            if (m.group(1).equals(ctx.arns().region()) && m.group(2).equals(ctx.arns().account())) {
-                row = ctx.layers().version(c, m.group(3), Long.parseLong(m.group(4))).orElse(null);
-            }
-            if (row == null) {
-                throw ApiException.invalidParameter("Layer version " + arn + " does not exist.");
-            }
+            LayerVersionRow row = layerVersion(c, function, m, arn);
             unzipped += row.unzippedSize();
             result.addObject().put("Arn", arn).put("CodeSize", row.config().path("Content").path("CodeSize").asLong())
                     .put(UNZIPPED_FIELD, row.unzippedSize());
         }
         return result;
+    }
+
+    /**
+     * The layer version an ARN names, as a function in {@code function}'s account and region may use it: in its
+     * region, and of its account or shared with it (a permission for the account or for everyone).
+     */
+    private LayerVersionRow layerVersion(Connection c, Scope function, Matcher arn, String text) throws SQLException {
+        if (!arn.group(1).equals(function.region())) {
+            throw ApiException.invalidParameter("Layers are not in the same region as the function. Layers are"
+                    + " expected to be in region " + function.region() + ".");
+        }
+        Scope owner = new Scope(arn.group(2), arn.group(1));
+        LayerVersionRow row = ctx.layers().version(c, owner, arn.group(3), Long.parseLong(arn.group(4))).orElse(null);
+        if (owner.equals(function)) {
+            if (row == null) {
+                throw ApiException.invalidParameter("Layer version " + text + " does not exist.");
+            }
+            return row;
+        }
+        if (row == null || !LayerPolicyHandler.grants(ctx.layers().statements(c, owner, row.name(), row.version()),
+                function.account())) {
+            // on AWS a missing version of another account's layer looks the same as one not shared
+            throw LayerPolicyHandler.notShared(function, text);
+        }
+        return row;
     }
 
     /** Sum of the unzipped sizes recorded in a resolved {@code Layers} array. */

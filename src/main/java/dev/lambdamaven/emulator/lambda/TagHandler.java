@@ -50,10 +50,10 @@ final class TagHandler {
     }
 
     ApiResponse tag(ApiRequest request) {
-        ObjectNode body = request.json(1 << 20, LambdaShapes.TAG_RESOURCE);
+        ObjectNode body = request.json(LambdaShapes.TAG_RESOURCE);
         Map<String, String> tags = parseTags(body.path("Tags"));
         ctx.db().write(c -> {
-            String arn = functionArn(c, request.path("arn"));
+            String arn = functionArn(c, request);
             Map<String, String> merged = new LinkedHashMap<>(ctx.tags().tags(c, arn));
             merged.putAll(tags);
             if (merged.size() > MAX_TAGS) {
@@ -68,7 +68,7 @@ final class TagHandler {
     ApiResponse untag(ApiRequest request) {
         List<String> keys = request.queryAll("tagKeys");
         ctx.db().write(c -> {
-            ctx.tags().remove(c, functionArn(c, request.path("arn")), keys);
+            ctx.tags().remove(c, functionArn(c, request), keys);
             return null;
         });
         return ApiResponse.empty(204);
@@ -77,23 +77,24 @@ final class TagHandler {
     ApiResponse list(ApiRequest request) {
         return ctx.db().read(c -> {
             ObjectNode out = Json.object();
-            out.set("Tags", Json.strings(ctx.tags().tags(c, functionArn(c, request.path("arn")))));
+            out.set("Tags", Json.strings(ctx.tags().tags(c, functionArn(c, request))));
             return ApiResponse.json(200, out);
         });
     }
 
-    private String functionArn(Connection c, String arn) throws SQLException {
+    private String functionArn(Connection c, ApiRequest request) throws SQLException {
+        String arn = request.path("arn");
         if (arn == null || !arn.startsWith("arn:")) {
             throw ApiException.validation(String.valueOf(arn), "resource", "Member must satisfy regular expression"
                     + " pattern: arn:(aws[a-zA-Z-]*):lambda:[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:"
                     + "function:[a-zA-Z0-9-_]+(:(\\$LATEST|[a-zA-Z0-9-_]+))?");
         }
-        FunctionRef ref = FunctionRef.parse(arn, null, ctx.arns());
+        FunctionRef ref = FunctionRef.parse(arn, null, request.scope());
         if (ref.qualifier() != null) {
             throw ApiException.invalidParameter("Tags on function aliases and versions are not supported. Please"
                     + " specify a function ARN.");
         }
-        lookup.latest(c, ref.name());
-        return ctx.arns().function(ref.name());
+        lookup.latest(c, ref);
+        return ref.arn();
     }
 }

@@ -27,10 +27,10 @@ final class VersionHandler {
 
     ApiResponse publish(ApiRequest request) {
         FunctionRef ref = lookup.unqualified(request);
-        ObjectNode body = request.json(1 << 20, LambdaShapes.PUBLISH_VERSION);
+        ObjectNode body = request.json(LambdaShapes.PUBLISH_VERSION);
         VersionRow result = ctx.db().write(c -> {
             long now = ctx.now();
-            VersionRow latest = lookup.latest(c, ref.name());
+            VersionRow latest = lookup.latest(c, ref);
             lookup.checkIdle(latest, now);
             if (latest.failureCode() != null) {
                 throw ApiException.conflict("The operation cannot be performed at this time. The function is"
@@ -53,9 +53,9 @@ final class VersionHandler {
         FunctionRef ref = lookup.unqualified(request);
         long now = ctx.now();
         List<JsonNode> items = ctx.db().read(c -> {
-            lookup.latest(c, ref.name());
+            lookup.latest(c, ref);
             List<JsonNode> result = new ArrayList<>();
-            for (VersionRow row : ctx.functions().versions(c, ref.name())) {
+            for (VersionRow row : ctx.functions().versions(c, ref.scope(), ref.name())) {
                 result.add(view.render(row, now));
             }
             return result;

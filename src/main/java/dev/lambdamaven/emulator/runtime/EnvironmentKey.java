@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What makes two invocations able to share a warm environment: the same version, code and configuration.
+ * What makes two invocations able to share a warm environment: the same function (by ARN), version, code and
+ * configuration.
  * ({@code $LATEST} can change its configuration without changing its code: that needs a new environment,
  * as on AWS.)
  */
 record EnvironmentKey(
-        String functionName,
+        String functionArn,
         String version,
         String codeSha256,
         String runtime,
@@ -20,7 +21,10 @@ record EnvironmentKey(
         List<Path> layerZips) {
 
     static EnvironmentKey of(InvocationRequest request) {
-        return new EnvironmentKey(request.functionName(), request.version(), request.codeSha256(), request.runtime(),
+        // the same function name in another account or region is another function
+        String[] arn = request.invokedArn().split(":");
+        String unqualified = String.join(":", java.util.Arrays.copyOf(arn, Math.min(arn.length, 7)));
+        return new EnvironmentKey(unqualified, request.version(), request.codeSha256(), request.runtime(),
                 request.handler(), request.memoryMb(), Map.copyOf(request.environment()),
                 List.copyOf(request.layerZips()));
     }

@@ -4,7 +4,7 @@ import dev.lambdamaven.emulator.http.ApiException;
 import dev.lambdamaven.emulator.http.ApiRequest;
 import dev.lambdamaven.emulator.http.ApiResponse;
 import dev.lambdamaven.emulator.http.Ids;
-import dev.lambdamaven.emulator.http.Router;
+import dev.lambdamaven.emulator.http.Scope;
 import dev.lambdamaven.emulator.http.Xml;
 import dev.lambdamaven.emulator.store.BlobCollector;
 import dev.lambdamaven.emulator.store.BlobStore;
@@ -12,6 +12,7 @@ import dev.lambdamaven.emulator.store.Database;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -23,18 +24,21 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Path-style S3, just enough for deployment packages: CreateBucket, HeadBucket, PutObject, multipart upload,
- * HeadObject and GetObject. Objects are content-addressed blobs; errors are S3's XML documents.
+ * Path-style S3, just enough for deployment packages: CreateBucket (in a region), HeadBucket, PutObject,
+ * multipart upload, HeadObject and GetObject. Objects are content-addressed blobs; errors are S3's XML documents.
+ * Bucket names are global, as on S3.
  */
-public final class S3Handler implements Router.Route {
+public final class S3Handler {
 
     private static final long MAX_OBJECT = 5L * 1024 * 1024 * 1024;
     private static final Pattern PART_ETAG = Pattern.compile("<PartNumber>(\\d+)</PartNumber>");
+    private static final Pattern LOCATION = Pattern.compile("<LocationConstraint>([^<]*)</LocationConstraint>");
 
     private final Database db;
     private final BlobStore blobs;
@@ -48,70 +52,64 @@ public final class S3Handler implements Router.Route {
         this.store = store;
     }
 
-    @Override
-    public ApiResponse handle(ApiRequest request) throws IOException {
-        try {
-            return route(request);
-        } catch (S3Error e) {
-            String xml = "<Error>" + Xml.element("Code", e.code) + Xml.element("Message", e.getMessage())
-                    + Xml.element("RequestId", request.requestId()) + "</Error>";
-            return Xml.response(e.status, xml);
-        } catch (ApiException e) {
-            String xml = "<Error>" + Xml.element("Code", e.type()) + Xml.element("Message", e.getMessage())
-                    + "</Error>";
-            return Xml.response(e.status(), xml);
-        }
-    }
-
-    private ApiResponse route(ApiRequest request) throws IOException {
-        List<String> segments = request.segments();
-        if (segments.isEmpty()) {
-            throw new S3Error(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
-        }
-        String bucket = segments.get(0);
-        String key = String.join("/", segments.subList(1, segments.size()));
-        String method = request.method();
-        if (key.isEmpty()) {
-            return switch (method) {
-                case "PUT" -> createBucket(bucket);
-                case "HEAD" -> {
-                    requireBucket(bucket);
-                    yield ApiResponse.empty(200);
-                }
-                default -> throw new S3Error(405, "MethodNotAllowed", "The specified method is not allowed against"
-                        + " this resource.");
-            };
-        }
-        String uploadId = request.query("uploadId");
-        return switch (method) {
-            case "PUT" -> uploadId != null ? uploadPart(request, bucket, key, uploadId) : putObject(request, bucket, key);
-            case "GET", "HEAD" -> getObject(bucket, key);
-            case "POST" -> request.queryMap().containsKey("uploads") ? initiate(bucket, key)
-                    : complete(request, bucket, key, uploadId);
-            case "DELETE" -> abort(uploadId);
-            default -> throw new S3Error(405, "MethodNotAllowed", "The specified method is not allowed against this"
-                    + " resource.");
-        };
-    }
-
-    private ApiResponse createBucket(String bucket) {
+    public ApiResponse createBucket(ApiRequest request) {
+        String bucket = request.path("bucket");
         if (!bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
-            throw new S3Error(400, "InvalidBucketName", "The specified bucket is not valid.");
+            throw new ApiException(400, "InvalidBucketName", "The specified bucket is not valid.");
         }
+        String region = locationConstraint(request);
         db.write(c -> {
-            store.createBucket(c, bucket, System.currentTimeMillis());
+            Optional<Scope> owner = store.bucket(c, bucket);
+            if (owner.isPresent() && !owner.get().equals(new Scope(request.scope().account(), region))) {
+                throw owner.get().account().equals(request.scope().account())
+                        ? new ApiException(409, "BucketAlreadyOwnedByYou", "Your previous request to create the named"
+                                + " bucket succeeded and you already own it.")
+                        : new ApiException(409, "BucketAlreadyExists", "The requested bucket name is not available. The"
+                                + " bucket namespace is shared by all users of the system. Please select a different"
+                                + " name and try again.");
+            }
+            store.createBucket(c, bucket, new Scope(request.scope().account(), region), System.currentTimeMillis());
             return null;
         });
         return ApiResponse.empty(200).header("Location", "/" + bucket);
     }
 
+    /** The bucket's region: CreateBucketConfiguration's LocationConstraint, else the request's (us-east-1 has none). */
+    private static String locationConstraint(ApiRequest request) {
+        String body = new String(request.body(1 << 16, "CreateBucket"), StandardCharsets.UTF_8);
+        Matcher m = LOCATION.matcher(body);
+        if (!m.find()) {
+            if (!request.scope().region().equals("us-east-1")) { // S3's answer, quoted in the AWS CLI's issues
+                throw new ApiException(400, "IllegalLocationConstraintException", "The unspecified location"
+                        + " constraint is incompatible for the region specific endpoint this request was sent to.");
+            }
+            return request.scope().region();
+        }
+        String region = m.group(1).trim();
+        if (!Scope.REGION.matcher(region).matches()) {
+            throw new ApiException(400, "InvalidLocationConstraint", "The specified location-constraint is not valid");
+        }
+        if (!region.equals(request.scope().region())) {
+            throw new ApiException(400, "IllegalLocationConstraintException", "The " + region + " location constraint"
+                    + " is incompatible for the region specific endpoint this request was sent to.");
+        }
+        return region;
+    }
+
+    public ApiResponse headBucket(ApiRequest request) {
+        requireBucket(request.path("bucket"));
+        return ApiResponse.empty(200);
+    }
+
     private void requireBucket(String bucket) {
         if (!db.read(c -> store.bucketExists(c, bucket))) {
-            throw new S3Error(404, "NoSuchBucket", "The specified bucket does not exist");
+            throw new ApiException(404, "NoSuchBucket", "The specified bucket does not exist");
         }
     }
 
-    private ApiResponse putObject(ApiRequest request, String bucket, String key) throws IOException {
+    public ApiResponse putObject(ApiRequest request) throws IOException {
+        String bucket = request.path("bucket");
+        String key = request.path("key");
         requireBucket(bucket);
         Stored stored = store(request);
         boolean replaced = referencing(() -> db.write(c -> {
@@ -127,7 +125,9 @@ public final class S3Handler implements Router.Route {
         return ApiResponse.empty(200).header("ETag", stored.etag);
     }
 
-    private ApiResponse initiate(String bucket, String key) {
+    public ApiResponse createMultipartUpload(ApiRequest request) {
+        String bucket = request.path("bucket");
+        String key = request.path("key");
         requireBucket(bucket);
         String id = Ids.uuid().replace("-", "");
         db.write(c -> {
@@ -138,7 +138,10 @@ public final class S3Handler implements Router.Route {
                 + Xml.element("Key", key) + Xml.element("UploadId", id) + "</InitiateMultipartUploadResult>");
     }
 
-    private ApiResponse uploadPart(ApiRequest request, String bucket, String key, String uploadId) throws IOException {
+    public ApiResponse uploadPart(ApiRequest request) throws IOException {
+        String bucket = request.path("bucket");
+        String key = request.path("key");
+        String uploadId = request.query("uploadId");
         int number = partNumber(request.query("partNumber"));
         requireUpload(uploadId, bucket, key);
         Stored stored = store(request);
@@ -151,10 +154,10 @@ public final class S3Handler implements Router.Route {
         return ApiResponse.empty(200).header("ETag", stored.etag);
     }
 
-    private ApiResponse complete(ApiRequest request, String bucket, String key, String uploadId) throws IOException {
-        if (uploadId == null) {
-            throw new S3Error(400, "InvalidRequest", "Missing uploadId.");
-        }
+    public ApiResponse completeMultipartUpload(ApiRequest request) throws IOException {
+        String bucket = request.path("bucket");
+        String key = request.path("key");
+        String uploadId = request.query("uploadId");
         requireUpload(uploadId, bucket, key);
         String body = new String(request.body(1 << 20, "CompleteMultipartUpload"), java.nio.charset.StandardCharsets.UTF_8);
         List<Integer> wanted = new ArrayList<>();
@@ -168,7 +171,7 @@ public final class S3Handler implements Router.Route {
         try {
             for (int number : wanted) {
                 S3Store.Part part = parts.stream().filter(p -> p.number() == number).findFirst()
-                        .orElseThrow(() -> new S3Error(400, "InvalidPart", "One or more of the specified parts could"
+                        .orElseThrow(() -> new ApiException(400, "InvalidPart", "One or more of the specified parts could"
                                 + " not be found."));
                 streams.add(Files.newInputStream(blobs.path(part.sha())));
                 md5s.update(HexFormat.of().parseHex(part.etag().replace("\"", "")));
@@ -193,10 +196,8 @@ public final class S3Handler implements Router.Route {
         }
     }
 
-    private ApiResponse abort(String uploadId) {
-        if (uploadId == null) {
-            throw new S3Error(405, "MethodNotAllowed", "Deleting objects is not supported by this emulator.");
-        }
+    public ApiResponse abortMultipartUpload(ApiRequest request) {
+        String uploadId = request.query("uploadId");
         db.write(c -> {
             store.deleteUpload(c, uploadId);
             return null;
@@ -205,10 +206,12 @@ public final class S3Handler implements Router.Route {
         return ApiResponse.empty(204);
     }
 
-    private ApiResponse getObject(String bucket, String key) {
+    public ApiResponse getObject(ApiRequest request) {
+        String bucket = request.path("bucket");
+        String key = request.path("key");
         requireBucket(bucket);
         S3Store.S3Object object = db.read(c -> store.object(c, bucket, key))
-                .orElseThrow(() -> new S3Error(404, "NoSuchKey", "The specified key does not exist."));
+                .orElseThrow(() -> new ApiException(404, "NoSuchKey", "The specified key does not exist."));
         return ApiResponse.file(blobs.path(object.sha()), "application/octet-stream").header("ETag", object.etag())
                 .header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(
                         Instant.ofEpochMilli(object.modifiedAt()).atZone(ZoneOffset.UTC)))
@@ -217,7 +220,7 @@ public final class S3Handler implements Router.Route {
 
     private void requireUpload(String uploadId, String bucket, String key) {
         if (!db.read(c -> store.uploadExists(c, uploadId, bucket, key))) {
-            throw new S3Error(404, "NoSuchUpload", "The specified upload does not exist. The upload ID may be"
+            throw new ApiException(404, "NoSuchUpload", "The specified upload does not exist. The upload ID may be"
                     + " invalid, or the upload may have been aborted or completed.");
         }
     }
@@ -231,7 +234,7 @@ public final class S3Handler implements Router.Route {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new S3Error(400, "InvalidArgument", "Part number must be an integer between 1 and 10000, inclusive");
+        throw new ApiException(400, "InvalidArgument", "Part number must be an integer between 1 and 10000, inclusive");
     }
 
     private record Stored(BlobStore.Blob blob, String etag) {}
@@ -258,7 +261,7 @@ public final class S3Handler implements Router.Route {
             BlobStore.Blob blob = blobs.put(new DigestInputStream(body, md5), MAX_OBJECT);
             return new Stored(blob, "\"" + HexFormat.of().formatHex(md5.digest()) + "\"");
         } catch (BlobStore.BlobTooLargeException e) {
-            throw new S3Error(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size");
+            throw new ApiException(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size");
         }
     }
 
@@ -270,15 +273,5 @@ public final class S3Handler implements Router.Route {
         }
     }
 
-    /** An S3 error document. */
-    private static final class S3Error extends RuntimeException {
-        final int status;
-        final String code;
 
-        S3Error(int status, String code, String message) {
-            super(message, null, false, false);
-            this.status = status;
-            this.code = code;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.lambdamaven.emulator.s3;
 
+import dev.lambdamaven.emulator.http.Scope;
 import dev.lambdamaven.emulator.store.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,11 +17,18 @@ public final class S3Store {
     public record Part(int number, String sha, long size, String etag) {}
 
     public boolean bucketExists(Connection c, String bucket) throws SQLException {
-        return Sql.exists(c, "SELECT 1 FROM s3_buckets WHERE name = ?", bucket);
+        return bucket(c, bucket).isPresent();
     }
 
-    public void createBucket(Connection c, String bucket, long now) throws SQLException {
-        Sql.update(c, "INSERT OR IGNORE INTO s3_buckets(name, created_at) VALUES (?, ?)", bucket, now);
+    /** The account that owns a bucket and its region. Bucket names are global, as on S3. */
+    public Optional<Scope> bucket(Connection c, String bucket) throws SQLException {
+        return Sql.one(c, "SELECT account, region FROM s3_buckets WHERE name = ?",
+                rs -> new Scope(rs.getString(1), rs.getString(2)), bucket);
+    }
+
+    public void createBucket(Connection c, String bucket, Scope owner, long now) throws SQLException {
+        Sql.update(c, "INSERT OR IGNORE INTO s3_buckets(name, created_at, account, region) VALUES (?, ?, ?, ?)",
+                bucket, now, owner.account(), owner.region());
     }
 
     public Optional<S3Object> object(Connection c, String bucket, String key) throws SQLException {

@@ -3,6 +3,7 @@ package dev.lambdamaven.emulator.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdamaven.emulator.http.Json;
+import dev.lambdamaven.emulator.http.Scope;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,24 +16,27 @@ import java.util.Optional;
 public final class AliasStore {
 
     private static final String SELECT =
-            "SELECT function, name, version, description, routing, revision FROM aliases";
+            "SELECT account, region, function, name, version, description, routing, revision FROM aliases"
+                    + " WHERE account = ? AND region = ? AND function = ?";
 
-    public Optional<AliasRow> find(Connection c, String function, String name) throws SQLException {
-        return Sql.one(c, SELECT + " WHERE function = ? AND name = ?", AliasStore::row, function, name);
+    public Optional<AliasRow> find(Connection c, Scope scope, String function, String name) throws SQLException {
+        return Sql.one(c, SELECT + " AND name = ?", AliasStore::row, scope.account(), scope.region(), function, name);
     }
 
-    public List<AliasRow> list(Connection c, String function) throws SQLException {
-        return Sql.list(c, SELECT + " WHERE function = ? ORDER BY name", AliasStore::row, function);
+    public List<AliasRow> list(Connection c, Scope scope, String function) throws SQLException {
+        return Sql.list(c, SELECT + " ORDER BY name", AliasStore::row, scope.account(), scope.region(), function);
     }
 
     public void put(Connection c, AliasRow row) throws SQLException {
-        Sql.update(c, "INSERT OR REPLACE INTO aliases(function, name, version, description, routing, revision)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", row.function(), row.name(), row.version(), row.description(),
+        Sql.update(c, "INSERT OR REPLACE INTO aliases(account, region, function, name, version, description, routing,"
+                + " revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row.scope().account(), row.scope().region(),
+                row.function(), row.name(), row.version(), row.description(),
                 row.routing().isEmpty() ? null : write(row.routing()), row.revision());
     }
 
-    public void delete(Connection c, String function, String name) throws SQLException {
-        Sql.update(c, "DELETE FROM aliases WHERE function = ? AND name = ?", function, name);
+    public void delete(Connection c, Scope scope, String function, String name) throws SQLException {
+        Sql.update(c, "DELETE FROM aliases WHERE account = ? AND region = ? AND function = ? AND name = ?",
+                scope.account(), scope.region(), function, name);
     }
 
     private static String write(Map<String, Double> routing) {
@@ -42,14 +46,14 @@ public final class AliasStore {
     }
 
     private static AliasRow row(ResultSet rs) throws SQLException {
-        String routing = rs.getString(5);
+        String routing = rs.getString(7);
         Map<String, Double> weights = new LinkedHashMap<>();
         if (routing != null) {
             for (Map.Entry<String, JsonNode> weight : Json.parseObject(routing).properties()) {
                 weights.put(weight.getKey(), weight.getValue().doubleValue());
             }
         }
-        return new AliasRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), weights,
-                rs.getString(6));
+        return new AliasRow(new Scope(rs.getString(1), rs.getString(2)), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), weights, rs.getString(8));
     }
 }

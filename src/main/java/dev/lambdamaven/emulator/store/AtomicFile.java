@@ -31,8 +31,9 @@ public final class AtomicFile {
     public static void write(Path target, InputStream content) throws IOException {
         Path temp = target.resolveSibling(tempName(target.getFileName().toString()));
         try {
-            Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(temp, java.util.Set.of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), OwnerOnly.fileAttributes())) {
+                content.transferTo(java.nio.channels.Channels.newOutputStream(channel));
                 channel.force(true); // on disk before the rename makes it visible under its name
             }
             moveIntoPlace(temp, target);

@@ -1,5 +1,7 @@
 package dev.lambdamaven.emulator.store;
 
+import dev.lambdamaven.emulator.http.BinarySink;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * an orphaned temp file. Identical content is stored once. Blobs nothing references any more are deleted by
  * the {@link BlobCollector}.
  */
-public final class BlobStore {
+public final class BlobStore implements BinarySink {
 
     /** A stored blob: hex SHA-256, size and path. */
     public record Blob(String sha256Hex, long size, Path path) {
@@ -39,8 +41,8 @@ public final class BlobStore {
     private final Map<String, Integer> pins = new ConcurrentHashMap<>();
 
     public BlobStore(Path stateDir) throws IOException {
-        this.dir = Files.createDirectories(stateDir.resolve("blobs"));
-        this.tmp = Files.createDirectories(stateDir.resolve("tmp"));
+        this.dir = OwnerOnly.directory(stateDir.resolve("blobs"));
+        this.tmp = OwnerOnly.directory(stateDir.resolve("tmp"));
     }
 
     public Blob put(byte[] content) throws IOException {
@@ -49,26 +51,93 @@ public final class BlobStore {
 
     /** Stores at most {@code limit} bytes of {@code in}; more is an {@link IOException}. */
     public Blob put(InputStream in, long limit) throws IOException {
-        Path temp = tmp.resolve(AtomicFile.tempName("blob"));
-        try {
-            MessageDigest digest = newSha256();
-            long size;
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), digest);
-                size = copy(in, out, limit);
-                out.flush();
-                channel.force(true);
-            }
+        try (Writer writer = open()) {
+            copy(in, writer.out(), limit);
+            return writer.commit();
+        }
+    }
+
+    /** A new blob, written as it comes: to a temp file, hashed on the way, moved into place by {@code commit}. */
+    @Override
+    public Writer open() throws IOException {
+        return new Writer(tmp.resolve(AtomicFile.tempName("blob")));
+    }
+
+    /** A blob being written; closed without a commit, its temp file is deleted. */
+    public final class Writer implements BinarySink.Binary {
+
+        private final Path temp;
+        private final FileChannel channel;
+        private final MessageDigest digest = newSha256();
+        private final CountingOutputStream out;
+        private boolean done;
+
+        private Writer(Path temp) throws IOException {
+            this.temp = temp;
+            this.channel = FileChannel.open(temp, java.util.Set.of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), OwnerOnly.fileAttributes());
+            this.out = new CountingOutputStream(new DigestOutputStream(new BufferedOutputStream(
+                    Channels.newOutputStream(channel), 64 * 1024), digest));
+        }
+
+        @Override
+        public OutputStream out() {
+            return out;
+        }
+
+        @Override
+        public Blob commit() throws IOException {
+            out.flush();
+            channel.force(true);
+            channel.close();
             String hex = HexFormat.of().formatHex(digest.digest());
             Path target = path(hex);
             if (!refresh(target)) {
                 AtomicFile.moveIntoPlace(temp, target);
                 syncDirectory(dir);
             }
-            return new Blob(hex, size, target);
-        } finally {
+            done = true;
             Files.deleteIfExists(temp);
+            return new Blob(hex, out.count(), target);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!done) {
+                done = true;
+                channel.close();
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /** Counts what passes; closing it leaves the channel to {@link Writer}. */
+    private static final class CountingOutputStream extends java.io.FilterOutputStream {
+        private long count;
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
         }
     }
 

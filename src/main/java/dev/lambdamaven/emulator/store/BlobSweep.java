@@ -20,6 +20,11 @@ import java.util.stream.Stream;
 final class BlobSweep {
 
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{64}");
+    /**
+     * A temp file is a write in progress (a package streaming in) or a crash's leftover: it goes once untouched for
+     * the grace period, and never sooner than a minute, whatever the grace (zero in tests).
+     */
+    private static final long TEMP_MIN_AGE_MS = 60_000;
 
     /** What a pass deleted, and the earliest time (epoch millis) something it kept may go; MAX_VALUE if never. */
     record Outcome(BlobCollector.Collected collected, long nextDue) {}
@@ -83,7 +88,7 @@ final class BlobSweep {
             if (modified < 0) {
                 continue;
             }
-            long due = due(modified);
+            long due = Math.max(due(modified), modified + TEMP_MIN_AGE_MS);
             if (due > now) {
                 nextDue[0] = Math.min(nextDue[0], due);
             } else if (delete(temp)) {

@@ -42,19 +42,46 @@ public final class Database implements AutoCloseable {
     /** Opens the database with up to {@code connections} connections, each opened on first need. */
     public static Database open(Path file, int connections) throws SQLException {
         SqliteLibrary.load(file.toAbsolutePath().getParent());
+        try {
+            OwnerOnly.file(file); // SQLite gives its -wal and -shm files the database's mode
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot create " + file + ": " + e.getMessage(), e);
+        }
         Database db = new Database(file, connections);
         try {
-            db.write(c -> {
-                Schema.create(c);
-                return null;
-            });
+            db.createSchema();
             return db;
-        } catch (StoreException e) {
-            db.close();
-            throw (SQLException) e.getCause();
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    /**
+     * Creates or migrates the tables in one write transaction, with foreign key checks off while a migration
+     * rebuilds referenced tables, and checked once it is done.
+     */
+    private void createSchema() throws SQLException {
+        Connection c = borrow();
+        try {
+            execute(c, "PRAGMA foreign_keys=OFF");
+            execute(c, "BEGIN IMMEDIATE");
+            boolean committed = false;
+            try {
+                Schema.create(c);
+                if (Sql.exists(c, "PRAGMA foreign_key_check")) {
+                    throw new SQLException("the emulator database has rows that reference missing rows");
+                }
+                execute(c, "COMMIT");
+                committed = true;
+            } finally {
+                if (!committed) {
+                    rollbackQuietly(c);
+                }
+            }
+        } finally {
+            execute(c, "PRAGMA foreign_keys=ON");
+            giveBack(c);
         }
     }
 

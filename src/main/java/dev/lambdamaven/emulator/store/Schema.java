@@ -3,24 +3,43 @@ package dev.lambdamaven.emulator.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
-/** The tables; created idempotently at start. */
+/**
+ * The tables, created idempotently at start, and the migration of state directories written by earlier
+ * versions. Lambda's resources are kept per account and region ({@code account}, {@code region} lead every key),
+ * as AWS keeps them; S3 bucket names are global, as on S3, and each bucket has a region.
+ *
+ * <p>Versions are counted in {@code PRAGMA user_version}: 0 is a new or a pre-scope database (every row then
+ * belonged to one account and region), {@link #VERSION} the current one.
+ */
 final class Schema {
+
+    static final int VERSION = 2;
+
+    /** Rows of a database written before state was kept per account and region become this scope's. */
+    static final String LEGACY_ACCOUNT = "123456789012";
+    static final String LEGACY_REGION = "us-east-1";
 
     private static final String[] DDL = {
         // one row per function; last_version is the counter that makes version numbers never reused
         """
         CREATE TABLE IF NOT EXISTS functions (
-          name TEXT PRIMARY KEY,
+          account TEXT NOT NULL,
+          region TEXT NOT NULL,
+          name TEXT NOT NULL,
           last_version INTEGER NOT NULL DEFAULT 0,
           reserved_concurrency INTEGER,
-          created_at INTEGER NOT NULL)""",
+          created_at INTEGER NOT NULL,
+          PRIMARY KEY (account, region, name))""",
         // $LATEST and published versions. config: the stored configuration without derived fields and
         // without environment values; env: AES-GCM ciphertext of the variables. op/done_at/failure_*: the
         // last create or update, whose outcome becomes visible once done_at has passed.
         """
         CREATE TABLE IF NOT EXISTS versions (
-          function TEXT NOT NULL REFERENCES functions(name) ON DELETE CASCADE,
+          account TEXT NOT NULL,
+          region TEXT NOT NULL,
+          function TEXT NOT NULL,
           version TEXT NOT NULL,
           config TEXT NOT NULL,
           env BLOB,
@@ -30,16 +49,21 @@ final class Schema {
           done_at INTEGER NOT NULL,
           failure_code TEXT,
           failure_reason TEXT,
-          PRIMARY KEY (function, version))""",
+          PRIMARY KEY (account, region, function, version),
+          FOREIGN KEY (account, region, function) REFERENCES functions(account, region, name) ON DELETE CASCADE)""",
         """
         CREATE TABLE IF NOT EXISTS aliases (
-          function TEXT NOT NULL REFERENCES functions(name) ON DELETE CASCADE,
+          account TEXT NOT NULL,
+          region TEXT NOT NULL,
+          function TEXT NOT NULL,
           name TEXT NOT NULL,
           version TEXT NOT NULL,
           description TEXT NOT NULL,
           routing TEXT,
           revision TEXT NOT NULL,
-          PRIMARY KEY (function, name))""",
+          PRIMARY KEY (account, region, function, name),
+          FOREIGN KEY (account, region, function) REFERENCES functions(account, region, name) ON DELETE CASCADE)""",
+        // keyed by the resource's ARN, which names its account and region
         """
         CREATE TABLE IF NOT EXISTS tags (
           arn TEXT NOT NULL,
@@ -48,28 +72,38 @@ final class Schema {
           PRIMARY KEY (arn, key))""",
         """
         CREATE TABLE IF NOT EXISTS layers (
-          name TEXT PRIMARY KEY,
-          last_version INTEGER NOT NULL DEFAULT 0)""",
+          account TEXT NOT NULL,
+          region TEXT NOT NULL,
+          name TEXT NOT NULL,
+          last_version INTEGER NOT NULL DEFAULT 0,
+          PRIMARY KEY (account, region, name))""",
         """
         CREATE TABLE IF NOT EXISTS layer_versions (
-          name TEXT NOT NULL REFERENCES layers(name),
+          account TEXT NOT NULL,
+          region TEXT NOT NULL,
+          name TEXT NOT NULL,
           version INTEGER NOT NULL,
           config TEXT NOT NULL,
           zip_sha TEXT NOT NULL,
           unzipped_size INTEGER NOT NULL,
           policy_revision TEXT,
-          PRIMARY KEY (name, version))""",
+          PRIMARY KEY (account, region, name, version),
+          FOREIGN KEY (account, region, name) REFERENCES layers(account, region, name))""",
         """
         CREATE TABLE IF NOT EXISTS layer_statements (
+          account TEXT NOT NULL,
+          region TEXT NOT NULL,
           name TEXT NOT NULL,
           version INTEGER NOT NULL,
           sid TEXT NOT NULL,
           statement TEXT NOT NULL,
-          PRIMARY KEY (name, version, sid))""",
+          PRIMARY KEY (account, region, name, version, sid))""",
         """
         CREATE TABLE IF NOT EXISTS s3_buckets (
           name TEXT PRIMARY KEY,
-          created_at INTEGER NOT NULL)""",
+          created_at INTEGER NOT NULL,
+          account TEXT NOT NULL,
+          region TEXT NOT NULL)""",
         """
         CREATE TABLE IF NOT EXISTS s3_objects (
           bucket TEXT NOT NULL REFERENCES s3_buckets(name),
@@ -100,18 +134,19 @@ final class Schema {
           dropped_at INTEGER NOT NULL)""",
     };
 
-    /** Each column that references a blob: table, column and the table's two key columns. */
-    private static final String[][] BLOB_REFERENCES = {
-        {"versions", "code_sha", "function", "version"},
-        {"layer_versions", "zip_sha", "name", "version"},
-        {"s3_objects", "sha", "bucket", "key"},
-        {"s3_parts", "sha", "upload_id", "part"},
-    };
+    /** A column that references a blob, in a table with these key columns. */
+    private record BlobReference(String table, String column, List<String> keys) {}
+
+    private static final List<BlobReference> BLOB_REFERENCES = List.of(
+            new BlobReference("versions", "code_sha", List.of("account", "region", "function", "version")),
+            new BlobReference("layer_versions", "zip_sha", List.of("account", "region", "name", "version")),
+            new BlobReference("s3_objects", "sha", List.of("bucket", "key")),
+            new BlobReference("s3_parts", "sha", List.of("upload_id", "part")));
 
     /**
      * Triggers that record the blob of a deleted row (a cascade fires them too), of an updated column and of a
      * row an {@code INSERT OR REPLACE} overwrites (REPLACE fires delete triggers only with recursive triggers on).
-     * TABLE, COLUMN, KEY1, KEY2 and NOW are filled in for each of {@link #BLOB_REFERENCES}.
+     * TABLE, COLUMN, SAME_KEY and NOW are filled in for each of {@link #BLOB_REFERENCES}.
      */
     private static final String[] DROP_TRIGGERS = {
         """
@@ -128,38 +163,97 @@ final class Schema {
         """
         CREATE TRIGGER IF NOT EXISTS blob_drop_TABLE_replace BEFORE INSERT ON TABLE BEGIN
           INSERT INTO blob_drops(sha, dropped_at) SELECT COLUMN, NOW FROM TABLE
-          WHERE KEY1 = new.KEY1 AND KEY2 = new.KEY2 AND COLUMN IS NOT new.COLUMN
+          WHERE SAME_KEY AND COLUMN IS NOT new.COLUMN
           ON CONFLICT(sha) DO UPDATE SET dropped_at = excluded.dropped_at;
         END""",
     };
 
+    /** The tables of version 0 that {@link #migrateToScopes} rebuilds with the account and region in their keys. */
+    private static final List<String> SCOPED_TABLES = List.of("functions", "versions", "aliases", "layers",
+            "layer_versions", "layer_statements");
+
     private Schema() {}
 
+    /**
+     * Creates or migrates the schema; runs inside a write transaction with foreign key checks off (a migration
+     * rebuilds tables that others reference).
+     */
     static void create(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
+            int version = Sql.one(c, "PRAGMA user_version", rs -> rs.getInt(1)).orElse(0);
+            if (version > VERSION) {
+                throw new SQLException("this state directory was written by a newer emulator (schema " + version
+                        + ", this one knows " + VERSION + "): use that version, or another lambda.emulator.home");
+            }
+            if (version < VERSION && Sql.exists(c, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name ="
+                    + " 'functions'") && !hasColumn(c, "functions", "account")) {
+                migrateToScopes(c, s);
+            }
             for (String ddl : DDL) {
                 s.execute(ddl);
             }
-            for (String[] reference : BLOB_REFERENCES) {
+            if (!hasColumn(c, "s3_buckets", "region")) { // version 0: one region
+                s.execute("ALTER TABLE s3_buckets ADD COLUMN account TEXT NOT NULL DEFAULT '" + LEGACY_ACCOUNT + "'");
+                s.execute("ALTER TABLE s3_buckets ADD COLUMN region TEXT NOT NULL DEFAULT '" + LEGACY_REGION + "'");
+            }
+            for (BlobReference reference : BLOB_REFERENCES) {
                 for (String template : DROP_TRIGGERS) {
                     s.execute(dropTrigger(template, reference));
                 }
             }
+            s.execute("PRAGMA user_version = " + VERSION);
         }
+    }
+
+    /**
+     * Version 0 kept one account and region: its Lambda tables are rebuilt with the account and region leading
+     * their keys, every row becoming the default account's in us-east-1 (what that version's ARNs said).
+     */
+    private static void migrateToScopes(Connection c, Statement s) throws SQLException {
+        s.execute("PRAGMA legacy_alter_table = ON"); // renaming must not rewrite the other tables' references
+        try {
+            for (String table : SCOPED_TABLES) {
+                for (String event : new String[] {"delete", "update", "replace"}) {
+                    s.execute("DROP TRIGGER IF EXISTS blob_drop_" + table + "_" + event);
+                }
+                s.execute("ALTER TABLE " + table + " RENAME TO " + table + "_v0");
+            }
+            for (String ddl : DDL) {
+                s.execute(ddl);
+            }
+            for (String table : SCOPED_TABLES) {
+                List<String> columns = Sql.list(c, "SELECT name FROM pragma_table_info('" + table + "_v0')",
+                        rs -> rs.getString(1));
+                String names = String.join(", ", columns);
+                s.execute("INSERT INTO " + table + "(account, region, " + names + ") SELECT '" + LEGACY_ACCOUNT
+                        + "', '" + LEGACY_REGION + "', " + names + " FROM " + table + "_v0");
+            }
+            for (int i = SCOPED_TABLES.size() - 1; i >= 0; i--) { // children first
+                s.execute("DROP TABLE " + SCOPED_TABLES.get(i) + "_v0");
+            }
+        } finally {
+            s.execute("PRAGMA legacy_alter_table = OFF");
+        }
+    }
+
+    private static boolean hasColumn(Connection c, String table, String column) throws SQLException {
+        return Sql.exists(c, "SELECT 1 FROM pragma_table_info(?) WHERE name = ?", table, column);
     }
 
     /** The hashes of every blob a row references, as one query. */
     static String referencedBlobs() {
         StringBuilder sql = new StringBuilder();
-        for (String[] reference : BLOB_REFERENCES) {
-            sql.append(sql.isEmpty() ? "" : " UNION ").append("SELECT ").append(reference[1]).append(" FROM ")
-                    .append(reference[0]);
+        for (BlobReference reference : BLOB_REFERENCES) {
+            sql.append(sql.isEmpty() ? "" : " UNION ").append("SELECT ").append(reference.column()).append(" FROM ")
+                    .append(reference.table());
         }
         return sql.toString();
     }
 
-    private static String dropTrigger(String template, String[] reference) {
-        return template.replace("NOW", "CAST(unixepoch('subsec') * 1000 AS INTEGER)").replace("TABLE", reference[0])
-                .replace("COLUMN", reference[1]).replace("KEY1", reference[2]).replace("KEY2", reference[3]);
+    private static String dropTrigger(String template, BlobReference reference) {
+        String sameKey = String.join(" AND ", reference.keys().stream().map(k -> k + " = new." + k).toList());
+        return template.replace("NOW", "CAST(unixepoch('subsec') * 1000 AS INTEGER)")
+                .replace("TABLE", reference.table()).replace("COLUMN", reference.column())
+                .replace("SAME_KEY", sameKey);
     }
 }

@@ -1,10 +1,12 @@
 package dev.lambdamaven.emulator.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lambdamaven.emulator.http.Scope;
 
 /**
  * One stored function version ({@code $LATEST} or a number).
  *
+ * @param scope         the account and region the function lives in
  * @param config        stored configuration fields (no derived fields, no environment values)
  * @param env           AES-GCM ciphertext of the environment variables JSON, or {@code null}
  * @param codeSha       hex SHA-256 of the code zip
@@ -14,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param failureCode   reason code when that operation fails (e.g. SubnetOutOfIPAddresses), else null
  * @param failureReason reason text when it fails
  */
-public record VersionRow(String function, String version, ObjectNode config, byte[] env, String codeSha,
+public record VersionRow(Scope scope, String function, String version, ObjectNode config, byte[] env, String codeSha,
         String revision, String op, long doneAt, String failureCode, String failureReason) {
 
     public static final String LATEST = "$LATEST";

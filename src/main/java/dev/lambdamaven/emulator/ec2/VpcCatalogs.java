@@ -1,0 +1,53 @@
+package dev.lambdamaven.emulator.ec2;
+
+import dev.lambdamaven.emulator.store.OwnerOnly;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The emulated network of every region: {@code <home>/vpc/<region>.json}, seeded with a default VPC when a region
+ * is first used. Edit a file (e.g. set a subnet's {@code AvailableIpAddressCount} to 0): the next request reads it.
+ * A {@code <home>/vpc.json} of an earlier version, which had one region, becomes us-east-1's file.
+ */
+public final class VpcCatalogs {
+
+    private record Loaded(long modified, VpcCatalog catalog) {}
+
+    private final Path dir;
+    private final Map<String, Loaded> loaded = new ConcurrentHashMap<>();
+
+    public VpcCatalogs(Path stateDir) throws IOException {
+        this.dir = stateDir.resolve("vpc");
+        Path legacy = stateDir.resolve("vpc.json");
+        if (Files.exists(legacy) && !Files.exists(file("us-east-1"))) {
+            OwnerOnly.directory(dir);
+            Files.move(legacy, file("us-east-1"));
+        }
+    }
+
+    /** The network of {@code region}, read again when its file changed. */
+    public VpcCatalog catalog(String region) {
+        try {
+            Path file = file(region);
+            long modified = Files.exists(file) ? Files.getLastModifiedTime(file).toMillis() : -1;
+            Loaded current = loaded.get(region);
+            if (current == null || current.modified() != modified || modified < 0) {
+                VpcCatalog catalog = VpcCatalog.load(file, region);
+                current = new Loaded(Files.getLastModifiedTime(file).toMillis(), catalog);
+                loaded.put(region, current);
+            }
+            return current.catalog();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where {@code region}'s network is kept. */
+    public Path file(String region) {
+        return dir.resolve(region + ".json");
+    }
+}

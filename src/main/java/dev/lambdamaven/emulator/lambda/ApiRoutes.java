@@ -1,0 +1,89 @@
+package dev.lambdamaven.emulator.lambda;
+
+import dev.lambdamaven.emulator.ec2.Ec2Handler;
+import dev.lambdamaven.emulator.http.ApiResponse;
+import dev.lambdamaven.emulator.http.Json;
+import dev.lambdamaven.emulator.http.Router;
+import dev.lambdamaven.emulator.runtime.FunctionRuntime;
+import dev.lambdamaven.emulator.s3.S3Handler;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The emulator's whole HTTP surface, one operation a line: the Lambda REST API, the emulator's own two routes,
+ * then the S3 and EC2 operations a deployment needs.
+ */
+public final class ApiRoutes {
+
+    private static final String F = "/2015-03-31/functions";
+    private static final String L = "/2018-10-31/layers";
+
+    private static final List<String> NONE = List.of();
+
+    private ApiRoutes() {}
+
+    public static Router router(LambdaContext ctx, FunctionRuntime runtime, ExecutorService async, String identity,
+            S3Handler s3, Ec2Handler ec2) {
+        TagHandler tags = new TagHandler(ctx);
+        FunctionHandler functions = new FunctionHandler(ctx, tags);
+        FunctionUpdateHandler updates = new FunctionUpdateHandler(ctx);
+        VersionHandler versions = new VersionHandler(ctx);
+        AliasHandler aliases = new AliasHandler(ctx);
+        ConcurrencyHandler concurrency = new ConcurrencyHandler(ctx);
+        LayerHandler layers = new LayerHandler(ctx);
+        LayerPolicyHandler policies = new LayerPolicyHandler(ctx);
+        InvokeHandler invoke = new InvokeHandler(ctx, runtime, async);
+        return new Router()
+                .lambda("POST", F, functions::create)
+                .lambda("GET", F, functions::list)
+                .lambda("GET", F + "/{name}", functions::get)
+                .lambda("DELETE", F + "/{name}", functions::delete)
+                .lambda("GET", F + "/{name}/configuration", functions::getConfiguration)
+                .lambda("PUT", F + "/{name}/configuration", updates::updateConfiguration)
+                .lambda("PUT", F + "/{name}/code", updates::updateCode)
+                .lambda("POST", F + "/{name}/versions", versions::publish)
+                .lambda("GET", F + "/{name}/versions", versions::list)
+                .lambda("POST", F + "/{name}/aliases", aliases::create)
+                .lambda("GET", F + "/{name}/aliases", aliases::list)
+                .lambda("GET", F + "/{name}/aliases/{alias}", aliases::get)
+                .lambda("PUT", F + "/{name}/aliases/{alias}", aliases::update)
+                .lambda("DELETE", F + "/{name}/aliases/{alias}", aliases::delete)
+                .lambda("POST", F + "/{name}/invocations", invoke::invoke)
+                .lambda("PUT", "/2017-10-31/functions/{name}/concurrency", concurrency::put)
+                .lambda("DELETE", "/2017-10-31/functions/{name}/concurrency", concurrency::delete)
+                .lambda("GET", "/2019-09-30/functions/{name}/concurrency", concurrency::get)
+                .lambda("GET", "/2016-08-19/account-settings", concurrency::accountSettings)
+                .lambda("POST", "/2017-03-31/tags/{arn}", tags::tag)
+                .lambda("GET", "/2017-03-31/tags/{arn}", tags::list)
+                .lambda("DELETE", "/2017-03-31/tags/{arn}", tags::untag)
+                .lambda("GET", L, layers::layersRoot)
+                .lambda("POST", L + "/{layer}/versions", layers::publish)
+                .lambda("GET", L + "/{layer}/versions", layers::listVersions)
+                .lambda("GET", L + "/{layer}/versions/{version}", layers::get)
+                .lambda("DELETE", L + "/{layer}/versions/{version}", layers::delete)
+                .lambda("POST", L + "/{layer}/versions/{version}/policy", policies::add)
+                .lambda("GET", L + "/{layer}/versions/{version}/policy", policies::get)
+                .lambda("DELETE", L + "/{layer}/versions/{version}/policy/{sid}", policies::remove)
+                // the emulator's own: Code.Location links it presigned, and the identity builds look for
+                .add(Router.Family.LAMBDA, Router.Access.PRESIGNED_S3, "GET", "/__emulator/code/{sha}", NONE,
+                        functions::code)
+                .add(Router.Family.LAMBDA, Router.Access.LOCAL, "GET", "/__emulator/identity", NONE,
+                        request -> ApiResponse.json(200, Json.object()
+                                .put("service", "lambda-maven-plugin emulator").put("stateDir", identity)))
+                // S3, path style: the more specific operation on a path first
+                .s3("PUT", "/{bucket}", NONE, s3::createBucket)
+                .s3("HEAD", "/{bucket}", NONE, s3::headBucket)
+                .s3("PUT", "/{bucket}/{key+}", List.of("uploadId", "partNumber"), s3::uploadPart)
+                .s3("PUT", "/{bucket}/{key+}", NONE, s3::putObject)
+                .s3("POST", "/{bucket}/{key+}", List.of("uploads"), s3::createMultipartUpload)
+                .s3("POST", "/{bucket}/{key+}", List.of("uploadId"), s3::completeMultipartUpload)
+                .s3("DELETE", "/{bucket}/{key+}", List.of("uploadId"), s3::abortMultipartUpload)
+                .s3("GET", "/{bucket}/{key+}", NONE, s3::getObject)
+                .s3("HEAD", "/{bucket}/{key+}", NONE, s3::getObject)
+                // EC2's query protocol, for the VPC preflight
+                .ec2("DescribeVpcs", ec2::describeVpcs)
+                .ec2("DescribeSubnets", ec2::describeSubnets)
+                .ec2("DescribeSecurityGroups", ec2::describeSecurityGroups);
+
+    }
+}
