@@ -42,7 +42,7 @@ import java.util.logging.Logger;
  * One client connection: takes each decoded request, hands it with a streaming body to a handler thread, writes
  * the answer, then takes the next request (pipelined requests wait, in order). A connection that cannot carry
  * another request is answered, then half-closed: the client reads the whole answer before it sees the end.
- * Everything here runs on the connection's event loop, except {@link #run}.
+ * Everything here runs on the connection's event loop, except {@link #run} (and the handlers it runs).
  */
 final class HttpConnection extends ChannelInboundHandlerAdapter {
 
@@ -54,6 +54,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         final BodyPipe body;
         boolean bodyEnded;
         boolean closeAfter;
+        boolean inline; // answered on the event loop (see readsOnly)
 
         Exchange(HttpRequest request, BodyPipe body) {
             this.request = request;
@@ -122,6 +123,10 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         }
         Exchange exchange = new Exchange(request, body);
         current = exchange;
+        exchange.inline = readsOnly(request);
+        if (exchange.inline) {
+            return; // answered here when its (empty) end arrives, below
+        }
         try {
             workers.execute(() -> run(ctx, exchange));
         } catch (RejectedExecutionException e) {
@@ -129,6 +134,17 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             body.close();
             refuse(ctx, handler.malformed(429, rawPath(request), "too many requests at once: retry later"));
         }
+    }
+
+    /**
+     * A GET or HEAD without a body reads state and answers from memory or a file: it runs on the event loop, with
+     * no hand-off to a handler thread and back (two thread switches, which dominated such a request).
+     */
+    private static boolean readsOnly(HttpRequest request) {
+        HttpMethod method = request.method();
+        return (method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD))
+                && !HttpUtil.isContentLengthSet(request) && !HttpUtil.isTransferEncodingChunked(request)
+                && !HttpUtil.is100ContinueExpected(request);
     }
 
     private void body(ChannelHandlerContext ctx, HttpContent content) {
@@ -148,6 +164,9 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             if (content instanceof LastHttpContent) {
                 exchange.bodyEnded = true;
                 exchange.body.end();
+                if (exchange.inline) {
+                    answer(ctx, exchange, handle(exchange), HttpUtil.isKeepAlive(exchange.request));
+                }
             }
         } finally {
             content.release();
@@ -156,35 +175,40 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
     /** Handler thread: runs the request, drains what it left of the body, then has the answer written. */
     private void run(ChannelHandlerContext ctx, Exchange exchange) {
+        ApiResponse response = handle(exchange);
+        boolean keepAlive = HttpUtil.isKeepAlive(exchange.request) && exchange.body.drain(limits.maxDiscard());
+        ctx.executor().execute(() -> answer(ctx, exchange, response, keepAlive));
+    }
+
+    private ApiResponse handle(Exchange exchange) {
         HttpRequest request = exchange.request;
-        ApiResponse response;
         try {
-            response = handler.handle(new HttpListener.Request(request.method().name(), request.uri(),
+            return handler.handle(new HttpListener.Request(request.method().name(), request.uri(),
                     request.headers(), exchange.body));
         } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, "a request failed unexpectedly", e);
-            response = handler.malformed(500, null, "internal error");
+            return handler.malformed(500, null, "internal error");
         }
-        boolean keepAlive = HttpUtil.isKeepAlive(request) && exchange.body.drain(limits.maxDiscard());
+    }
+
+    /** Event loop: writes the answer, then takes the next request, or closes. */
+    private void answer(ChannelHandlerContext ctx, Exchange exchange, ApiResponse response, boolean keepAlive) {
         exchange.body.close();
-        ApiResponse answer = response;
-        ctx.executor().execute(() -> {
-            boolean again = keepAlive && !exchange.closeAfter;
-            ChannelFuture written = write(ctx, request.method().equals(HttpMethod.HEAD), answer, again);
-            current = null;
-            if (again) {
-                // the next request, and as much of its body as waited with it
-                while (!closing && !waiting.isEmpty() && (current == null || !current.bodyEnded)) {
-                    channelRead(ctx, waiting.poll());
-                }
-                if (current == null && inputEnded) {
-                    written.addListener(done -> ctx.close()); // nothing more will come
-                }
-                updateReading(ctx);
-            } else {
-                closeAfter(ctx, written);
+        boolean again = keepAlive && !exchange.closeAfter;
+        ChannelFuture written = write(ctx, exchange.request.method().equals(HttpMethod.HEAD), response, again);
+        current = null;
+        if (again) {
+            // the next request, and as much of its body as waited with it
+            while (!closing && !waiting.isEmpty() && (current == null || !current.bodyEnded)) {
+                channelRead(ctx, waiting.poll());
             }
-        });
+            if (current == null && inputEnded) {
+                written.addListener(done -> ctx.close()); // nothing more will come
+            }
+            updateReading(ctx);
+        } else {
+            closeAfter(ctx, written);
+        }
     }
 
     private ChannelFuture write(ChannelHandlerContext ctx, boolean head, ApiResponse response, boolean keepAlive) {
