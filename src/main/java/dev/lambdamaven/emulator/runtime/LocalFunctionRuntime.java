@@ -252,12 +252,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
     /** Kills every child process tree at once (also from the shutdown hook, so it must not block long). */
     private void killAll() {
         classData.close();
-        for (ExecutionEnvironment env : running) {
-            long pid = env.pid();
-            if (pid > 0) {
-                ProcessHandle.of(pid).ifPresent(ExecutionEnvironment::killTree);
-            }
-        }
+        running.forEach(ExecutionEnvironment::killNow);
     }
 
     @Override
