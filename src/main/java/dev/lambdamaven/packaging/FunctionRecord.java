@@ -21,7 +21,11 @@ public record FunctionRecord(String runtime, String handler, String codeSha256) 
 
     public static final String FILE_NAME = "function.properties";
 
+    /** Writes the record, unless the file already holds this one (an up-to-date build changes nothing). */
     public void write(Path workDirectory) throws IOException {
+        if (read(workDirectory).filter(this::equals).isPresent()) {
+            return;
+        }
         Properties properties = new Properties();
         properties.setProperty("runtime", runtime);
         if (handler != null) {

@@ -26,7 +26,12 @@ public record LayerDescriptor(Path zip, String codeSha256, List<String> contents
 
     public static final String FILE_NAME = "layer.properties";
 
+    /** Writes the descriptor, unless the file already holds this one (an up-to-date build changes nothing). */
     public void write(Path workDirectory) throws IOException {
+        if (exists(workDirectory) && read(workDirectory).equals(new LayerDescriptor(zip.toAbsolutePath(), codeSha256,
+                contents, compatibleRuntimes, compatibleArchitectures))) {
+            return;
+        }
         Properties properties = new Properties();
         properties.setProperty("zip", zip.toAbsolutePath().toString());
         properties.setProperty("codeSha256", codeSha256);
