@@ -34,6 +34,7 @@ final class ClassDataArchive implements AutoCloseable {
 
     private final Path directory;
     private final Set<Path> started = ConcurrentHashMap.newKeySet();
+    private final Map<Path, Runnable> wanted = new ConcurrentHashMap<>();
     private final Set<Process> trainers = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -41,7 +42,12 @@ final class ClassDataArchive implements AutoCloseable {
         this.directory = directory;
     }
 
-    /** JVM options that use the archive for this JDK and these jars, once it exists; starts building it if not. */
+    /**
+     * JVM options that use the archive for this JDK and these jars, once it exists. Until then, the archive is
+     * built by {@link #buildWanted()}, which the runtime calls once an environment started without it has answered
+     * its first invocation: on a machine of two cores, a training run beside that first environment would slow
+     * it down by about as much as the archive saves later ones.
+     */
     List<String> jvmOptions(Path javaHome, List<Path> clientJars, Path nativeLibrary) {
         if (JavaHomeResolver.featureVersion(javaHome).orElse(0) < 13) {
             return List.of(); // dynamic archives need JDK 13+
@@ -50,13 +56,19 @@ final class ClassDataArchive implements AutoCloseable {
         if (Files.isRegularFile(archive)) {
             return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off");
         }
-        if (!closed && started.add(archive)) {
-            Thread builder = new Thread(() -> build(archive, javaHome, clientJars, nativeLibrary),
-                    "lambda-runtime-cds-training");
-            builder.setDaemon(true);
-            builder.start();
-        }
+        wanted.putIfAbsent(archive, () -> build(archive, javaHome, clientJars, nativeLibrary));
         return List.of();
+    }
+
+    /** Starts building, in the background, each archive an environment had to start without. */
+    void buildWanted() {
+        for (Map.Entry<Path, Runnable> want : wanted.entrySet()) {
+            if (!closed && started.add(want.getKey()) && wanted.remove(want.getKey(), want.getValue())) {
+                Thread builder = new Thread(want.getValue(), "lambda-runtime-cds-training");
+                builder.setDaemon(true);
+                builder.start();
+            }
+        }
     }
 
     private void build(Path archive, Path javaHome, List<Path> clientJars, Path nativeLibrary) {
@@ -69,6 +81,7 @@ final class ClassDataArchive implements AutoCloseable {
                     JavaHomeResolver.javaLauncher(javaHome).toString(),
                     "-XX:ArchiveClassesAtExit=" + temp,
                     "-Xlog:cds*=off",
+                    "-XX:-UsePerfData",
                     "-XX:+UseSerialGC",
                     "-XX:TieredStopAtLevel=1",
                     "-D" + NativeClientLibrary.JNI_PROPERTY + "=" + nativeLibrary,

@@ -63,6 +63,7 @@ final class EnvironmentLauncher {
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-Xshare:auto",
+                "-XX:-UsePerfData", // no hsperfdata file in the host's /tmp (left there by every SIGKILL)
                 "-XX:+ExitOnOutOfMemoryError",
                 "-Djava.io.tmpdir=" + tmp,
                 "-D" + NativeClientLibrary.JNI_PROPERTY + "=" + setup.nativeLibrary()));

@@ -89,6 +89,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
             throw e;
         }
         release(env);
+        classData.buildWanted();
         return result;
     }
 
