@@ -1,5 +1,9 @@
 package dev.lambdamaven.emulator.runtime;
 
+import static dev.lambdamaven.emulator.runtime.BenchmarkStats.awaitClassDataArchive;
+import static dev.lambdamaven.emulator.runtime.BenchmarkStats.percentile;
+import static dev.lambdamaven.emulator.runtime.BenchmarkStats.print;
+
 import dev.lambdamaven.emulator.Emulator;
 import dev.lambdamaven.emulator.EmulatorFixture;
 import java.nio.charset.StandardCharsets;
@@ -136,20 +140,6 @@ public final class InvokeApiBenchmark {
         return (System.nanoTime() - start) / 1e6;
     }
 
-    private static void awaitClassDataArchive(Path directory) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (Files.isDirectory(directory)) {
-                try (var files = Files.list(directory)) {
-                    if (files.anyMatch(f -> f.toString().endsWith(".jsa"))) {
-                        return;
-                    }
-                }
-            }
-            Thread.sleep(50);
-        }
-        System.out.println("(no class-data archive after 60 s: cold starts below run without it)");
-    }
 
     private static String loadAverage() {
         try {
@@ -159,17 +149,7 @@ public final class InvokeApiBenchmark {
         }
     }
 
-    private static void print(String what, double[] millis) {
-        System.out.printf(Locale.ROOT, "%-42s n=%-5d p50 %9.3f ms   p99 %9.3f ms%n", what, millis.length,
-                percentile(millis, 50), percentile(millis, 99));
-    }
 
-    private static double percentile(double[] values, double p) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
 
     private InvokeApiBenchmark() {}
 }

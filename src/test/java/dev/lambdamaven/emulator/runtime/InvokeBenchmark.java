@@ -1,5 +1,9 @@
 package dev.lambdamaven.emulator.runtime;
 
+import static dev.lambdamaven.emulator.runtime.BenchmarkStats.awaitClassDataArchive;
+import static dev.lambdamaven.emulator.runtime.BenchmarkStats.percentile;
+import static dev.lambdamaven.emulator.runtime.BenchmarkStats.print;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -9,7 +13,6 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -130,33 +133,8 @@ public final class InvokeBenchmark {
         }
     }
 
-    private static void awaitClassDataArchive(Path directory) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (Files.isDirectory(directory)) {
-                try (var files = Files.list(directory)) {
-                    if (files.anyMatch(f -> f.toString().endsWith(".jsa"))) {
-                        return;
-                    }
-                }
-            }
-            Thread.sleep(100);
-        }
-        System.out.println("(no class-data archive after 60 s: cold starts below run without it)");
-    }
 
-    private static void print(String what, double[] millis) {
-        System.out.printf(Locale.ROOT, "%-32s n=%-5d p50 %9.3f ms   p99 %9.3f ms   max %9.3f ms%n", what,
-                millis.length, percentile(millis, 50), percentile(millis, 99),
-                Arrays.stream(millis).max().orElse(0));
-    }
 
-    private static double percentile(double[] values, double p) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
 
     private InvokeBenchmark() {}
 }
