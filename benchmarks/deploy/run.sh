@@ -2,7 +2,9 @@
 # Deploy benchmark: generated reactors of N small Java functions (default N = 1 5 10 20), each module binding
 # package-function, publish-version and update-alias, deployed with `mvnw -B -o -T 1 deploy` to the embedded
 # emulator on a fresh state directory, then deployed again with nothing changed. The baseline, measured in the
-# same run and interleaved with it, is Maven's floor: `mvnw -B -o validate` of the same reactor.
+# same run and interleaved with it, is Maven's floor: `mvnw -B -o validate` of the same reactor. A second
+# baseline shows what is the plugin's own: the same builds with every lambda goal skipped (-Dlambda.skip), so
+# that the difference is what the plugin's goals cost (the AWS SDK's and the emulator's start included).
 #
 #   benchmarks/deploy/run.sh            # N = 1 5 10 20, median of 3 runs each
 #   RUNS=5 benchmarks/deploy/run.sh 20  # one size, 5 runs
@@ -103,15 +105,19 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print a[int((NR
 
 echo "deploy benchmark: median of $RUNS runs per size, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%4s %9s %10s %9s %7s %11s %7s  %s\n' N "floor ms" "deploy ms" "target ms" ratio "redeploy ms" "x floor" "redeploy: publish-version API calls, bytes uploaded"
+lines=()
 for n in "${SIZES[@]}"; do
   reactor="$WORK/reactor-$n"
   generate "$n" "$reactor"
-  floors=() firsts=() agains=()
+  floors=() firsts=() agains=() bares=() bareagains=()
   for r in $(seq 1 "$RUNS"); do
     home="$WORK/home-$n-$r"
-    rm -rf "$home" "$reactor"/f*/target
     cd "$reactor"
     floors+=("$(timed validate)")
+    rm -rf "$home" "$reactor"/f*/target
+    bares+=("$(timed -T 1 deploy -Dlambda.skip)")
+    bareagains+=("$(timed -T 1 deploy -Dlambda.skip)")
+    rm -rf "$reactor"/f*/target
     firsts+=("$(timed -T 1 deploy -Dlambda.emulator.home="$home")")
     grep -q "Alias live -> 1" "$WORK/last.log" || { echo "first deploy did not publish version 1" >&2; exit 1; }
     agains+=("$(timed -T 1 deploy -Dlambda.emulator.home="$home")")
@@ -125,8 +131,15 @@ for n in "${SIZES[@]}"; do
     rm -rf "$home"
   done
   floor=$(median "${floors[@]}") first=$(median "${firsts[@]}") again=$(median "${agains[@]}")
+  bare=$(median "${bares[@]}") bareagain=$(median "${bareagains[@]}")
   target=$(( floor + 500 * n ))
   printf '%4d %9d %10d %9d %7.2f %11d %7.2f  %s calls, %s bytes, nothing published\n' "$n" "$floor" "$first" \
     "$target" "$(echo "$first / $target" | bc -l)" "$again" "$(echo "$again / $floor" | bc -l)" "$calls" "$uploaded"
+  lines+=("$(printf '%4d %16d %15d %14d %15d' "$n" "$bare" "$(( (first - bare) / n ))" "$bareagain" \
+    "$(( (again - bareagain) / n ))")")
 done
 echo "ratio = deploy / (floor + 0.5 s x N): target <= 1; x floor = redeploy / floor: target <= 1.5"
+echo
+echo "the same builds with every lambda goal skipped (-Dlambda.skip), and what the lambda goals add per function:"
+printf '%4s %16s %15s %14s %15s\n' N "deploy skip ms" "lambda/fn ms" "redeploy skip" "lambda/fn ms"
+printf '%s\n' "${lines[@]}"
