@@ -88,39 +88,45 @@ $modules  </modules>
 POM
 }
 
-# wall time of one Maven run in ms; its log goes to $WORK/last.log (kept when it fails)
+# one Maven run: prints "<wall ms> <cpu ms>" (cpu: user + system of the Maven JVM and its children, which is
+# what other builds on a shared machine disturb least); its log goes to $WORK/last.log (kept when it fails)
 timed() {
   local start end
   start=$(date +%s%N)
-  if ! "$MVN" -B -o "${REPO_ARGS[@]}" "$@" > "$WORK/last.log" 2>&1; then
+  if ! /usr/bin/time -f '%U %S' -o "$WORK/last.time" "$MVN" -B -o "${REPO_ARGS[@]}" "$@" > "$WORK/last.log" 2>&1; then
     tail -40 "$WORK/last.log" >&2
     echo "failed: mvnw $*" >&2
     exit 1
   fi
   end=$(date +%s%N)
-  echo $(( (end - start) / 1000000 ))
+  echo "$(( (end - start) / 1000000 )) $(awk '{printf "%d", ($1 + $2) * 1000}' "$WORK/last.time")"
 }
+wall() { echo "${1% *}"; }
+cpu() { echo "${1#* }"; }
 
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 
 echo "deploy benchmark: median of $RUNS runs per size, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%4s %9s %10s %9s %7s %11s %7s  %s\n' N "floor ms" "deploy ms" "target ms" ratio "redeploy ms" "x floor" "redeploy: publish-version API calls, bytes uploaded"
-lines=()
+echo "each ratio is taken within one run (a build against its baselines measured right before it), then the"
+echo "median over the runs; wall: elapsed time, cpu: user + system time of the Maven JVM"
+printf '%4s %-5s %9s %10s %7s %11s %7s %13s %13s\n' N "" "floor ms" "deploy ms" ratio "redeploy ms" "x floor" \
+  "lambda/fn ms" "lambda/fn ms"
+printf '%4s %-5s %9s %10s %7s %11s %7s %13s %13s\n' "" "" "(validate)" "(first)" "" "(no change)" "" "(first)" "(redeploy)"
 for n in "${SIZES[@]}"; do
   reactor="$WORK/reactor-$n"
   generate "$n" "$reactor"
-  floors=() firsts=() agains=() bares=() bareagains=()
+  declare -A m=()
   for r in $(seq 1 "$RUNS"); do
     home="$WORK/home-$n-$r"
     cd "$reactor"
-    floors+=("$(timed validate)")
+    m[floor,$r]=$(timed validate)
     rm -rf "$home" "$reactor"/f*/target
-    bares+=("$(timed -T 1 deploy -Dlambda.skip)")
-    bareagains+=("$(timed -T 1 deploy -Dlambda.skip)")
+    m[bare,$r]=$(timed -T 1 deploy -Dlambda.skip)
+    m[bareagain,$r]=$(timed -T 1 deploy -Dlambda.skip)
     rm -rf "$reactor"/f*/target
-    firsts+=("$(timed -T 1 deploy -Dlambda.emulator.home="$home")")
+    m[first,$r]=$(timed -T 1 deploy -Dlambda.emulator.home="$home")
     grep -q "Alias live -> 1" "$WORK/last.log" || { echo "first deploy did not publish version 1" >&2; exit 1; }
-    agains+=("$(timed -T 1 deploy -Dlambda.emulator.home="$home")")
+    m[again,$r]=$(timed -T 1 deploy -Dlambda.emulator.home="$home")
     unchanged=$(grep -c "No change: .* nothing published" "$WORK/last.log" || true)
     [ "$unchanged" = "$n" ] || { echo "redeploy: $unchanged of $n functions unchanged" >&2; exit 1; }
     if [ "$r" = "$RUNS" ]; then # once more, untimed, with the debug log that counts API calls
@@ -130,16 +136,21 @@ for n in "${SIZES[@]}"; do
     fi
     rm -rf "$home"
   done
-  floor=$(median "${floors[@]}") first=$(median "${firsts[@]}") again=$(median "${agains[@]}")
-  bare=$(median "${bares[@]}") bareagain=$(median "${bareagains[@]}")
-  target=$(( floor + 500 * n ))
-  printf '%4d %9d %10d %9d %7.2f %11d %7.2f  %s calls, %s bytes, nothing published\n' "$n" "$floor" "$first" \
-    "$target" "$(echo "$first / $target" | bc -l)" "$again" "$(echo "$again / $floor" | bc -l)" "$calls" "$uploaded"
-  lines+=("$(printf '%4d %16d %15d %14d %15d' "$n" "$bare" "$(( (first - bare) / n ))" "$bareagain" \
-    "$(( (again - bareagain) / n ))")")
+  for kind in wall cpu; do
+    floors=() firsts=() agains=() ratios=() xfloors=() perfn=() perfnagain=()
+    for r in $(seq 1 "$RUNS"); do
+      f=$($kind "${m[floor,$r]}") d=$($kind "${m[first,$r]}") a=$($kind "${m[again,$r]}")
+      b=$($kind "${m[bare,$r]}") ba=$($kind "${m[bareagain,$r]}")
+      floors+=("$f") firsts+=("$d") agains+=("$a")
+      ratios+=("$(echo "$d / ($f + 500 * $n)" | bc -l)") xfloors+=("$(echo "$a / $f" | bc -l)")
+      perfn+=("$(( (d - b) / n ))") perfnagain+=("$(( (a - ba) / n ))")
+    done
+    printf '%4d %-5s %9d %10d %7.2f %11d %7.2f %13d %13d\n' "$n" "$kind" "$(median "${floors[@]}")" \
+      "$(median "${firsts[@]}")" "$(median "${ratios[@]}")" "$(median "${agains[@]}")" "$(median "${xfloors[@]}")" \
+      "$(median "${perfn[@]}")" "$(median "${perfnagain[@]}")"
+  done
+  echo "     redeploy: $calls publish-version API calls, $uploaded bytes uploaded, nothing published"
+  unset m
 done
-echo "ratio = deploy / (floor + 0.5 s x N): target <= 1; x floor = redeploy / floor: target <= 1.5"
-echo
-echo "the same builds with every lambda goal skipped (-Dlambda.skip), and what the lambda goals add per function:"
-printf '%4s %16s %15s %14s %15s\n' N "deploy skip ms" "lambda/fn ms" "redeploy skip" "lambda/fn ms"
-printf '%s\n' "${lines[@]}"
+echo "ratio = first deploy / (floor + 0.5 s x N), target <= 1; x floor = redeploy / floor, target <= 1.5;"
+echo "lambda/fn = (the build - the same build with -Dlambda.skip) / N: what the lambda goals add per function"
