@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,9 @@ import java.util.concurrent.TimeUnit;
 final class ClassDataArchive implements AutoCloseable {
 
     private static final Duration TRAINING_LIMIT = Duration.ofSeconds(60);
+    /** The training is an optimisation: it must not slow down the environments and builds that run meanwhile. */
+    private static final List<String> NICE = Files.isExecutable(Path.of("/usr/bin/nice"))
+            ? List.of("/usr/bin/nice", "-n", "10") : List.of();
 
     private final Path directory;
     private final Set<Path> started = ConcurrentHashMap.newKeySet();
@@ -77,7 +81,8 @@ final class ClassDataArchive implements AutoCloseable {
             Files.createDirectories(directory);
             temp = Files.createTempFile(directory, "training-", ".jsa.part");
             Files.delete(temp); // the JVM creates it
-            ProcessBuilder training = new ProcessBuilder(
+            List<String> command = new ArrayList<>(NICE);
+            command.addAll(List.of(
                     JavaHomeResolver.javaLauncher(javaHome).toString(),
                     "-XX:ArchiveClassesAtExit=" + temp,
                     "-Xlog:cds*=off",
@@ -87,7 +92,8 @@ final class ClassDataArchive implements AutoCloseable {
                     "-D" + NativeClientLibrary.JNI_PROPERTY + "=" + nativeLibrary,
                     "-cp", String.join(java.io.File.pathSeparator, clientJars.stream().map(Path::toString).toList()),
                     RuntimeClientClasspath.MAIN_CLASS,
-                    "java.util.HashMap::putAll")
+                    "java.util.HashMap::putAll"));
+            ProcessBuilder training = new ProcessBuilder(command)
                     .directory(directory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -144,9 +150,18 @@ final class ClassDataArchive implements AutoCloseable {
         }
     }
 
+    /** Kills a training run still going, and waits (at most 2 s) until it has ended. */
     @Override
     public void close() {
         closed = true;
         trainers.forEach(p -> ExecutionEnvironment.killTree(p.toHandle()));
+        for (Process trainer : trainers) {
+            try {
+                trainer.waitFor(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }

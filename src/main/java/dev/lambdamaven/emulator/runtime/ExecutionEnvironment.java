@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +42,8 @@ final class ExecutionEnvironment {
 
     private volatile Process process;
     private volatile long runtimePid = -1;
+    /** Every process {@link #killNow} killed, waited for by {@link #stop}. */
+    private final Set<ProcessHandle> killed = ConcurrentHashMap.newKeySet();
     private long startNanos;
     private volatile PendingInvocation current;
     private volatile byte[] earlyInitError;
@@ -258,8 +263,11 @@ final class ExecutionEnvironment {
         stopped = true;
         inbox.offer(STOP);
         if (process != null) {
+            killNow();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            for (ProcessHandle killed : killNow()) {
+            // every process killed here or earlier (close() kills all at once first): once the supervisor is gone,
+            // the runtime and the watcher are no longer its descendants, but must be gone too when stop returns
+            for (ProcessHandle killed : killed) {
                 try {
                     killed.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 } catch (InterruptedException e) {
@@ -274,14 +282,13 @@ final class ExecutionEnvironment {
         onStopped.accept(this);
     }
 
-    /** Kills the supervisor, the runtime and everything they started, without waiting; returns the processes. */
-    List<ProcessHandle> killNow() {
+    /** Kills the supervisor, the runtime and everything they started, without waiting for them to end. */
+    void killNow() {
         Process p = process;
-        if (p == null) {
-            return List.of();
+        if (p != null) {
+            closeQuietly(p.getOutputStream());
+            killed.addAll(killTree(p.toHandle()));
         }
-        closeQuietly(p.getOutputStream());
-        return killTree(p.toHandle());
     }
 
     private static void closeQuietly(java.io.OutputStream pipe) {
@@ -293,7 +300,7 @@ final class ExecutionEnvironment {
     }
 
     static List<ProcessHandle> killTree(ProcessHandle root) {
-        List<ProcessHandle> tree = new java.util.ArrayList<>(root.descendants().toList());
+        List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
         tree.add(root);
         tree.forEach(ProcessHandle::destroyForcibly);
         return tree;

@@ -292,9 +292,9 @@ class LocalFunctionRuntimeTest {
 
         runtime.close();
 
-        for (ProcessHandle child : children) {
-            child.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
-            assertThat(child.isAlive()).as("child %s", child.pid()).isFalse();
+        for (ProcessHandle child : children) { // gone when close returns: supervisors, runtimes, the CDS training
+            assertThat(child.isAlive()).as("child %s %s", child.pid(), child.info().commandLine().orElse(""))
+                    .isFalse();
         }
         assertThat(runtime.environmentPids()).isEmpty();
         try (var left = java.nio.file.Files.list(work.resolve("environments"))) {
