@@ -45,6 +45,7 @@ final class EnvironmentSupervisor {
             "wait \"$runtime\"",
             "status=$?",
             "kill -KILL -- \"$watcher\" \"-$runtime\"",
+            "wait", // reaps the watcher: left to init, it would linger as a zombie
             "exit \"$status\"");
 
     private static final Optional<Path> BASH = findBash();

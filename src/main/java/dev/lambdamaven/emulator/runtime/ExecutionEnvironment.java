@@ -42,7 +42,8 @@ final class ExecutionEnvironment {
 
     private volatile Process process;
     private volatile long runtimePid = -1;
-    /** Every process {@link #killNow} killed, waited for by {@link #stop}. */
+    private boolean supervised;
+    /** Every process killed below the supervisor, waited for by {@link #stop}. */
     private final Set<ProcessHandle> killed = ConcurrentHashMap.newKeySet();
     private long startNanos;
     private volatile PendingInvocation current;
@@ -74,7 +75,9 @@ final class ExecutionEnvironment {
         Files.createDirectories(directory);
         Files.deleteIfExists(outputFile);
         Files.createFile(outputFile);
-        builder.command(EnvironmentSupervisor.wrap(builder.command(), pidFile));
+        List<String> command = builder.command();
+        builder.command(EnvironmentSupervisor.wrap(command, pidFile));
+        supervised = !builder.command().equals(command);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(outputFile.toFile()));
         startNanos = System.nanoTime();
         process = builder.start();
@@ -263,31 +266,45 @@ final class ExecutionEnvironment {
         stopped = true;
         inbox.offer(STOP);
         if (process != null) {
-            killNow();
+            killRuntime();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            // every process killed here or earlier (close() kills all at once first): once the supervisor is gone,
-            // the runtime and the watcher are no longer its descendants, but must be gone too when stop returns
+            // the supervisor reaps the runtime and its watcher, then exits: killed at once with them, it would leave
+            // them to init, whose reaping can lag (they would look alive after stop returned)
+            awaitExit(process.toHandle(), deadline);
+            process.destroyForcibly();
+            awaitExit(process.toHandle(), deadline);
             for (ProcessHandle killed : killed) {
-                try {
-                    killed.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                } catch (ExecutionException | TimeoutException e) {
-                    // killed with SIGKILL: the kernel reaps it; nothing more to do
-                }
+                awaitExit(killed, deadline);
             }
         }
         deleteDirectory(directory);
         onStopped.accept(this);
     }
 
-    /** Kills the supervisor, the runtime and everything they started, without waiting for them to end. */
-    void killNow() {
+    private static void awaitExit(ProcessHandle handle, long deadlineNanos) {
+        try {
+            handle.onExit().get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // killed with SIGKILL: the kernel reaps it; nothing more to do
+        }
+    }
+
+    /**
+     * Kills the runtime and everything it started (and the supervisor's watcher), without waiting, and leaves the
+     * supervisor to reap them and exit. Without a supervisor (no bash) the runtime is the process itself.
+     */
+    void killRuntime() {
         Process p = process;
         if (p != null) {
             closeQuietly(p.getOutputStream());
-            killed.addAll(killTree(p.toHandle()));
+            List<ProcessHandle> doomed = new ArrayList<>(p.toHandle().descendants().toList());
+            if (!supervised) {
+                doomed.add(p.toHandle());
+            }
+            doomed.forEach(ProcessHandle::destroyForcibly);
+            killed.addAll(doomed);
         }
     }
 

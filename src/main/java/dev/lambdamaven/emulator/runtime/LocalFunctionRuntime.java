@@ -250,10 +250,13 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
         expired.forEach(ExecutionEnvironment::stop);
     }
 
-    /** Kills every child process tree at once (also from the shutdown hook, so it must not block long). */
+    /**
+     * Kills every runtime at once, leaving each supervisor to reap its runtime and exit (also from the shutdown hook,
+     * so it must not block long).
+     */
     private void killAll() {
         classData.close();
-        running.forEach(ExecutionEnvironment::killNow);
+        running.forEach(ExecutionEnvironment::killRuntime);
     }
 
     @Override
