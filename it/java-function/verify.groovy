@@ -16,6 +16,11 @@ cz.withCloseable {
     assert it.getEntry('lib/aws-lambda-java-core-1.4.0.jar').method == 0 : 'jars are stored, not compressed again'
 }
 
+// written like every other artifact in target/ (0644 under the usual umask), not owner-only
+def mode = { f -> java.nio.file.Files.getPosixFilePermissions(f.toPath()) }
+def jar = new File(basedir, 'target/java-function-1.0.jar')
+assert mode(zip) == mode(jar) : "zip ${mode(zip)} but jar ${mode(jar)}"
+
 def log = new File(basedir, 'build.log').text
 assert log.contains('Handler com.example.Greeter::handleRequest (the module\'s only handler class)')
 def line = log.readLines().find { it.contains('Function zip target/java-function-1.0-lambda.zip:') }

@@ -59,8 +59,9 @@ public final class Deployer implements AutoCloseable {
         this.clock = clock;
         CodeUploader uploader = new CodeUploader(clients, log, directUploadLimit);
         this.reader = new FunctionReader(clients.lambda());
-        this.applier = new FunctionApplier(clients.lambda(), uploader, retry, log);
-        this.publisher = new Publisher(clients.lambda(), retry);
+        StateWaiter waiter = StateWaiter.standard(clients.lambda(), log);
+        this.applier = new FunctionApplier(clients.lambda(), uploader, retry, waiter, log);
+        this.publisher = new Publisher(clients.lambda(), retry, waiter);
         this.aliases = new AliasUpdater(clients.lambda(), retry, log, clock);
         this.shifter = new TrafficShifter(aliases, new FunctionInvoker(clients.lambda()), sleeper, log);
         this.layers = new LayerPublisher(clients.lambda(), uploader, retry, log);

@@ -113,7 +113,9 @@ public final class DeploymentReport {
         change.accept(root);
         try {
             Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), "deployment", ".json");
+            // not Files.createTempFile (0600): the report gets the mode of the other files in target/
+            Path temp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                    + Thread.currentThread().getId() + ".tmp");
             JSON.writeValue(temp.toFile(), root);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

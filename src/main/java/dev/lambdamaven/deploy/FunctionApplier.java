@@ -4,9 +4,8 @@ import dev.lambdamaven.config.FunctionSpec;
 import dev.lambdamaven.config.InvalidSpecException;
 import java.util.Map;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.core.waiters.WaiterResponse;
+import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.LoggingConfig;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.FunctionCode;
@@ -16,7 +15,8 @@ import software.amazon.awssdk.services.lambda.model.VpcConfig;
 
 /**
  * Applies a non-empty {@link Plan}: creates the function, or updates its configuration then its code, each
- * followed by the SDK waiter, so that whatever is published next carries the wanted configuration.
+ * followed by a wait until it settled (when Lambda's answer says it has not), so that whatever is published next
+ * carries the wanted configuration.
  * Returns the {@code RevisionId} of {@code $LATEST} after the last change.
  */
 final class FunctionApplier {
@@ -24,12 +24,14 @@ final class FunctionApplier {
     private final LambdaClient lambda;
     private final CodeUploader uploader;
     private final Retry retry;
+    private final StateWaiter waiter;
     private final DeployLog log;
 
-    FunctionApplier(LambdaClient lambda, CodeUploader uploader, Retry retry, DeployLog log) {
+    FunctionApplier(LambdaClient lambda, CodeUploader uploader, Retry retry, StateWaiter waiter, DeployLog log) {
         this.lambda = lambda;
         this.uploader = uploader;
         this.retry = retry;
+        this.waiter = waiter;
         this.log = log;
     }
 
@@ -77,9 +79,9 @@ final class FunctionApplier {
         if (spec.logging() != null) {
             request.loggingConfig(loggingConfig(spec));
         }
-        retry.call("CreateFunction", () -> lambda.createFunction(request.build()));
+        var created = retry.call("CreateFunction", () -> lambda.createFunction(request.build()));
         log.info("Created " + spec.functionName() + " (" + code.describe() + ")");
-        return settled(lambda.waiter().waitUntilFunctionActiveV2(r -> r.functionName(spec.functionName())));
+        return settled("the new function " + spec.functionName(), spec, created);
     }
 
     /** Updates configuration (when a field differs) and code (when the hash or architecture differs). */
@@ -87,9 +89,9 @@ final class FunctionApplier {
         Applied applied = new Applied(deployed.functionArn(), deployed.revisionId());
         if (!plan.configChanges().isEmpty() && !onlyArchitecture(plan)) {
             UpdateFunctionConfigurationRequest request = configurationUpdate(spec, plan, deployed.revisionId());
-            retry.call("UpdateFunctionConfiguration", () -> lambda.updateFunctionConfiguration(request));
+            var updated = retry.call("UpdateFunctionConfiguration", () -> lambda.updateFunctionConfiguration(request));
             log.info("Updated configuration of " + spec.functionName());
-            applied = waitUpdated(spec);
+            applied = settled("the configuration update of " + spec.functionName(), spec, updated);
         }
         if (plan.codeChanged() || plan.architectureChanged()) {
             CodeLocation code = upload(spec, plan.localCodeSha256(), s3Bucket);
@@ -99,9 +101,9 @@ final class FunctionApplier {
             if (spec.architecture() != null) {
                 request.architecturesWithStrings(spec.architecture());
             }
-            retry.call("UpdateFunctionCode", () -> lambda.updateFunctionCode(request.build()));
+            var updated = retry.call("UpdateFunctionCode", () -> lambda.updateFunctionCode(request.build()));
             log.info("Updated code of " + spec.functionName() + " (" + code.describe() + ")");
-            applied = waitUpdated(spec);
+            applied = settled("the code update of " + spec.functionName(), spec, updated);
         }
         return applied;
     }
@@ -178,14 +180,8 @@ final class FunctionApplier {
                 s3Bucket);
     }
 
-    private Applied waitUpdated(FunctionSpec spec) {
-        return settled(lambda.waiter().waitUntilFunctionUpdatedV2(r -> r.functionName(spec.functionName())));
-    }
-
-    private static Applied settled(WaiterResponse<GetFunctionResponse> waited) {
-        GetFunctionResponse response = waited.matched().response()
-                .orElseThrow(() -> new DeployException("Lambda did not report the function's state",
-                        waited.matched().exception().orElse(null)));
-        return new Applied(response.configuration().functionArn(), response.configuration().revisionId());
+    private Applied settled(String what, FunctionSpec spec, SdkResponse answer) {
+        StateWaiter.Status status = waiter.settle(what, spec.functionName(), null, answer);
+        return new Applied(status.functionArn(), status.revisionId());
     }
 }

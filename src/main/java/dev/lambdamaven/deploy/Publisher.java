@@ -3,7 +3,6 @@ package dev.lambdamaven.deploy;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.PreconditionFailedException;
 import software.amazon.awssdk.services.lambda.model.PublishVersionResponse;
-import software.amazon.awssdk.services.lambda.model.State;
 
 /**
  * Publishes {@code $LATEST} as a version, guarded by the expected CodeSha256 and RevisionId so that a
@@ -14,10 +13,12 @@ final class Publisher {
 
     private final LambdaClient lambda;
     private final Retry retry;
+    private final StateWaiter waiter;
 
-    Publisher(LambdaClient lambda, Retry retry) {
+    Publisher(LambdaClient lambda, Retry retry, StateWaiter waiter) {
         this.lambda = lambda;
         this.retry = retry;
+        this.waiter = waiter;
     }
 
     record Published(String version, String functionArn) {}
@@ -31,10 +32,9 @@ final class Publisher {
             throw new DeployRefusedException("Function " + functionName + " changed while this build deployed it"
                     + " (revision or code hash differs): run the deployment again");
         }
-        if (response.state() != null && response.state() != State.ACTIVE) {
-            lambda.waiter().waitUntilPublishedVersionActive(
-                    r -> r.functionName(functionName).qualifier(response.version()));
-        }
+        // AWS answers Active for a zip function without SnapStart: this waits only for the others
+        waiter.settle("version " + response.version() + " of " + functionName, functionName, response.version(),
+                response);
         return new Published(response.version(), response.functionArn());
     }
 }

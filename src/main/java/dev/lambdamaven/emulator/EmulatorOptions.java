@@ -88,16 +88,21 @@ public final class EmulatorOptions {
         return blobGracePeriod;
     }
 
-    /** Builder with short defaults: 127.0.0.1, a free port, us-east-1, account 123456789012. */
+    /**
+     * Builder with short defaults: 127.0.0.1, a free port, us-east-1, account 123456789012, state delays of tens of
+     * milliseconds.
+     */
     public static final class Builder {
         private Path stateDir;
         private String host = "127.0.0.1";
         private int port;
         private String region = "us-east-1";
         private String accountId = "123456789012";
-        private Duration activationDelay = Duration.ofMillis(300);
-        private Duration vpcActivationDelay = Duration.ofSeconds(2);
-        private Duration updateDelay = Duration.ofMillis(300);
+        // long enough that a client sees Pending and InProgress, too short to cost a deploy anything noticeable;
+        // tests of waiters set AWS-like seconds
+        private Duration activationDelay = Duration.ofMillis(30);
+        private Duration vpcActivationDelay = Duration.ofMillis(60);
+        private Duration updateDelay = Duration.ofMillis(30);
         private FunctionRuntime functionRuntime;
         private Duration blobGracePeriod = Duration.ofMinutes(10);
 

@@ -38,6 +38,11 @@ final class ClassPathIndex {
 
     /** @param internalName e.g. {@code com/acme/Handler} */
     Optional<ClassInfo> find(String internalName) {
+        if (internalName.startsWith("java/")) {
+            // JDK classes are never in a package and none is a handler; looking for java/lang/Object, the end of
+            // every superclass chain, would open and list every jar
+            return Optional.empty();
+        }
         return cache.computeIfAbsent(internalName, this::load);
     }
 

@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
 import org.apache.commons.compress.archivers.zip.UnixStat;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
@@ -36,6 +37,7 @@ public final class ReproducibleZipWriter {
     private static final Instant DOS_EPOCH = Instant.parse("1980-01-01T00:00:00Z");
     private static final Instant DOS_END = Instant.parse("2107-12-31T23:59:58Z");
     private static final int BUFFER_SIZE = 64 * 1024;
+    private static final AtomicLong TEMP_COUNTER = new AtomicLong();
 
     private final long entryTime;
 
@@ -47,11 +49,15 @@ public final class ReproducibleZipWriter {
     public PackageResult write(List<ZipItem> items, Path target) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
         Files.createDirectories(directory);
-        Path temp = Files.createTempFile(directory, target.getFileName() + ".", ".tmp");
+        // not Files.createTempFile, whose files are owner-only (0600): the zip gets the mode of every other file
+        // Maven writes in target/ (0644 under the usual umask)
+        Path temp = directory.resolve(target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + TEMP_COUNTER.incrementAndGet() + ".tmp");
         try {
             MessageDigest sha256 = sha256();
             long size;
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 CountingOutputStream counting = new CountingOutputStream(new DigestOutputStream(
                         new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), BUFFER_SIZE),
                         sha256));

@@ -34,6 +34,18 @@ class DeploymentReportTest {
     }
 
     @Test
+    void theReportIsWrittenWithTheModeOfAnyNewFileNotOwnerOnly() throws Exception {
+        new DeploymentReport(target).recordAlias(new AliasResult("live", "arn:fn:live", "6", Map.of(), null, true));
+        Path sibling = Files.writeString(target.resolve("lambda/written-by-maven.txt"), "x"); // mode from the umask
+
+        assertThat(Files.getPosixFilePermissions(target.resolve("lambda/deployment.json")))
+                .isEqualTo(Files.getPosixFilePermissions(sibling));
+        try (var files = Files.list(target.resolve("lambda"))) {
+            assertThat(files).as("no temp file left").hasSize(2);
+        }
+    }
+
+    @Test
     void aLayerDryRunWithAChangeRecordsNoArn() {
         DeploymentReport report = new DeploymentReport(target);
         report.recordLayer(new LayerResult("libs", "arn:layer:1", 1L, "h1", false));

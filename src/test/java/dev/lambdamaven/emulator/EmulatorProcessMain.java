@@ -1,5 +1,7 @@
 package dev.lambdamaven.emulator;
 
+import dev.lambdamaven.emulator.runtime.LocalFunctionRuntime;
+import dev.lambdamaven.emulator.runtime.LocalRuntimeOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,11 +21,19 @@ public final class EmulatorProcessMain {
 
     private static final String ENDPOINT = "ENDPOINT ";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    static final String LOCAL_RUNTIME = "--local-runtime";
 
     private EmulatorProcessMain() {}
 
+    /** Arguments: the state directory, then {@code --local-runtime} to run functions in child processes. */
     public static void main(String[] args) throws Exception {
-        Emulator emulator = Emulator.start(EmulatorFixture.options(Path.of(args[0])).build());
+        Path stateDir = Path.of(args[0]);
+        EmulatorOptions.Builder options = EmulatorFixture.options(stateDir);
+        if (args.length > 1 && args[1].equals(LOCAL_RUNTIME)) {
+            options.functionRuntime(new LocalFunctionRuntime(
+                    LocalRuntimeOptions.defaults(stateDir.resolve("environments"))));
+        }
+        Emulator emulator = Emulator.start(options.build());
         System.out.println(ENDPOINT + emulator.endpoint());
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);
@@ -65,6 +75,10 @@ public final class EmulatorProcessMain {
             return endpoint.join();
         }
 
+        Process process() {
+            return process;
+        }
+
         /** What the child printed besides its endpoint line, so far. */
         String output() {
             return output.toString();
@@ -84,11 +98,18 @@ public final class EmulatorProcessMain {
      * or takes longer.
      */
     static Child start(Path stateDir, String... jvmOptions) throws IOException, InterruptedException {
+        return start(stateDir, List.of(jvmOptions), List.of());
+    }
+
+    /** As {@link #start(Path, String...)}, with the child's own arguments after the state directory. */
+    static Child start(Path stateDir, List<String> jvmOptions, List<String> arguments)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(List.of(jvmOptions));
+        command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), EmulatorProcessMain.class.getName(),
                 stateDir.toString()));
+        command.addAll(arguments);
         Child child = new Child(new ProcessBuilder(command).redirectErrorStream(true).start());
         try {
             child.endpoint.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);

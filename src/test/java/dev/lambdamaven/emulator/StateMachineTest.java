@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
@@ -56,10 +57,33 @@ class StateMachineTest {
             var updated = waiter.waitUntilFunctionUpdatedV2(b -> b.functionName("w")).matched().response().get();
             assertThat(updated.configuration().lastUpdateStatus()).isEqualTo(LastUpdateStatus.SUCCESSFUL);
 
-            String version = lambda.publishVersion(b -> b.functionName("w")).version();
-            var published = waiter.waitUntilPublishedVersionActive(b -> b.functionName("w").qualifier(version))
-                    .matched().response().get();
+            // AWS answers PublishVersion of a zip function without SnapStart with State Active and LastUpdateStatus
+            // Successful (recorded against AWS: localstack tests/aws/services/lambda_/test_lambda_api.snapshot.json,
+            // test_version_lifecycle, first_publish_response, 2025-11-25)
+            var publishAnswer = lambda.publishVersion(b -> b.functionName("w"));
+            assertThat(publishAnswer.state()).isEqualTo(State.ACTIVE);
+            assertThat(publishAnswer.lastUpdateStatus()).isEqualTo(LastUpdateStatus.SUCCESSFUL);
+            var published = waiter.waitUntilPublishedVersionActive(b -> b.functionName("w")
+                    .qualifier(publishAnswer.version())).matched().response().get();
             assertThat(published.state()).isEqualTo(State.ACTIVE);
+            assertThat(published.revisionId()).isEqualTo(publishAnswer.revisionId());
+        }
+    }
+
+    @Test
+    void aVersionPublishedWithACreateIsPendingUntilTheFunctionIsActive() throws Exception {
+        try (Emulator emulator = Emulator.start(EmulatorFixture.options(dir)
+                        .activationDelay(Duration.ofMillis(800)).build());
+                LambdaClient lambda = EmulatorFixture.lambda(emulator);
+                LambdaWaiter waiter = LambdaWaiter.builder().client(lambda).overrideConfiguration(c -> c
+                        .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(100)))).build()) {
+            var created = lambda.createFunction(createRequest("p", zip("a", "1")).publish(true).build());
+            assertThat(created.version()).isEqualTo("1");
+            assertThat(lambda.getFunctionConfiguration(b -> b.functionName("p").qualifier("1")).state())
+                    .isEqualTo(State.PENDING);
+            var active = waiter.waitUntilPublishedVersionActive(b -> b.functionName("p").qualifier("1"))
+                    .matched().response().get();
+            assertThat(active.state()).isEqualTo(State.ACTIVE);
         }
     }
 

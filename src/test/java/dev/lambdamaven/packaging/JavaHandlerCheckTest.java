@@ -57,6 +57,17 @@ class JavaHandlerCheckTest {
     }
 
     @Test
+    void aHandlerOfTheClassesDirectoryIsCheckedWithoutOpeningAnyJar() throws Exception {
+        Path unreadable = java.nio.file.Files.writeString(classes.resolve("not-a-jar.jar"), "not a zip");
+        JavaHandlerCheck withBadJar = new JavaHandlerCheck(classes, List.of(unreadable));
+
+        assertThatCode(() -> withBadJar.check("com.acme.Greeter"))
+                .as("the superclass chain ends at java.lang.Object, which is never looked for in jars")
+                .doesNotThrowAnyException();
+        assertThatCode(() -> withBadJar.check("com.acme.Streamer")).doesNotThrowAnyException();
+    }
+
+    @Test
     void missingClassNamesTheHandlerAndTheClassesThatFit() {
         assertThatThrownBy(() -> check.check("com.acme.Greter::handleRequest"))
                 .isInstanceOf(PackagingException.class)

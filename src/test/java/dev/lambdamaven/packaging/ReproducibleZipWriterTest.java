@@ -41,6 +41,17 @@ class ReproducibleZipWriterTest {
     }
 
     @Test
+    void theZipIsWrittenWithTheModeOfAnyNewFileNotOwnerOnly() throws Exception {
+        Path zip = zip(inputTree(temp.resolve("in"), FileTime.fromMillis(0)), 4L, temp.resolve("out/mode.zip"));
+        Path sibling = Files.writeString(temp.resolve("out/written-by-maven.txt"), "x"); // mode from the umask
+
+        assertThat(Files.getPosixFilePermissions(zip)).isEqualTo(Files.getPosixFilePermissions(sibling));
+        try (Stream<Path> files = Files.list(zip.getParent())) {
+            assertThat(files).as("no temp file left").hasSize(2);
+        }
+    }
+
+    @Test
     void timeZoneDoesNotChangeTheBytes() throws Exception {
         Path input = inputTree(temp.resolve("in"), FileTime.fromMillis(0));
         TimeZone original = TimeZone.getDefault();

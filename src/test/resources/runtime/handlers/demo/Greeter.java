@@ -27,6 +27,8 @@ public class Greeter implements RequestHandler<Map<String, Object>, Map<String, 
         answer.put("javaFeatureVersion", Runtime.version().feature());
         answer.put("taskRoot", System.getenv("LAMBDA_TASK_ROOT"));
         answer.put("userDir", System.getProperty("user.dir"));
+        answer.put("tmpDir", System.getenv("TMPDIR"));
+        answer.put("javaTmpDir", System.getProperty("java.io.tmpdir"));
         answer.put("executionEnv", System.getenv("AWS_EXECUTION_ENV"));
         answer.put("hasHostHome", System.getenv("HOME") != null);
         return answer;

@@ -100,7 +100,10 @@ final class FunctionWrites {
         if (description != null) {
             config.put("Description", description);
         }
-        long doneAt = Math.max(latest.doneAt(), now + ctx.delays().activation().toMillis());
+        // a version of a settled $LATEST is Active at once, as AWS answers for a zip function without SnapStart
+        // (recorded: localstack tests/aws/services/lambda_/test_lambda_api.snapshot.json, test_version_lifecycle,
+        // first_publish_response, AWS-validated 2025-11-25); one published with a pending create stays Pending with it
+        long doneAt = Math.max(latest.doneAt(), now);
         VersionRow row = new VersionRow(latest.scope(), latest.function(), Integer.toString(number), config,
                 latest.env(),
                 latest.codeSha(), Ids.uuid(), "create", doneAt, latest.failureCode(),

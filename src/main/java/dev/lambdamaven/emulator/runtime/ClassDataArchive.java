@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +32,13 @@ import java.util.concurrent.TimeUnit;
 final class ClassDataArchive implements AutoCloseable {
 
     private static final Duration TRAINING_LIMIT = Duration.ofSeconds(60);
+    /** The training is an optimisation: it must not slow down the environments and builds that run meanwhile. */
+    private static final List<String> NICE = Files.isExecutable(Path.of("/usr/bin/nice"))
+            ? List.of("/usr/bin/nice", "-n", "10") : List.of();
 
     private final Path directory;
     private final Set<Path> started = ConcurrentHashMap.newKeySet();
+    private final Map<Path, Runnable> wanted = new ConcurrentHashMap<>();
     private final Set<Process> trainers = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -41,7 +46,12 @@ final class ClassDataArchive implements AutoCloseable {
         this.directory = directory;
     }
 
-    /** JVM options that use the archive for this JDK and these jars, once it exists; starts building it if not. */
+    /**
+     * JVM options that use the archive for this JDK and these jars, once it exists. Until then, the archive is
+     * built by {@link #buildWanted()}, which the runtime calls once an environment started without it has answered
+     * its first invocation: on a machine of two cores, a training run beside that first environment would slow
+     * it down by about as much as the archive saves later ones.
+     */
     List<String> jvmOptions(Path javaHome, List<Path> clientJars, Path nativeLibrary) {
         if (JavaHomeResolver.featureVersion(javaHome).orElse(0) < 13) {
             return List.of(); // dynamic archives need JDK 13+
@@ -50,13 +60,19 @@ final class ClassDataArchive implements AutoCloseable {
         if (Files.isRegularFile(archive)) {
             return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off");
         }
-        if (!closed && started.add(archive)) {
-            Thread builder = new Thread(() -> build(archive, javaHome, clientJars, nativeLibrary),
-                    "lambda-runtime-cds-training");
-            builder.setDaemon(true);
-            builder.start();
-        }
+        wanted.putIfAbsent(archive, () -> build(archive, javaHome, clientJars, nativeLibrary));
         return List.of();
+    }
+
+    /** Starts building, in the background, each archive an environment had to start without. */
+    void buildWanted() {
+        for (Map.Entry<Path, Runnable> want : wanted.entrySet()) {
+            if (!closed && started.add(want.getKey()) && wanted.remove(want.getKey(), want.getValue())) {
+                Thread builder = new Thread(want.getValue(), "lambda-runtime-cds-training");
+                builder.setDaemon(true);
+                builder.start();
+            }
+        }
     }
 
     private void build(Path archive, Path javaHome, List<Path> clientJars, Path nativeLibrary) {
@@ -65,16 +81,19 @@ final class ClassDataArchive implements AutoCloseable {
             Files.createDirectories(directory);
             temp = Files.createTempFile(directory, "training-", ".jsa.part");
             Files.delete(temp); // the JVM creates it
-            ProcessBuilder training = new ProcessBuilder(
+            List<String> command = new ArrayList<>(NICE);
+            command.addAll(List.of(
                     JavaHomeResolver.javaLauncher(javaHome).toString(),
                     "-XX:ArchiveClassesAtExit=" + temp,
                     "-Xlog:cds*=off",
+                    "-XX:-UsePerfData",
                     "-XX:+UseSerialGC",
                     "-XX:TieredStopAtLevel=1",
                     "-D" + NativeClientLibrary.JNI_PROPERTY + "=" + nativeLibrary,
                     "-cp", String.join(java.io.File.pathSeparator, clientJars.stream().map(Path::toString).toList()),
                     RuntimeClientClasspath.MAIN_CLASS,
-                    "java.util.HashMap::putAll")
+                    "java.util.HashMap::putAll"));
+            ProcessBuilder training = new ProcessBuilder(command)
                     .directory(directory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -131,9 +150,18 @@ final class ClassDataArchive implements AutoCloseable {
         }
     }
 
+    /** Kills a training run still going, and waits (at most 2 s) until it has ended. */
     @Override
     public void close() {
         closed = true;
         trainers.forEach(p -> ExecutionEnvironment.killTree(p.toHandle()));
+        for (Process trainer : trainers) {
+            try {
+                trainer.waitFor(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }

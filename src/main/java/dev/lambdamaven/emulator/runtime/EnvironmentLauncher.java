@@ -45,7 +45,7 @@ final class EnvironmentLauncher {
         ProcessBuilder builder = new ProcessBuilder(command).directory(task.toFile());
         Map<String, String> env = builder.environment();
         env.clear(); // nothing of the emulator's own environment (credentials!) reaches the function
-        env.putAll(variables(request, kind, task, opt, runtimeDir, setup));
+        env.putAll(variables(request, kind, task, opt, tmp, runtimeDir, setup));
         return builder;
     }
 
@@ -63,6 +63,7 @@ final class EnvironmentLauncher {
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-Xshare:auto",
+                "-XX:-UsePerfData", // no hsperfdata file in the host's /tmp (left there by every SIGKILL)
                 "-XX:+ExitOnOutOfMemoryError",
                 "-Djava.io.tmpdir=" + tmp,
                 "-D" + NativeClientLibrary.JNI_PROPERTY + "=" + setup.nativeLibrary()));
@@ -81,7 +82,7 @@ final class EnvironmentLauncher {
         return List.of(bootstrap.toString());
     }
 
-    static Map<String, String> variables(InvocationRequest request, RuntimeKind kind, Path task, Path opt,
+    static Map<String, String> variables(InvocationRequest request, RuntimeKind kind, Path task, Path opt, Path tmp,
             Path runtimeDir, Setup setup) {
         Map<String, String> env = new java.util.LinkedHashMap<>(request.environment());
         String region = regionOf(request.invokedArn());
@@ -100,6 +101,8 @@ final class EnvironmentLauncher {
         }
         env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + request.functionName());
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", logStreamName(request.version()));
+        // the environment's own temp directory (AWS: /tmp of the sandbox), removed with the environment
+        env.put("TMPDIR", tmp.toString());
         env.put("TZ", ":UTC");
         env.put("LANG", "en_US.UTF-8");
         // AWS's PATH with the layer's bin; the host's PATH after it so local tools (bash, python3) are found

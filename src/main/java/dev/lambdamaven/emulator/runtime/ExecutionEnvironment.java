@@ -7,9 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -31,11 +35,16 @@ final class ExecutionEnvironment {
     final EnvironmentKey key;
     private final Path directory;
     private final Path outputFile;
+    private final Path pidFile;
     private final BlockingQueue<PendingInvocation> inbox = new LinkedBlockingQueue<>();
     private final CompletableFuture<Long> firstPoll = new CompletableFuture<>();
     private final Consumer<ExecutionEnvironment> onStopped;
 
     private volatile Process process;
+    private volatile long runtimePid = -1;
+    private boolean supervised;
+    /** Every process killed below the supervisor, waited for by {@link #stop}. */
+    private final Set<ProcessHandle> killed = ConcurrentHashMap.newKeySet();
     private long startNanos;
     private volatile PendingInvocation current;
     private volatile byte[] earlyInitError;
@@ -50,6 +59,7 @@ final class ExecutionEnvironment {
         this.key = key;
         this.directory = directory;
         this.outputFile = directory.resolve("output.log");
+        this.pidFile = directory.resolve("runtime.pid");
         this.onStopped = onStopped;
     }
 
@@ -57,22 +67,34 @@ final class ExecutionEnvironment {
         return directory;
     }
 
-    /** Starts the runtime process; its output is appended to this environment's output file. */
+    /**
+     * Starts the runtime process under the {@link EnvironmentSupervisor}, which ends it when this emulator's process
+     * ends; its output is appended to this environment's output file.
+     */
     void start(ProcessBuilder builder) throws IOException {
         Files.createDirectories(directory);
         Files.deleteIfExists(outputFile);
         Files.createFile(outputFile);
+        List<String> command = builder.command();
+        builder.command(EnvironmentSupervisor.wrap(command, pidFile));
+        supervised = !builder.command().equals(command);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(outputFile.toFile()));
         startNanos = System.nanoTime();
         process = builder.start();
-        process.getOutputStream().close(); // stdin: end of file at once
+        // stdin stays open, never written: the supervisor's sign that this emulator is alive
         process.onExit().thenAccept(p -> processEnded(p.exitValue()));
     }
 
-    /** The process id, or -1 before the process started. */
+    /** The runtime's process id (the JVM or {@code bootstrap}, below its supervisor), or -1 before it started. */
     long pid() {
         Process p = process;
-        return p == null ? -1 : p.pid();
+        if (p == null) {
+            return -1;
+        }
+        if (runtimePid < 0) {
+            runtimePid = EnvironmentSupervisor.runtimePid(pidFile).orElse(-1L);
+        }
+        return runtimePid > 0 ? runtimePid : p.pid();
     }
 
     boolean isUsable() {
@@ -150,7 +172,7 @@ final class ExecutionEnvironment {
 
         Outcome outcome = await(inv, initTimeout);
         long endNanos = System.nanoTime();
-        long maxMemoryMb = ProcessMemory.peakResidentMegabytes(process.pid());
+        long maxMemoryMb = ProcessMemory.peakResidentMegabytes(pid());
         InvocationLog log = logOf(inv, outcome, queuedNanos, endNanos, maxMemoryMb);
         if (!outcome.keepsEnvironment()) {
             stop();
@@ -244,22 +266,61 @@ final class ExecutionEnvironment {
         stopped = true;
         inbox.offer(STOP);
         if (process != null) {
-            killTree(process.toHandle());
-            try {
-                process.onExit().get(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                // killed with SIGKILL: the kernel reaps it; nothing more to do
+            killRuntime();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            // the supervisor reaps the runtime and its watcher, then exits: killed at once with them, it would leave
+            // them to init, whose reaping can lag (they would look alive after stop returned)
+            awaitExit(process.toHandle(), deadline);
+            process.destroyForcibly();
+            awaitExit(process.toHandle(), deadline);
+            for (ProcessHandle killed : killed) {
+                awaitExit(killed, deadline);
             }
         }
         deleteDirectory(directory);
         onStopped.accept(this);
     }
 
-    static void killTree(ProcessHandle root) {
-        root.descendants().forEach(ProcessHandle::destroyForcibly);
-        root.destroyForcibly();
+    private static void awaitExit(ProcessHandle handle, long deadlineNanos) {
+        try {
+            handle.onExit().get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // killed with SIGKILL: the kernel reaps it; nothing more to do
+        }
+    }
+
+    /**
+     * Kills the runtime and everything it started (and the supervisor's watcher), without waiting, and leaves the
+     * supervisor to reap them and exit. Without a supervisor (no bash) the runtime is the process itself.
+     */
+    void killRuntime() {
+        Process p = process;
+        if (p != null) {
+            closeQuietly(p.getOutputStream());
+            List<ProcessHandle> doomed = new ArrayList<>(p.toHandle().descendants().toList());
+            if (!supervised) {
+                doomed.add(p.toHandle());
+            }
+            doomed.forEach(ProcessHandle::destroyForcibly);
+            killed.addAll(doomed);
+        }
+    }
+
+    private static void closeQuietly(java.io.OutputStream pipe) {
+        try {
+            pipe.close();
+        } catch (IOException e) {
+            // the supervisor is gone already
+        }
+    }
+
+    static List<ProcessHandle> killTree(ProcessHandle root) {
+        List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
+        tree.add(root);
+        tree.forEach(ProcessHandle::destroyForcibly);
+        return tree;
     }
 
     static void deleteDirectory(Path dir) {

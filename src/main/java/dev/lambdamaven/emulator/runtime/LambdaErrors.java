@@ -1,7 +1,6 @@
 package dev.lambdamaven.emulator.runtime;
 
 import dev.lambdamaven.emulator.http.Json;
-import java.util.Locale;
 
 /**
  * The error documents the Lambda service itself writes (as opposed to those a runtime posts), in the shape AWS
@@ -48,7 +47,7 @@ final class LambdaErrors {
     }
 
     static String seconds(double seconds) {
-        return String.format(Locale.ROOT, "%.2f", seconds);
+        return InvocationLog.twoDecimals(seconds);
     }
 
     private static String signalName(int signal) {

@@ -89,6 +89,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
             throw e;
         }
         release(env);
+        classData.buildWanted();
         return result;
     }
 
@@ -249,15 +250,13 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
         expired.forEach(ExecutionEnvironment::stop);
     }
 
-    /** Kills every child process tree at once (also from the shutdown hook, so it must not block long). */
+    /**
+     * Kills every runtime at once, leaving each supervisor to reap its runtime and exit (also from the shutdown hook,
+     * so it must not block long).
+     */
     private void killAll() {
         classData.close();
-        for (ExecutionEnvironment env : running) {
-            long pid = env.pid();
-            if (pid > 0) {
-                ProcessHandle.of(pid).ifPresent(ExecutionEnvironment::killTree);
-            }
-        }
+        running.forEach(ExecutionEnvironment::killRuntime);
     }
 
     @Override

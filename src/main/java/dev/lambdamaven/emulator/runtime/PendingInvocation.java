@@ -1,9 +1,9 @@
 package dev.lambdamaven.emulator.runtime;
 
 import dev.lambdamaven.emulator.http.Ids;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One invocation on its way through an environment: queued by the caller, handed to the runtime by
@@ -11,8 +11,6 @@ import java.util.concurrent.CompletableFuture;
  * timeout ({@link #outcome}).
  */
 final class PendingInvocation {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     final String requestId = Ids.uuid();
     final String traceId = newTraceId();
@@ -37,12 +35,12 @@ final class PendingInvocation {
         return first;
     }
 
-    /** The X-Ray trace header AWS passes in {@code Lambda-Runtime-Trace-Id}. */
+    /** The X-Ray trace header AWS passes in {@code Lambda-Runtime-Trace-Id} (an id, not a secret). */
     private static String newTraceId() {
         byte[] id = new byte[12];
         byte[] parent = new byte[8];
-        RANDOM.nextBytes(id);
-        RANDOM.nextBytes(parent);
+        ThreadLocalRandom.current().nextBytes(id);
+        ThreadLocalRandom.current().nextBytes(parent);
         long epochSeconds = System.currentTimeMillis() / 1000;
         return "Root=1-" + Long.toHexString(epochSeconds) + "-" + HexFormat.of().formatHex(id)
                 + ";Parent=" + HexFormat.of().formatHex(parent) + ";Sampled=0;Lineage=1:00000000:0";

@@ -61,6 +61,9 @@ class LocalFunctionRuntimeTest {
         assertThat(answer.get("remainingMillis").asLong()).isBetween(1L, 10_000L);
         assertThat(answer.get("executionEnv").asText()).isEqualTo("AWS_Lambda_java17");
         assertThat(answer.get("userDir").asText()).isEqualTo(answer.get("taskRoot").asText());
+        Path environment = Path.of(answer.get("taskRoot").asText()).getParent();
+        assertThat(answer.get("tmpDir").asText()).as("a TMPDIR of its own, removed with the environment")
+                .isEqualTo(environment.resolve("tmp").toString()).isEqualTo(answer.get("javaTmpDir").asText());
         assertThat(answer.get("hasHostHome").asBoolean()).as("the host environment does not leak in").isFalse();
         String requestId = answer.get("requestId").asText();
         assertThat(result.logTail())
@@ -69,6 +72,9 @@ class LocalFunctionRuntimeTest {
                 .contains("END RequestId: " + requestId)
                 .containsPattern("REPORT RequestId: " + requestId + "\tDuration: [0-9.]+ ms\tBilled Duration: [0-9]+ ms"
                         + "\tMemory Size: 512 MB\tMax Memory Used: [0-9]+ MB\tInit Duration: [0-9.]+ ms");
+        var memory = java.util.regex.Pattern.compile("Max Memory Used: ([0-9]+) MB").matcher(result.logTail());
+        assertThat(memory.find()).isTrue();
+        assertThat(Long.parseLong(memory.group(1))).as("the JVM's memory, not its supervisor's").isGreaterThan(20);
     }
 
     /**
@@ -317,11 +323,14 @@ class LocalFunctionRuntimeTest {
 
         runtime.close();
 
-        for (ProcessHandle child : children) {
-            child.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
-            assertThat(child.isAlive()).as("child %s", child.pid()).isFalse();
+        for (ProcessHandle child : children) { // gone when close returns: supervisors, runtimes, the CDS training
+            assertThat(child.isAlive()).as("child %s %s", child.pid(), child.info().commandLine().orElse(""))
+                    .isFalse();
         }
         assertThat(runtime.environmentPids()).isEmpty();
+        try (var left = java.nio.file.Files.list(work.resolve("environments"))) {
+            assertThat(left).as("task, opt and TMPDIR of each environment").isEmpty();
+        }
     }
 
     @Test

@@ -126,12 +126,14 @@ class RuntimeSetupTest {
     }
 
     @Test
-    void classDataArchiveIsBuiltInTheBackgroundThenOfferedAndMapsWithTheClientJarsFirst() throws Exception {
+    void classDataArchiveIsBuiltInTheBackgroundWhenWantedThenOfferedAndMapsWithTheClientJarsFirst() throws Exception {
         Path home = Path.of(System.getProperty("java.home"));
         List<Path> jars = RuntimeClientClasspath.find();
         Path nativeLibrary = NativeClientLibrary.extract(jars, dir.resolve("native"));
         try (ClassDataArchive archive = new ClassDataArchive(dir.resolve("cds"))) {
             assertThat(archive.jvmOptions(home, jars, nativeLibrary)).as("not built yet").isEmpty();
+            assertThat(dir.resolve("cds")).as("no training beside the environment that asked").doesNotExist();
+            archive.buildWanted(); // the runtime calls this once that environment answered
 
             List<String> options = List.of();
             long deadline = System.nanoTime() + 90_000_000_000L;
