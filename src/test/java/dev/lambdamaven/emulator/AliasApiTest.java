@@ -68,7 +68,8 @@ class AliasApiTest extends EmulatorTestBase {
                 .routingConfig(weights("1", 1.5)))).hasMessageContaining("routingConfig.additionalVersionWeights");
         assertThatThrownBy(() -> lambda.createAlias(b -> b.functionName("fn").name("x").functionVersion("2")
                 .routingConfig(AliasRoutingConfiguration.builder().additionalVersionWeights(Map.of("1", 0.1, "3", 0.1))
-                        .build()))).hasMessageContaining("Member must have length less than or equal to 1");
+                        .build()))).hasMessageContaining("Number of items in AdditionalVersionWeights cannot be greater"
+                                + " than 1");
         assertThatThrownBy(() -> lambda.deleteFunction(b -> b.functionName("fn").qualifier("1")))
                 .isInstanceOf(ResourceConflictException.class).hasMessageContaining("[live]");
     }
