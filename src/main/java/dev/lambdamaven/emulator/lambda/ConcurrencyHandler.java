@@ -92,6 +92,12 @@ final class ConcurrencyHandler {
                     totalCode += row.config().path("CodeSize").asLong();
                 }
             }
+            // layers count too (test_account_settings_total_code_size)
+            for (String layer : ctx.layers().names(c, scope)) {
+                for (var version : ctx.layers().versions(c, scope, layer)) {
+                    totalCode += version.config().path("Content").path("CodeSize").asLong();
+                }
+            }
             ObjectNode out = Json.object();
             out.putObject("AccountLimit").put("TotalCodeSize", 80_530_636_800L)
                     .put("CodeSizeUnzipped", ZipInspector.MAX_UNZIPPED).put("CodeSizeZipped", 52_428_800L)
