@@ -3,17 +3,14 @@ package dev.lambdamaven.plugin;
 import dev.lambdamaven.packaging.FunctionPackageRequest;
 import dev.lambdamaven.packaging.FunctionPackager;
 import dev.lambdamaven.packaging.FunctionRecord;
-import dev.lambdamaven.packaging.JarExclusions;
-import dev.lambdamaven.packaging.JavaHandlerCheck;
 import dev.lambdamaven.packaging.PackageOutcome;
 import dev.lambdamaven.packaging.PackagingException;
-import dev.lambdamaven.packaging.RuntimeFamily;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -27,7 +24,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Builds the function's deployment zip, {@code target/<finalName>-lambda.zip}, and attaches it to the
  * project (type {@code zip}, classifier {@code lambda}). Java runtimes: classes and resources at the root,
  * runtime jars under {@code lib/}, the handler checked against the code. Custom runtimes: an executable
- * {@code bootstrap} plus the files of {@code sourceDirectory}.
+ * {@code bootstrap} plus the files of {@code sourceDirectory}. Records the zip, its hash, runtime and handler in
+ * {@code target/lambda/function.properties}, where the deploy goals take them from. Skip it with
+ * {@code -Dlambda.package-function.skip}.
  */
 @Mojo(name = "package-function", defaultPhase = LifecyclePhase.PACKAGE,
         requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
@@ -70,8 +69,8 @@ public class PackageFunctionMojo extends AbstractPackageMojo {
     private String classifier;
 
     @Override
-    protected String goalName() {
-        return "package-function";
+    protected Set<ModuleKind> modules() {
+        return EnumSet.of(ModuleKind.FUNCTION);
     }
 
     @Override
@@ -89,7 +88,7 @@ public class PackageFunctionMojo extends AbstractPackageMojo {
             throws PackagingException, IOException, MojoFailureException, MojoExecutionException {
         FunctionPackageRequest request = request(zip, timestamp);
         PackageOutcome outcome = new FunctionPackager().packageFunction(request);
-        new FunctionRecord(request.runtime(), request.handler(), outcome.result().codeSha256()).write(workDirectory());
+        new FunctionRecord(zip, request.runtime(), request.handler(), outcome.result().codeSha256()).write(workDirectory());
         if (!request.layerLibraries().isEmpty()) {
             getLog().info(request.layerLibraries().size() + " jar(s) provided by layers left out of the zip");
         }
@@ -98,30 +97,7 @@ public class PackageFunctionMojo extends AbstractPackageMojo {
 
     /** What the pom's configuration asks to package. */
     FunctionPackageRequest request(Path zip, Instant timestamp) throws MojoFailureException, MojoExecutionException {
-        String effectiveRuntime = runtime != null ? runtime : RuntimeDefault.of(project);
-        Set<String> layerContents = new HashSet<>();
-        LayerModules.descriptors(layers, session).forEach(layer -> layerContents.addAll(layer.contents()));
-        try {
-            JarExclusions.Split jars = new JarExclusions(excludes).split(ProjectLibraries.runtimeJars(project),
-                    layerContents);
-            boolean java = RuntimeFamily.of(effectiveRuntime) == RuntimeFamily.JAVA;
-            String checkedHandler = java && checkHandler ? effectiveHandler(jars) : null;
-            return new FunctionPackageRequest(effectiveRuntime, checkedHandler, classesDirectory.toPath(),
-                    jars.packaged(), jars.provided(), bootstrap == null ? null : bootstrap.toPath(),
-                    sourceDirectory == null ? null : sourceDirectory.toPath(), timestamp, zip, workDirectory());
-        } catch (PackagingException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        }
-    }
-
-    private String effectiveHandler(JarExclusions.Split jars) throws PackagingException {
-        List<Path> classPath = new ArrayList<>();
-        jars.packaged().forEach(l -> classPath.add(l.file()));
-        jars.provided().forEach(l -> classPath.add(l.file()));
-        String resolved = new JavaHandlerCheck(classesDirectory.toPath(), classPath).resolve(handler);
-        if (handler == null || handler.isBlank()) {
-            getLog().info("Handler " + resolved + " (the module's only handler class)");
-        }
-        return resolved;
+        return new FunctionPackaging(project, session, getLog()).request(runtime, handler, checkHandler,
+                classesDirectory.toPath(), excludes, layers, bootstrap, sourceDirectory, zip, timestamp, workDirectory());
     }
 }

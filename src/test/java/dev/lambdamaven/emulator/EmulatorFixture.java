@@ -20,10 +20,14 @@ import software.amazon.awssdk.services.lambda.model.FunctionCode;
 import software.amazon.awssdk.services.lambda.model.Runtime;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** Starts emulators on temp directories and builds SDK clients for them (no retries, static credentials). */
+/**
+ * Starts emulators on temp directories and builds SDK clients for them (no retries, static credentials, each call
+ * bounded in time).
+ */
 public final class EmulatorFixture {
 
-    public static final String ROLE = "arn:aws:iam::123456789012:role/lambda-role";
+    /** The role of test functions: the one {@code dev.lambdamaven.deploy.MotoServer} creates in moto too. */
+    public static final String ROLE = "arn:aws:iam::123456789012:role/lambda-test";
 
     private static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(
             AwsBasicCredentials.create("AKIDEXAMPLE", "secret"));
@@ -39,6 +43,9 @@ public final class EmulatorFixture {
         return EmulatorOptions.builder().stateDir(dir).port(0).activationDelay(Duration.ZERO)
                 .updateDelay(Duration.ZERO).vpcActivationDelay(Duration.ZERO);
     }
+
+    /** No SDK call in a test waits longer than this for its answer. */
+    public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(60);
 
     /** Anything with an endpoint: an in-process emulator or one in another process. */
     public interface HasEndpoint {
@@ -57,7 +64,8 @@ public final class EmulatorFixture {
     public static LambdaClient lambda(HasEndpoint emulator, String region) {
         return LambdaClient.builder().endpointOverride(emulator.endpoint()).region(Region.of(region))
                 .credentialsProvider(CREDENTIALS)
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
+                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1))
+                        .apiCallTimeout(API_CALL_TIMEOUT))
                 .build();
     }
 

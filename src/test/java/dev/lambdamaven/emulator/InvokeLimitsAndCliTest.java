@@ -5,6 +5,7 @@ import static dev.lambdamaven.emulator.EmulatorFixture.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lambdamaven.ExternalTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
@@ -45,6 +45,7 @@ class InvokeLimitsAndCliTest {
                     .isInstanceOfSatisfying(LambdaException.class, e -> {
                         assertThat(e.statusCode()).isEqualTo(413);
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("RequestEntityTooLargeException");
+                        // AWS: https://github.com/pelmers/streetwarp-web/issues/14 (RequestEntityTooLargeException)
                         assertThat(e.awsErrorDetails().errorMessage())
                                 .isEqualTo("Request must be smaller than 6291456 bytes for the InvokeFunction operation");
                     });
@@ -53,7 +54,7 @@ class InvokeLimitsAndCliTest {
 
     @Test
     void theAwsCliInvokesThroughAnAliasAndGetsTheLogTail() throws Exception {
-        Assumptions.assumeTrue(onPath("aws"), "the AWS CLI is not installed");
+        ExternalTools.require("aws", "pip install awscli, or AWS CLI v2");
         try (Emulator emulator = Emulator.start(EmulatorFixture.options(dir.resolve("state"))
                         .functionRuntime(new InvokeTest.EchoRuntime()).build());
                 LambdaClient lambda = EmulatorFixture.lambda(emulator)) {
@@ -88,18 +89,5 @@ class InvokeLimitsAndCliTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as(output).isZero();
         return output;
-    }
-
-    private static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String entry : path.split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(entry, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }
