@@ -25,8 +25,8 @@ public record FunctionRef(Scope scope, String name, String qualifier) {
      */
     public static FunctionRef parse(String raw, String qualifierParam, Scope scope) {
         Matcher m = PARTS.matcher(raw);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("not checked against its operation's pattern: " + raw);
+        if (!m.matches()) { // a caller that did not check the name first: the widest rule's answer
+            new Violations().string("functionName", raw, Validation.NAMESPACED_FUNCTION_NAME).check();
         }
         String region = m.group("region");
         String account = m.group("account");
