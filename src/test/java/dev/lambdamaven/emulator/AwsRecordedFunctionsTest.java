@@ -127,8 +127,7 @@ class AwsRecordedFunctionsTest extends EmulatorTestBase {
     // test_function_lifecycle, test_redundant_updates: the states, reasons and RuntimeVersionConfig AWS answers
     @Test
     void answersStatesAndRuntimeVersionAsAws() throws Exception {
-        try (Emulator slow = Emulator.start(EmulatorFixture.options(dir.resolve("slow"))
-                        .activationDelay(Duration.ofMillis(300)).updateDelay(Duration.ofMillis(300)).build());
+        try (Emulator slow = withDelays(Duration.ofMillis(300), Duration.ofMillis(300));
                 var client = EmulatorFixture.lambda(slow)) {
             var created = client.createFunction(createRequest("life", CODE).memorySize(256).timeout(5).build());
             assertThat(created.state()).isEqualTo(State.PENDING);
@@ -353,8 +352,7 @@ class AwsRecordedFunctionsTest extends EmulatorTestBase {
     // test_lambda_concurrent_code_updates, test_lambda_concurrent_config_updates
     @Test
     void aChangeDuringAnUpdateIsAConflict() throws Exception {
-        try (Emulator slow = Emulator.start(EmulatorFixture.options(dir.resolve("slow"))
-                        .updateDelay(Duration.ofSeconds(30)).build());
+        try (Emulator slow = withDelays(Duration.ZERO, Duration.ofSeconds(30));
                 var client = EmulatorFixture.lambda(slow)) {
             client.createFunction(createRequest("busy", CODE).build());
             client.updateFunctionCode(b -> b.functionName("busy").zipFile(SdkBytes.fromByteArray(zip("a", "2"))));

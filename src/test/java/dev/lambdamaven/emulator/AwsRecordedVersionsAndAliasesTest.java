@@ -102,8 +102,7 @@ class AwsRecordedVersionsAndAliasesTest extends EmulatorTestBase {
     // test_publish_with_update: the version UpdateFunctionCode publishes is Pending while $LATEST updates
     @Test
     void aVersionPublishedByACodeUpdateIsPendingUntilTheUpdateEnds() throws Exception {
-        try (Emulator slow = Emulator.start(EmulatorFixture.options(dir.resolve("slow"))
-                        .updateDelay(Duration.ofSeconds(30)).build());
+        try (Emulator slow = withDelays(Duration.ZERO, Duration.ofSeconds(30));
                 var client = EmulatorFixture.lambda(slow)) {
             client.createFunction(createRequest("with-update", CODE).build());
             var published = client.updateFunctionCode(b -> b.functionName("with-update").publish(true)

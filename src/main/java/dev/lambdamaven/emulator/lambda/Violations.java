@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -57,12 +58,7 @@ final class Violations {
         if (value == null) {
             return this;
         }
-        if (value.length() > rule.max()) {
-            add(value, field, "Member must have length less than or equal to " + rule.max());
-        }
-        if (value.length() < rule.min()) {
-            add(value, field, "Member must have length greater than or equal to " + rule.min());
-        }
+        bounded(value, field, value.length(), rule.min(), rule.max(), "length");
         if (rule.pattern() != null && !rule.pattern().matcher(value).matches()) {
             add(value, field, "Member must satisfy regular expression pattern: " + rule.shownPattern());
         }
@@ -78,32 +74,19 @@ final class Violations {
     }
 
     Violations range(String field, JsonNode value, long min, long max) {
-        if (value == null || !value.isNumber()) {
-            return this;
-        }
-        if (value.longValue() > max) {
-            add(value, field, "Member must have value less than or equal to " + max);
-        }
-        if (value.longValue() < min) {
-            add(value, field, "Member must have value greater than or equal to " + min);
-        }
-        return this;
+        return value == null || !value.isNumber() ? this : bounded(value, field, value.longValue(), min, max, "value");
     }
 
-    /** An enum member; {@code shown}: the value set as AWS prints it. */
-    Violations oneOf(String field, String value, List<String> allowed, String shown) {
-        if (value != null && !allowed.contains(value)) {
-            add(value, field, "Member must satisfy enum value set: " + shown);
-        }
-        return this;
-    }
-
+    /** An enum member, its value set printed as AWS prints it: {@code [x86_64, arm64]}. */
     Violations oneOf(String field, String value, List<String> allowed) {
-        return oneOf(field, value, allowed, allowed.toString());
+        if (value != null && !allowed.contains(value)) {
+            add(value, field, "Member must satisfy enum value set: " + allowed);
+        }
+        return this;
     }
 
     /** A list whose members must each satisfy {@code described} (see {@link StringRule#described}). */
-    Violations eachMember(String field, JsonNode list, java.util.function.Predicate<String> accepts,
+    Violations eachMember(String field, JsonNode list, Predicate<String> accepts,
             String described) {
         if (list == null || !list.isArray()) {
             return this;
@@ -118,14 +101,17 @@ final class Violations {
     }
 
     Violations size(String field, JsonNode collection, int min, int max) {
-        if (collection == null || collection.isNull()) {
-            return this;
+        return collection == null || collection.isNull() ? this
+                : bounded(collection, field, collection.size(), min, max, "length");
+    }
+
+    /** {@code actual}, the value or its length, within {@code min} and {@code max} (the maximum first). */
+    private Violations bounded(Object value, String field, long actual, long min, long max, String measure) {
+        if (actual > max) {
+            add(value, field, "Member must have " + measure + " less than or equal to " + max);
         }
-        if (collection.size() > max) {
-            add(collection, field, "Member must have length less than or equal to " + max);
-        }
-        if (collection.size() < min) {
-            add(collection, field, "Member must have length greater than or equal to " + min);
+        if (actual < min) {
+            add(value, field, "Member must have " + measure + " greater than or equal to " + min);
         }
         return this;
     }
@@ -140,10 +126,6 @@ final class Violations {
     Violations addAll(Violations other) {
         found.addAll(other.found);
         return this;
-    }
-
-    boolean isEmpty() {
-        return found.isEmpty();
     }
 
     /** Throws AWS's ValidationException listing every failure found, if any. */
