@@ -155,8 +155,7 @@ public final class Deployer implements AutoCloseable {
         FunctionApplier.Applied applied = deployed.isEmpty() ? applier.create(spec, hash, s3Bucket)
                 : plan.changesVersion() ? applier.update(spec, plan, deployed.get(), s3Bucket)
                 : new FunctionApplier.Applied(deployed.get().functionArn(), deployed.get().revisionId());
-        applier.applyFunctionSettings(applied.functionArn(), plan, spec);
-        return applied;
+        return applier.applyFunctionSettings(applied, plan, spec);
     }
 
     /**

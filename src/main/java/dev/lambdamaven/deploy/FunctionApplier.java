@@ -108,20 +108,28 @@ final class FunctionApplier {
         return applied;
     }
 
-    /** Applies the function-level changes (tags, reserved concurrency), which no version carries. */
-    void applyFunctionSettings(String functionArn, Plan plan, FunctionSpec spec) {
+    /**
+     * Applies the function-level changes (tags, reserved concurrency), which no version carries. A tag change gives
+     * the function a new RevisionId on AWS (recorded in LocalStack's test_lambda_api.snapshot.json,
+     * TestLambdaTags::test_tag_lifecycle), so the function is read again for the publish that follows.
+     */
+    Applied applyFunctionSettings(Applied applied, Plan plan, FunctionSpec spec) {
         Map<String, String> tags = plan.functionChanges().stream()
                 .filter(c -> c.field().startsWith("tags."))
                 .map(c -> c.field().substring("tags.".length()))
                 .collect(Collectors.toMap(k -> k, k -> spec.tags().get(k)));
+        Applied result = applied;
         if (!tags.isEmpty() && !plan.create()) {
-            retry.call("TagResource", () -> lambda.tagResource(r -> r.resource(functionArn).tags(tags)));
+            retry.call("TagResource", () -> lambda.tagResource(r -> r.resource(applied.functionArn()).tags(tags)));
+            result = new Applied(applied.functionArn(), retry.call("GetFunctionConfiguration",
+                    () -> lambda.getFunctionConfiguration(r -> r.functionName(spec.functionName()))).revisionId());
         }
         if (plan.functionChanges().stream().anyMatch(c -> c.field().equals("reservedConcurrency"))) {
             retry.call("PutFunctionConcurrency", () -> lambda.putFunctionConcurrency(r -> r
                     .functionName(spec.functionName()).reservedConcurrentExecutions(spec.reservedConcurrency())));
             log.info("Reserved concurrency of " + spec.functionName() + ": " + spec.reservedConcurrency());
         }
+        return result;
     }
 
     private static boolean onlyArchitecture(Plan plan) {

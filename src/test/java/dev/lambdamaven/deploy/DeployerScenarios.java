@@ -104,6 +104,21 @@ abstract class DeployerScenarios {
         assertThat(log.text()).contains("create-once: no changes");
     }
 
+    /**
+     * A tag change is a change of the function on AWS, whose RevisionId then moves on (recorded in LocalStack's
+     * test_lambda_api.snapshot.json, TestLambdaTags::test_tag_lifecycle): the publish that follows must not send the
+     * revision read before the tags changed.
+     */
+    @Test
+    void aTagChangeWithAConfigurationChangeStillPublishes() throws Exception {
+        assertThat(deploy(spec("retagged", "v1").tags(Map.of("team", "orders")).build()).version()).isEqualTo("1");
+        FunctionResult tagsOnly = deploy(spec("retagged", "v1").tags(Map.of("team", "payments")).build());
+        assertThat(tagsOnly.version()).isEqualTo("1");
+        FunctionResult both = deploy(spec("retagged", "v1").tags(Map.of("team", "billing")).timeout(20).build());
+        assertThat(both.version()).isEqualTo("2");
+        assertThat(lambda.listTags(r -> r.resource(both.functionArn())).tags()).containsEntry("team", "billing");
+    }
+
     @Test
     void codeConfigAndLayerChangesEachPublishANewVersion() throws Exception {
         FunctionSpec v1 = spec("changes", "code-1").build();

@@ -13,10 +13,12 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.FunctionCode;
 import software.amazon.awssdk.services.lambda.model.Runtime;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Starts emulators on temp directories and builds SDK clients for them (no retries, static credentials, each call
@@ -26,6 +28,9 @@ public final class EmulatorFixture {
 
     /** The role of test functions: the one {@code dev.lambdamaven.deploy.MotoServer} creates in moto too. */
     public static final String ROLE = "arn:aws:iam::123456789012:role/lambda-test";
+
+    private static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(
+            AwsBasicCredentials.create("AKIDEXAMPLE", "secret"));
 
     private EmulatorFixture() {}
 
@@ -52,11 +57,27 @@ public final class EmulatorFixture {
     }
 
     public static LambdaClient lambda(HasEndpoint emulator) {
-        return LambdaClient.builder().endpointOverride(emulator.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
+        return lambda(emulator, "us-east-1");
+    }
+
+    /** A client signing for {@code region}: the emulator keeps each region's state apart. */
+    public static LambdaClient lambda(HasEndpoint emulator, String region) {
+        return LambdaClient.builder().endpointOverride(emulator.endpoint()).region(Region.of(region))
+                .credentialsProvider(CREDENTIALS)
                 .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1))
                         .apiCallTimeout(API_CALL_TIMEOUT))
                 .build();
+    }
+
+    public static Ec2Client ec2(Emulator emulator) {
+        return Ec2Client.builder().endpointOverride(emulator.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS).build();
+    }
+
+    /** Path style, as the emulator serves S3. */
+    public static S3Client s3(Emulator emulator) {
+        return S3Client.builder().endpointOverride(emulator.endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
+                .credentialsProvider(CREDENTIALS).build();
     }
 
     public static byte[] zip(String... namesAndContents) {

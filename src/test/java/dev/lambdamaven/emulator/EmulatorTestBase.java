@@ -1,6 +1,9 @@
 package dev.lambdamaven.emulator;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +24,12 @@ abstract class EmulatorTestBase {
     void startEmulator() throws Exception {
         emulator = EmulatorFixture.start(dir);
         lambda = EmulatorFixture.lambda(emulator);
+    }
+
+    /** A second emulator, on a directory of its own, whose creates and updates take this long (not zero). */
+    Emulator withDelays(Duration activation, Duration update) throws IOException {
+        return Emulator.start(EmulatorFixture.options(Files.createTempDirectory(dir, "delays"))
+                .activationDelay(activation).updateDelay(update).build());
     }
 
     @AfterEach

@@ -23,17 +23,17 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
 
 /**
- * Packages of the sizes users ship, through the SDK v2 as a deploy sends them: AWS takes a request up to
- * 69905067 bytes for CreateFunction, UpdateFunctionCode and PublishLayerVersion (a 50 MB zip, base64 in JSON;
- * "Request must be smaller than 69905067 bytes for the CreateFunction operation", quoted in
- * localstack/localstack#2999, and for UpdateFunctionCode in prisma/ecosystem-tests#1507). The emulator here runs
- * in a JVM of its own with a 64 MB heap: a 49 MB zip held as one base64 string (65 MB of characters) would not
- * fit, so these pass only if the package streams from the socket into the blob store.
+ * Packages of the sizes users ship, through the SDK v2 as a deploy sends them: AWS takes a zip of up to 52428800
+ * bytes in a request of less than 70167211 bytes for CreateFunction, UpdateFunctionCode and PublishLayerVersion
+ * (recorded on AWS in LocalStack's test_lambda_api.snapshot.json, test_oversized_zipped_create_lambda and
+ * test_oversized_request_create_lambda, 2025-11-25). The emulator here runs in a JVM of its own with a 64 MB heap:
+ * a 49 MB zip held as one base64 string (65 MB of characters) would not fit, so these pass only if the package
+ * streams from the socket into the blob store.
  */
 class LargePackageTest {
 
     private static final int MB = 1024 * 1024;
-    private static final long LIMIT = 69_905_067L;
+    private static final long LIMIT = 70_167_211L;
 
     @TempDir
     static Path dir;
@@ -76,27 +76,42 @@ class LargePackageTest {
     }
 
     @Test
-    void aRequestAboveTheLimitIsRefusedWithTheOperationNamed() throws Exception {
-        byte[] tooLarge = storedZip(50 * MB, 4); // 50 MiB base64 alone is 69905068 bytes
-        assertThat(requestSize(tooLarge)).isGreaterThanOrEqualTo(LIMIT);
+    void aZipAboveFiftyMegabytesIsRefusedBeforeTheRequestSize() throws Exception {
+        byte[] tooLarge = storedZip(50 * MB, 4); // a few bytes more than 52428800
+        assertThat(tooLarge.length).isGreaterThan(52_428_800);
         lambda.createFunction(createRequest("small", storedZip(1024, 5)).build());
         assertThatThrownBy(() -> lambda.createFunction(createRequest("huge", tooLarge).build()))
-                .isInstanceOfSatisfying(LambdaException.class, e -> refused(e, "CreateFunction"));
+                .isInstanceOfSatisfying(LambdaException.class, e -> refused(e, "Zipped size must be smaller than"
+                        + " 52428800 bytes"));
         assertThatThrownBy(() -> lambda.updateFunctionCode(b -> b.functionName("small")
                 .zipFile(SdkBytes.fromByteArray(tooLarge))))
-                .isInstanceOfSatisfying(LambdaException.class, e -> refused(e, "UpdateFunctionCode"));
+                .isInstanceOfSatisfying(LambdaException.class, e -> refused(e, "Zipped size must be smaller than"
+                        + " 52428800 bytes"));
         assertThatThrownBy(() -> lambda.publishLayerVersion(b -> b.layerName("huge").content(c -> c.zipFile(
                 SdkBytes.fromByteArray(tooLarge)))))
-                .isInstanceOfSatisfying(LambdaException.class, e -> refused(e, "PublishLayerVersion"));
+                .isInstanceOfSatisfying(LambdaException.class, e -> refused(e, "Zipped size must be smaller than"
+                        + " 52428800 bytes"));
         assertThat(lambda.listFunctions().functions()).extracting(f -> f.functionName()).doesNotContain("huge");
         assertThat(lambda.getFunctionConfiguration(b -> b.functionName("small")).codeSize()).isLessThan(2048);
     }
 
-    private static void refused(LambdaException e, String operation) {
+    @Test
+    void aRequestAboveTheLimitIsRefusedWithTheOperationNamed() throws Exception {
+        // as in test_oversized_request_create_lambda: a zip just under its limit and a large environment
+        byte[] zip = storedZip(50 * MB - 2048, 6);
+        String large = "x".repeat(400 * 1024);
+        assertThat(requestSize(zip) + large.length()).isGreaterThan(LIMIT);
+        assertThatThrownBy(() -> lambda.createFunction(createRequest("huge", zip)
+                .environment(e -> e.variables(java.util.Map.of("largeKey", large))).build()))
+                .isInstanceOfSatisfying(LambdaException.class, e -> refused(e, "Request must be smaller than 70167211"
+                        + " bytes for the CreateFunction operation"));
+        assertThat(lambda.listFunctions().functions()).extracting(f -> f.functionName()).doesNotContain("huge");
+    }
+
+    private static void refused(LambdaException e, String message) {
         assertThat(e.statusCode()).isEqualTo(413);
         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("RequestEntityTooLargeException");
-        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Request must be smaller than 69905067 bytes for the "
-                + operation + " operation");
+        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
     }
 
     /** What the SDK sends at least: the zip base64-encoded. */

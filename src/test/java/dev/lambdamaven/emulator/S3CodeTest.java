@@ -35,9 +35,7 @@ class S3CodeTest {
     void start() throws Exception {
         emulator = EmulatorFixture.start(dir);
         lambda = EmulatorFixture.lambda(emulator);
-        s3 = S3Client.builder().endpointOverride(emulator.endpoint()).region(Region.US_EAST_1)
-                .forcePathStyle(true).credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("AKIDEXAMPLE", "secret"))).build();
+        s3 = EmulatorFixture.s3(emulator);
     }
 
     @AfterEach

@@ -29,9 +29,7 @@ class VpcTest {
     Path dir;
 
     private static Ec2Client ec2(Emulator emulator) {
-        return Ec2Client.builder().endpointOverride(emulator.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
-                .build();
+        return EmulatorFixture.ec2(emulator);
     }
 
     @Test

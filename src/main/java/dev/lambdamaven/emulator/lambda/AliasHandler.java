@@ -8,10 +8,10 @@ import dev.lambdamaven.emulator.http.ApiResponse;
 import dev.lambdamaven.emulator.http.Ids;
 import dev.lambdamaven.emulator.http.Json;
 import dev.lambdamaven.emulator.store.AliasRow;
+import dev.lambdamaven.emulator.store.VersionRow;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,23 +28,19 @@ final class AliasHandler {
     }
 
     ApiResponse create(ApiRequest request) {
-        FunctionRef ref = lookup.unqualified(request);
         ObjectNode body = request.json(LambdaShapes.CREATE_ALIAS);
-        String name = body.path("Name").asText(null);
-        Validation.aliasName(name);
-        String version = version(body);
-        if (version == null) {
-            throw Validation.missing("FunctionVersion");
-        }
+        String name = FunctionSettings.text(body, "Name");
+        String version = FunctionSettings.text(body, "FunctionVersion");
+        FunctionRef ref = lookup.unqualified(request, members(body)
+                .required("name", body.get("Name")).string("name", name, Validation.ALIAS)
+                .required("functionVersion", body.get("FunctionVersion")));
         Map<String, Double> routing = routing(body);
         String description = body.path("Description").asText("");
-        Validation.maxLength(description, "description", 256);
         AliasRow row = ctx.db().write(c -> {
-            lookup.latest(c, ref);
-            if (ctx.aliases().find(c, ref.scope(), ref.name(), name).isPresent()) {
-                throw ApiException.conflict("Alias already exists: " + Arns.function(ref.scope(), ref.name(), name));
-            }
             checkTargets(c, ref, version, routing);
+            if (ctx.aliases().find(c, ref.scope(), ref.name(), name).isPresent()) {
+                throw ApiException.conflict("Alias already exists: " + aliasArn(ref, name));
+            }
             AliasRow created = new AliasRow(ref.scope(), ref.name(), name, version, description, routing,
                     Ids.uuid());
             ctx.aliases().put(c, created);
@@ -54,25 +50,32 @@ final class AliasHandler {
     }
 
     ApiResponse get(ApiRequest request) {
-        FunctionRef ref = lookup.unqualified(request);
         String name = request.path("alias");
-        return ctx.db().read(c -> ApiResponse.json(200, render(find(c, ref, name))));
+        FunctionRef ref = lookup.unqualified(request, new Violations().string("name", name, Validation.ALIAS));
+        return ctx.db().read(c -> {
+            lookup.latest(c, ref);
+            return ApiResponse.json(200, render(ctx.aliases().find(c, ref.scope(), ref.name(), name).orElseThrow(
+                    () -> ApiException.notFound("Cannot find alias arn: " + aliasArn(ref, name)))));
+        });
     }
 
     ApiResponse update(ApiRequest request) {
-        FunctionRef ref = lookup.unqualified(request);
         String name = request.path("alias");
         ObjectNode body = request.json(LambdaShapes.UPDATE_ALIAS);
-        String newVersion = version(body);
+        FunctionRef ref = lookup.unqualified(request, members(body).string("name", name, Validation.ALIAS));
+        String newVersion = FunctionSettings.text(body, "FunctionVersion");
         Map<String, Double> newRouting = body.has("RoutingConfig") ? routing(body) : null;
         AliasRow row = ctx.db().write(c -> {
-            AliasRow current = find(c, ref, name);
-            FunctionLookup.checkRevision(body.path("RevisionId").asText(null), current.revision(), "GetFunction/GetAlias");
+            lookup.latest(c, ref);
+            // test_non_existent_alias_update
+            AliasRow current = ctx.aliases().find(c, ref.scope(), ref.name(), name).orElseThrow(
+                    () -> ApiException.notFound("Alias not found: " + aliasArn(ref, name)));
+            FunctionLookup.checkRevision(body.path("RevisionId").asText(null), current.revision(),
+                    FunctionLookup.REVISION_SOURCE);
             String version = newVersion != null ? newVersion : current.version();
             Map<String, Double> routing = newRouting != null ? newRouting : current.routing();
             String description = body.hasNonNull("Description") ? body.get("Description").asText()
                     : current.description();
-            Validation.maxLength(description, "description", 256);
             checkTargets(c, ref, version, routing);
             AliasRow updated = new AliasRow(ref.scope(), ref.name(), name, version, description, routing,
                     Ids.uuid());
@@ -82,9 +85,10 @@ final class AliasHandler {
         return ApiResponse.json(200, render(row));
     }
 
+    /** DeleteAlias; an alias that does not exist is no error (test_non_existent_alias_deletion). */
     ApiResponse delete(ApiRequest request) {
-        FunctionRef ref = lookup.unqualified(request);
         String name = request.path("alias");
+        FunctionRef ref = lookup.unqualified(request, new Violations().string("name", name, Validation.ALIAS));
         ctx.db().write(c -> {
             lookup.latest(c, ref);
             ctx.aliases().delete(c, ref.scope(), ref.name(), name);
@@ -94,8 +98,9 @@ final class AliasHandler {
     }
 
     ApiResponse list(ApiRequest request) {
-        FunctionRef ref = lookup.unqualified(request);
         String versionFilter = request.query("FunctionVersion");
+        FunctionRef ref = lookup.unqualified(request,
+                new Violations().string("functionVersion", versionFilter, Validation.ALIAS_VERSION));
         List<JsonNode> items = ctx.db().read(c -> {
             lookup.latest(c, ref);
             List<JsonNode> result = new ArrayList<>();
@@ -111,65 +116,71 @@ final class AliasHandler {
         return ApiResponse.json(200, out);
     }
 
-    private AliasRow find(Connection c, FunctionRef function, String name) throws SQLException {
-        lookup.latest(c, function);
-        return ctx.aliases().find(c, function.scope(), function.name(), name).orElseThrow(() -> ApiException.notFound(
-                "Cannot find alias arn: " + Arns.function(function.scope(), function.name(), name)));
+    private static String aliasArn(FunctionRef function, String name) {
+        return Arns.function(function.scope(), function.name(), name);
     }
 
-    private static String version(ObjectNode body) {
-        String version = body.path("FunctionVersion").asText(null);
-        if (version != null && !version.matches("\\$LATEST|[0-9]{1,10}")) {
-            throw ApiException.validation(version, "functionVersion",
-                    "Member must satisfy regular expression pattern: (\\$LATEST|[0-9]+)");
-        }
-        return version;
-    }
-
-    private static Map<String, Double> routing(ObjectNode body) {
+    /**
+     * The front end's constraints on CreateAlias' and UpdateAlias' members (test_notfound_and_invalid_routingconfigs:
+     * the weights map is shown whole, as {@code {2=2.0}}).
+     */
+    private static Violations members(ObjectNode body) {
         JsonNode weights = body.path("RoutingConfig").path("AdditionalVersionWeights");
-        Map<String, Double> routing = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = weights.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            if (!entry.getKey().matches("[0-9]{1,10}")) {
-                throw ApiException.validation(entry.getKey(), "routingConfig.additionalVersionWeights",
-                        "Map keys must satisfy constraint: [Member must satisfy regular expression pattern: [0-9]+]");
+        Violations v = new Violations()
+                .string("functionVersion", FunctionSettings.text(body, "FunctionVersion"), Validation.ALIAS_VERSION)
+                .string("description", FunctionSettings.text(body, "Description"), Validation.DESCRIPTION);
+        for (Map.Entry<String, JsonNode> entry : weights.properties()) {
+            if (!Validation.ADDITIONAL_VERSION.accepts(entry.getKey())) {
+                v.add(weights, "routingConfig.additionalVersionWeights", "Map keys must satisfy constraint: "
+                        + Validation.ADDITIONAL_VERSION.described(false));
+                break;
             }
-            double weight = entry.getValue().asDouble();
-            if (!entry.getValue().isNumber() || !(weight >= 0.0 && weight <= 1.0)) { // NaN too
-                throw ApiException.validation("{" + entry.getKey() + "=" + weight + "}",
-                        "routingConfig.additionalVersionWeights",
-                        "Map value must satisfy constraint: [Member must have value less than or equal to 1.0,"
-                                + " Member must have value greater than or equal to 0.0, Member must not be null]");
-            }
-            routing.put(entry.getKey(), weight);
         }
-        if (routing.size() > 1) { // AWS's answer, recorded in LocalStack's test_notfound_and_invalid_routingconfigs
+        for (JsonNode weight : weights) {
+            double value = weight.asDouble();
+            if (!weight.isNumber() || !(value >= 0.0 && value <= 1.0)) { // NaN too
+                v.add(weights, "routingConfig.additionalVersionWeights", "Map value must satisfy constraint: [Member"
+                        + " must have value less than or equal to 1.0, Member must have value greater than or equal"
+                        + " to 0.0, Member must not be null]");
+                break;
+            }
+        }
+        return v;
+    }
+
+    /** The weights, which passed {@link #members}: one additional version at most. */
+    private static Map<String, Double> routing(ObjectNode body) {
+        Map<String, Double> routing = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : body.path("RoutingConfig").path("AdditionalVersionWeights")
+                .properties()) {
+            routing.put(entry.getKey(), entry.getValue().asDouble());
+        }
+        if (routing.size() > 1) { // test_notfound_and_invalid_routingconfigs
             throw ApiException.invalidParameter("Number of items in AdditionalVersionWeights cannot be greater than 1");
         }
         return routing;
     }
 
+    /**
+     * The versions an alias points at, in the order AWS checks them (test_notfound_and_invalid_routingconfigs): no
+     * weights on $LATEST, no weight on the alias' own version, then every version must exist; a missing one is named
+     * by its ARN, also when the function is missing.
+     */
     private void checkTargets(Connection c, FunctionRef function, String version, Map<String, Double> routing)
             throws SQLException {
-        if (!version.equals("$LATEST")
-                && ctx.functions().version(c, function.scope(), function.name(), version).isEmpty()) {
-            throw FunctionLookup.notFound(function.scope(), function.name(), version);
-        }
-        if (routing.isEmpty()) {
-            return;
-        }
-        if (version.equals("$LATEST")) {
+        if (!routing.isEmpty() && version.equals(VersionRow.LATEST)) {
             throw ApiException.invalidParameter("$LATEST is not supported for an alias pointing to more than 1"
                     + " version");
         }
-        for (String additional : routing.keySet()) {
-            if (additional.equals(version)) {
-                throw ApiException.invalidParameter("Invalid function version " + additional + ". Function"
-                        + " version " + additional + " is already included in routing configuration.");
-            }
-            if (ctx.functions().version(c, function.scope(), function.name(), additional).isEmpty()) {
-                throw FunctionLookup.notFound(function.scope(), function.name(), additional);
+        if (routing.containsKey(version)) {
+            throw ApiException.invalidParameter("Invalid function version " + version + ". Function version "
+                    + version + " is already included in routing configuration.");
+        }
+        List<String> targets = new ArrayList<>(List.of(version));
+        targets.addAll(routing.keySet());
+        for (String target : targets) {
+            if (ctx.functions().version(c, function.scope(), function.name(), target).isEmpty()) {
+                throw FunctionLookup.notFound(function.scope(), function.name(), target);
             }
         }
     }

@@ -16,6 +16,9 @@ import java.io.UncheckedIOException;
  */
 final class CodeIntake {
 
+    /** The largest zip a request may carry; larger ones go through S3. */
+    static final long MAX_ZIPPED = 52_428_800L;
+
     /** A stored, checked package. */
     record Code(String shaHex, String sha256Base64, long size, long unzippedSize) {}
 
@@ -46,11 +49,26 @@ final class CodeIntake {
             } else {
                 return null;
             }
+            if (node.hasNonNull("ZipFile") && blob.size() > MAX_ZIPPED) { // test_oversized_zipped_create_lambda
+                throw new ApiException(413, "RequestEntityTooLargeException", "Zipped size must be smaller than "
+                        + MAX_ZIPPED + " bytes");
+            }
             long unzipped = ZipInspector.unzippedSize(blob.path());
             return new Code(blob.sha256Hex(), blob.sha256Base64(), blob.size(), unzipped);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The answer to a container image function: the emulator has no image registry, so every image is one AWS would
+     * not find, "Source image ... is not valid. Provide a valid source image." (quoted in
+     * https://github.com/ministryofjustice/modernisation-platform/pull/2419), and it says why.
+     */
+    static ApiException imageRefused(String imageUri) {
+        return ApiException.invalidParameter("Source image " + (imageUri == null ? "" : imageUri + " ") + "is not"
+                + " valid. Provide a valid source image. The lambda-maven-plugin emulator runs .zip packages only: it"
+                + " has no container image registry; deploy with PackageType Zip, or test images on AWS.");
     }
 
     private BlobStore.Blob fromS3(String bucket, String key, Scope scope) throws IOException {

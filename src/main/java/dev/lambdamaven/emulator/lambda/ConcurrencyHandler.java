@@ -1,5 +1,6 @@
 package dev.lambdamaven.emulator.lambda;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdamaven.emulator.http.ApiException;
 import dev.lambdamaven.emulator.http.ApiRequest;
@@ -22,16 +23,17 @@ final class ConcurrencyHandler {
         this.lookup = new FunctionLookup(ctx);
     }
 
+    /** PutFunctionConcurrency (test_function_concurrency_exceptions, test_function_concurrency_limits). */
     ApiResponse put(ApiRequest request) {
-        FunctionRef ref = lookup.unqualified(request);
         ObjectNode body = request.json(LambdaShapes.PUT_FUNCTION_CONCURRENCY);
-        if (!body.hasNonNull("ReservedConcurrentExecutions")) {
-            throw Validation.missing("ReservedConcurrentExecutions");
-        }
-        int value = body.get("ReservedConcurrentExecutions").intValue();
-        Validation.range(value, "reservedConcurrentExecutions", 0, ACCOUNT_CONCURRENCY);
+        JsonNode reserved = body.get("ReservedConcurrentExecutions");
+        FunctionRef ref = functionOnly(lookup.unqualified(request, new Violations()
+                .required("reservedConcurrentExecutions", reserved)
+                .range("reservedConcurrentExecutions", reserved, 0, Integer.MAX_VALUE)));
+        int value = reserved.intValue();
         ctx.db().write(c -> {
-            lookup.latest(c, ref);
+            ctx.functions().version(c, ref.scope(), ref.name(), VersionRow.LATEST)
+                    .orElseThrow(() -> FunctionLookup.notFound(ref.scope(), ref.name(), VersionRow.LATEST));
             long others = ctx.functions().totalReservedConcurrency(c, ref.scope(), ref.name());
             if (ACCOUNT_CONCURRENCY - others - value < MIN_UNRESERVED) {
                 throw ApiException.invalidParameter("Specified ReservedConcurrentExecutions for function decreases"
@@ -60,13 +62,23 @@ final class ConcurrencyHandler {
     }
 
     ApiResponse delete(ApiRequest request) {
-        FunctionRef ref = lookup.unqualified(request);
+        FunctionRef ref = functionOnly(lookup.unqualified(request));
         ctx.db().write(c -> {
             lookup.latest(c, ref);
             ctx.functions().setReservedConcurrency(c, ref.scope(), ref.name(), null);
             return null;
         });
         return ApiResponse.empty(204);
+    }
+
+    /** A version or alias ARN is refused: reserved concurrency is the function's. */
+    private static FunctionRef functionOnly(FunctionRef ref) {
+        if (ref.qualifier() != null) {
+            throw ApiException.invalidParameter("This operation is permitted on Lambda functions only. Aliases and"
+                    + " versions do not support this operation. Please specify either a function name or an"
+                    + " unqualified function ARN.");
+        }
+        return ref;
     }
 
     ApiResponse accountSettings(ApiRequest request) {
@@ -78,6 +90,12 @@ final class ConcurrencyHandler {
             for (String name : names) {
                 for (VersionRow row : ctx.functions().versions(c, scope, name)) {
                     totalCode += row.config().path("CodeSize").asLong();
+                }
+            }
+            // layers count too (test_account_settings_total_code_size)
+            for (String layer : ctx.layers().names(c, scope)) {
+                for (var version : ctx.layers().versions(c, scope, layer)) {
+                    totalCode += version.config().path("Content").path("CodeSize").asLong();
                 }
             }
             ObjectNode out = Json.object();

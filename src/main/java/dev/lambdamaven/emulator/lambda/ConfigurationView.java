@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdamaven.emulator.http.Json;
 import dev.lambdamaven.emulator.store.VersionRow;
+import dev.lambdamaven.emulator.http.Scope;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,21 +43,50 @@ final class ConfigurationView {
         return row.failureCode() != null ? "Failed" : null;
     }
 
+    /**
+     * A version as GetFunctionConfiguration answers it. {@code arnQualifier}: the qualifier the caller named, shown in
+     * {@code FunctionArn} as AWS shows it (test_publish_version_on_create: {@code :$LATEST} when asked for,
+     * test_alias_lifecycle: the alias, not its version); {@code null} for the unqualified ARN.
+     */
+    ObjectNode render(VersionRow row, long now, String arnQualifier) {
+        ObjectNode out = listed(row, arnQualifier);
+        out.put("RevisionId", revision(row, now));
+        state(row, now, out);
+        if (row.config().hasNonNull("Runtime")) {
+            out.putObject("RuntimeVersionConfig").put("RuntimeVersionArn",
+                    runtimeVersionArn(row.scope(), row.config().get("Runtime").asText()));
+        }
+        return out;
+    }
+
+    /** As {@link #render} with the ARN of the version itself: unqualified for $LATEST. */
     ObjectNode render(VersionRow row, long now) {
+        return render(row, now, row.version().equals(VersionRow.LATEST) ? null : row.version());
+    }
+
+    /**
+     * A version as ListFunctions and ListVersionsByFunction list it: without State, LastUpdateStatus and
+     * RuntimeVersionConfig (test_list_functions, test_publish_version_on_create), with its revision as last seen.
+     */
+    ObjectNode listed(VersionRow row, String arnQualifier, long now) {
+        ObjectNode out = listed(row, arnQualifier);
+        out.put("RevisionId", revision(row, now));
+        return out;
+    }
+
+    private ObjectNode listed(VersionRow row, String arnQualifier) {
         ObjectNode out = Json.object();
         out.put("FunctionName", row.function());
-        out.put("FunctionArn", Arns.function(row.scope(), row.function(),
-                row.version().equals(VersionRow.LATEST) ? null : row.version()));
+        out.put("FunctionArn", Arns.function(row.scope(), row.function(), arnQualifier));
         ObjectNode config = row.config();
-        for (Iterator<Map.Entry<String, JsonNode>> it = config.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : config.properties()) {
             if (field.getKey().equals("Layers")) {
                 var layers = out.putArray("Layers");
                 for (JsonNode layer : field.getValue()) {
                     layers.addObject().put("Arn", layer.path("Arn").asText())
                             .put("CodeSize", layer.path("CodeSize").asLong());
                 }
-            } else if (!field.getKey().startsWith("_")) {
+            } else if (!field.getKey().startsWith("_") && !RENDERED.contains(field.getKey())) {
                 out.set(field.getKey(), field.getValue());
             }
         }
@@ -62,12 +95,36 @@ final class ConfigurationView {
             ObjectNode variables = out.putObject("Environment").putObject("Variables");
             EnvironmentCodec.unseal(ctx.secrets(), row.env()).forEach(variables::put);
         }
-        out.put("RevisionId", revision(row, now));
-        state(row, now, out);
         out.put("PackageType", "Zip");
-        out.putObject("SnapStart").put("ApplyOn", "None").put("OptimizationStatus", "Off");
-        out.putObject("LoggingConfig").put("LogFormat", "Text").put("LogGroup", "/aws/lambda/" + row.function());
+        String applyOn = config.path("SnapStart").path("ApplyOn").asText("None");
+        // a published version of a SnapStart function runs from its snapshot; $LATEST never does
+        out.putObject("SnapStart").put("ApplyOn", applyOn).put("OptimizationStatus",
+                applyOn.equals("PublishedVersions") && !row.version().equals(VersionRow.LATEST) ? "On" : "Off");
+        ObjectNode logging = config.path("LoggingConfig").isObject()
+                ? ((ObjectNode) config.get("LoggingConfig")).deepCopy() : Json.object().put("LogFormat", "Text");
+        if (!logging.hasNonNull("LogGroup")) {
+            logging.put("LogGroup", "/aws/lambda/" + row.function());
+        }
+        out.set("LoggingConfig", logging);
         return out;
+    }
+
+    /** Stored members rendered in a form of their own. */
+    private static final Set<String> RENDERED = Set.of("SnapStart", "LoggingConfig");
+
+    /**
+     * The runtime version a function runs on: one per runtime and region, in the form AWS answers
+     * ({@code arn:aws:lambda:us-east-1::runtime:<64 hex digits>}).
+     */
+    static String runtimeVersionArn(Scope scope, String runtime) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((runtime + "/" + scope.region()).getBytes(StandardCharsets.UTF_8));
+            return "arn:" + scope.partition() + ":lambda:" + scope.region() + "::runtime:"
+                    + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void state(VersionRow row, long now, ObjectNode out) {

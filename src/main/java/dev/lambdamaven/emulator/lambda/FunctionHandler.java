@@ -37,38 +37,66 @@ final class FunctionHandler {
 
     ApiResponse create(ApiRequest request) {
         ObjectNode body = request.json(LambdaShapes.CREATE_FUNCTION, ctx.blobs());
-        String rawName = body.path("FunctionName").asText(null);
-        if (rawName == null) {
-            throw Validation.missing("FunctionName");
-        }
-        FunctionRef ref = FunctionRef.parse(rawName, null, request.scope());
-        if (ref.qualifier() != null) {
-            throw ApiException.invalidParameter("Unsupported FunctionName: qualified function names cannot be"
-                    + " created (" + rawName + ")");
-        }
-        Validation.functionNameForCreate(ref.name());
-        if ("Image".equals(body.path("PackageType").asText("Zip"))) {
-            throw ApiException.invalidParameter("PackageType Image is not supported by this emulator; use Zip.");
-        }
-        Validation.role(body.path("Role").asText(null));
-        if (!body.hasNonNull("Runtime")) {
-            throw ApiException.invalidParameter("Runtime and Handler are mandatory parameters for functions"
-                    + " created with Zip packages.");
-        }
-        if (!body.hasNonNull("Handler")) {
-            throw ApiException.invalidParameter("Runtime and Handler are mandatory parameters for functions"
-                    + " created with Zip packages.");
-        }
-        Map<String, String> newTags = TagHandler.parseTags(body.path("Tags"));
         try {
-            return ApiResponse.json(201, view.render(store(ref, body, newTags), ctx.now()));
+            FunctionRef ref = createdFunction(request, body);
+            Map<String, String> newTags = TagHandler.parseTags(body.path("Tags"));
+            Created created = store(ref, body, newTags);
+            ObjectNode out = view.render(created.latest(), ctx.now());
+            if (created.published() != null) {
+                // $LATEST with the number of the version published from it (test_publish_version_on_create)
+                out.put("Version", created.published());
+            }
+            return ApiResponse.json(201, out);
         } catch (RuntimeException e) {
             ctx.collector().request(); // the zip may be stored already, and now nothing will reference it
             throw e;
         }
     }
 
-    private VersionRow store(FunctionRef ref, ObjectNode body, Map<String, String> newTags) {
+    /** A new function's $LATEST, and the version {@code Publish} published from it ({@code null}: none). */
+    private record Created(VersionRow latest, String published) {}
+
+    /**
+     * CreateFunction's front end (every constraint of the request, answered together), then the function it names:
+     * a name of at most 64 characters (test_function_arns), unqualified, in the caller's region and account.
+     */
+    private FunctionRef createdFunction(ApiRequest request, ObjectNode body) {
+        String rawName = FunctionSettings.text(body, "FunctionName");
+        JsonNode code = body.path("Code");
+        Violations v = new Violations().required("functionName", body.get("FunctionName"))
+                .string("functionName", rawName, Validation.FUNCTION_NAME)
+                .required("role", body.get("Role"))
+                .required("code", body.get("Code"))
+                .string("code.s3Bucket", FunctionSettings.text(code, "S3Bucket"), Validation.S3_BUCKET)
+                .string("code.s3Key", FunctionSettings.text(code, "S3Key"), Validation.S3_KEY)
+                .string("code.s3ObjectVersion", FunctionSettings.text(code, "S3ObjectVersion"), Validation.S3_KEY)
+                .oneOf("packageType", FunctionSettings.text(body, "PackageType"), Validation.PACKAGE_TYPES)
+                .string("codeSigningConfigArn", FunctionSettings.text(body, "CodeSigningConfigArn"),
+                        Validation.CODE_SIGNING_CONFIG_ARN);
+        FunctionSettings.check(v, body);
+        Validation.architectures(v, "architectures", body.get("Architectures"), 1);
+        v.check();
+        FunctionRef ref = FunctionRef.parse(rawName, null, request.scope());
+        if (ref.name().length() > 64) {
+            // Lambda's own check, after the front end: InvalidParameterValueException in the validation form
+            throw ApiException.invalidParameter(Violations.message(List.of(Violations.failure(rawName,
+                    "functionName", "Member must have length less than or equal to 64"))));
+        }
+        if (ref.qualifier() != null) {
+            throw ApiException.invalidParameter("Unsupported FunctionName: qualified function names cannot be"
+                    + " created (" + rawName + ")");
+        }
+        if ("Image".equals(FunctionSettings.text(body, "PackageType"))) {
+            throw CodeIntake.imageRefused(FunctionSettings.text(code, "ImageUri"));
+        }
+        if (!body.hasNonNull("Runtime") || !body.hasNonNull("Handler")) {
+            throw ApiException.invalidParameter("Runtime and Handler are mandatory parameters for functions"
+                    + " created with Zip packages.");
+        }
+        return ref;
+    }
+
+    private Created store(FunctionRef ref, ObjectNode body, Map<String, String> newTags) {
         CodeIntake.Code code = intake.fromRequest(body.get("Code"), ref.scope());
         if (code == null) {
             throw ApiException.invalidParameter("Please provide a source for function code.");
@@ -89,7 +117,8 @@ final class FunctionHandler {
             ctx.functions().insertFunction(c, ref.scope(), ref.name(), now);
             ctx.functions().put(c, latest);
             ctx.tags().put(c, ref.arn(), newTags);
-            return body.path("Publish").asBoolean(false) ? writes.publish(c, latest, null, now) : latest;
+            return new Created(latest,
+                    body.path("Publish").asBoolean(false) ? writes.publish(c, latest, null).version() : null);
         });
     }
 
@@ -99,7 +128,7 @@ final class FunctionHandler {
         return ctx.db().read(c -> {
             VersionRow row = lookup.resolve(c, ref);
             ObjectNode out = Json.object();
-            out.set("Configuration", view.render(row, now));
+            out.set("Configuration", view.render(row, now, ref.qualifier()));
             out.putObject("Code").put("RepositoryType", "S3")
                     .put("Location", ctx.links().link(row.codeSha(), request));
             Map<String, String> functionTags = ctx.tags().tags(c, ref.arn());
@@ -117,7 +146,7 @@ final class FunctionHandler {
     ApiResponse getConfiguration(ApiRequest request) {
         FunctionRef ref = lookup.ref(request);
         long now = ctx.now();
-        return ctx.db().read(c -> ApiResponse.json(200, view.render(lookup.resolve(c, ref), now)));
+        return ctx.db().read(c -> ApiResponse.json(200, view.render(lookup.resolve(c, ref), now, ref.qualifier())));
     }
 
     ApiResponse code(ApiRequest request) {
@@ -133,8 +162,19 @@ final class FunctionHandler {
         return ApiResponse.file(zip, "application/zip");
     }
 
+    /**
+     * DeleteFunction, of the function or of one version (test_ops_with_arn_qualifier_mismatch,
+     * test_function_name_and_qualifier_validation, test_delete_on_nonexisting_version): $LATEST and aliases are
+     * refused before the function is looked up; a version that does not exist is no error.
+     */
     ApiResponse delete(ApiRequest request) {
         FunctionRef ref = lookup.ref(request);
+        if (ref.qualifier() != null && ref.qualifier().equals(VersionRow.LATEST)) {
+            throw ApiException.invalidParameter("$LATEST version cannot be deleted without deleting the function.");
+        }
+        if (ref.isAlias()) {
+            throw ApiException.invalidParameter("Deletion of aliases is not currently supported.");
+        }
         ctx.db().write(c -> {
             if (!ctx.functions().exists(c, ref.scope(), ref.name())) {
                 throw FunctionLookup.notFound(ref.scope(), ref.name(), null);
@@ -144,14 +184,8 @@ final class FunctionHandler {
                 ctx.functions().deleteFunction(c, ref.scope(), ref.name());
                 return null;
             }
-            if (ref.isLatest()) {
-                throw ApiException.invalidParameter("$LATEST version cannot be deleted without deleting the function.");
-            }
-            if (ref.isAlias()) {
-                throw ApiException.invalidParameter("Deletion of aliases is not supported.");
-            }
             if (ctx.functions().version(c, ref.scope(), ref.name(), ref.qualifier()).isEmpty()) {
-                throw FunctionLookup.notFound(ref);
+                return null;
             }
             List<String> users = new ArrayList<>();
             for (AliasRow alias : ctx.aliases().list(c, ref.scope(), ref.name())) {
@@ -172,17 +206,19 @@ final class FunctionHandler {
 
     ApiResponse list(ApiRequest request) {
         String versions = request.query("FunctionVersion");
-        if (versions != null && !versions.equals("ALL")) {
-            throw ApiException.validation(versions, "functionVersion", "Member must satisfy enum value set: [ALL]");
-        }
+        // test_list_functions
+        new Violations().oneOf("functionVersion", versions, List.of("ALL"))
+                .string("masterRegion", request.query("MasterRegion"), Validation.MASTER_REGION).check();
         boolean all = versions != null;
         long now = ctx.now();
         List<JsonNode> items = ctx.db().read(c -> {
             List<JsonNode> result = new ArrayList<>();
             for (String name : ctx.functions().names(c, request.scope())) {
                 for (VersionRow row : ctx.functions().versions(c, request.scope(), name)) {
-                    if (all || row.version().equals(VersionRow.LATEST)) {
-                        result.add(view.render(row, now));
+                    if (all) {
+                        result.add(view.listed(row, row.version(), now)); // $LATEST with its suffix too
+                    } else if (row.version().equals(VersionRow.LATEST)) {
+                        result.add(view.listed(row, null, now));
                     }
                 }
             }

@@ -17,12 +17,33 @@ final class FunctionLookup {
         this.ctx = ctx;
     }
 
+    /**
+     * The function (and {@code Qualifier}) a request names, once the name, the qualifier and the body's own failures
+     * in {@code body} pass the front end together; {@code rule}: the operation's FunctionName constraints.
+     */
+    FunctionRef ref(ApiRequest request, Violations.StringRule rule, Violations body) {
+        String qualifier = request.query("Qualifier");
+        Violations all = new Violations().string("functionName", request.path("name"), rule)
+                .string("qualifier", qualifier, Validation.QUALIFIER).addAll(body);
+        all.check();
+        return FunctionRef.parse(request.path("name"), qualifier, request.scope());
+    }
+
+    /** A GetFunction-like operation's function: a name of up to 256 characters, and a {@code Qualifier}. */
     FunctionRef ref(ApiRequest request) {
-        return FunctionRef.parse(request.path("name"), request.query("Qualifier"), request.scope());
+        return ref(request, Validation.NAMESPACED_FUNCTION_NAME, new Violations());
+    }
+
+    /** An operation on the function itself (a name of up to 140 characters, no {@code Qualifier} parameter). */
+    FunctionRef unqualified(ApiRequest request, Violations body) {
+        Violations all = new Violations().string("functionName", request.path("name"), Validation.FUNCTION_NAME)
+                .addAll(body);
+        all.check();
+        return FunctionRef.parse(request.path("name"), null, request.scope());
     }
 
     FunctionRef unqualified(ApiRequest request) {
-        return FunctionRef.parse(request.path("name"), null, request.scope());
+        return unqualified(request, new Violations());
     }
 
     static ApiException notFound(FunctionRef ref) {
@@ -68,15 +89,16 @@ final class FunctionLookup {
             throws SQLException {
         VersionRow latest = latest(c, ref);
         checkIdle(latest, now);
-        checkRevision(expectedRevision, ConfigurationView.revision(latest, now), "GetFunction/GetAlias");
+        checkRevision(expectedRevision, ConfigurationView.revision(latest, now), REVISION_SOURCE);
         return latest;
     }
 
     /**
-     * AWS names {@code GetFunction/GetAlias} for functions, versions and aliases and {@code GetLayerPolicy} for layer
-     * policies (recorded in LocalStack's test_lambda_api.snapshot.json, TestLambdaRevisions and
-     * test_layer_policy_exceptions).
+     * The APIs AWS names for the revision of a function, version or alias (test_publish_with_wrong_revisionid,
+     * TestLambdaRevisions).
      */
+    static final String REVISION_SOURCE = "GetFunction/GetAlias";
+
     static void checkRevision(String expected, String actual, String api) {
         if (expected != null && !expected.isEmpty() && !expected.equals(actual)) {
             throw ApiException.preconditionFailed(api);

@@ -1,6 +1,7 @@
 package dev.lambdamaven.emulator.lambda;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lambdamaven.emulator.http.ApiException;
 import dev.lambdamaven.emulator.http.ApiRequest;
 import dev.lambdamaven.emulator.http.ApiResponse;
 import dev.lambdamaven.emulator.store.VersionRow;
@@ -25,9 +26,15 @@ final class FunctionUpdateHandler {
     }
 
     ApiResponse updateCode(ApiRequest request) {
-        FunctionRef ref = lookup.unqualified(request);
         ObjectNode body = request.json(LambdaShapes.UPDATE_FUNCTION_CODE, ctx.blobs());
         try {
+            Violations v = new Violations()
+                    .string("s3Bucket", FunctionSettings.text(body, "S3Bucket"), Validation.S3_BUCKET)
+                    .string("s3Key", FunctionSettings.text(body, "S3Key"), Validation.S3_KEY)
+                    .string("s3ObjectVersion", FunctionSettings.text(body, "S3ObjectVersion"), Validation.S3_KEY)
+                    .string("sourceKMSKeyArn", FunctionSettings.text(body, "SourceKMSKeyArn"), Validation.KMS_KEY_ARN);
+            Validation.architectures(v, "architectures", body.get("Architectures"), 1);
+            FunctionRef ref = lookup.unqualified(request, v);
             return ApiResponse.json(200, view.render(storeCode(ref, body), ctx.now()));
         } finally {
             // the replaced code may be referenced by nothing now; after a failure or a DryRun, the new one
@@ -38,11 +45,8 @@ final class FunctionUpdateHandler {
     private VersionRow storeCode(FunctionRef ref, ObjectNode body) {
         CodeIntake.Code code = intake.fromRequest(body, ref.scope());
         if (code == null) {
-            throw dev.lambdamaven.emulator.http.ApiException.invalidParameter(
+            throw ApiException.invalidParameter(
                     "Please provide a source for function code.");
-        }
-        if (body.hasNonNull("Architectures")) {
-            FunctionSettings.architectures(body.get("Architectures"));
         }
         return ctx.db().write(c -> {
             long now = ctx.now();
@@ -50,7 +54,7 @@ final class FunctionUpdateHandler {
             ObjectNode config = latest.config().deepCopy();
             FunctionWrites.applyCode(config, code);
             if (body.hasNonNull("Architectures")) {
-                config.set("Architectures", FunctionSettings.architectures(body.get("Architectures")));
+                config.set("Architectures", body.get("Architectures").deepCopy());
             }
             FunctionWrites.checkCombinedSize(config, true);
             if (body.path("DryRun").asBoolean(false)) {
@@ -60,13 +64,15 @@ final class FunctionUpdateHandler {
                     writes.currentPlacement(ref.scope(), config), now);
             ctx.blobs().requirePresent(code.shaHex());
             ctx.functions().put(c, updated);
-            return body.path("Publish").asBoolean(false) ? writes.publish(c, updated, null, now) : updated;
+            return body.path("Publish").asBoolean(false) ? writes.publish(c, updated, null) : updated;
         });
     }
 
     ApiResponse updateConfiguration(ApiRequest request) {
-        FunctionRef ref = lookup.unqualified(request);
         ObjectNode body = request.json(LambdaShapes.UPDATE_FUNCTION_CONFIGURATION);
+        Violations v = new Violations();
+        FunctionSettings.check(v, body);
+        FunctionRef ref = lookup.unqualified(request, v);
         VersionRow result = ctx.db().write(c -> {
             long now = ctx.now();
             VersionRow latest = lookup.latestForChange(c, ref, body.path("RevisionId").asText(null), now);

@@ -82,17 +82,16 @@ final class FunctionWrites {
      * Publishes {@code latest}, as PublishVersion does (also for {@code Publish} on create and code updates):
      * the newest version when it has the same code and configuration, else the next version number.
      */
-    VersionRow publish(Connection c, VersionRow latest, String description, long now) throws SQLException {
+    VersionRow publish(Connection c, VersionRow latest, String description) throws SQLException {
         List<VersionRow> versions = ctx.functions().versions(c, latest.scope(), latest.function());
         VersionRow newest = versions.get(versions.size() - 1);
         if (!newest.version().equals(VersionRow.LATEST) && sameContent(newest, latest)) {
             return newest;
         }
-        return publishNew(c, latest, description, now);
+        return publishNew(c, latest, description);
     }
 
-    private VersionRow publishNew(Connection c, VersionRow latest, String description, long now)
-            throws SQLException {
+    private VersionRow publishNew(Connection c, VersionRow latest, String description) throws SQLException {
         int number = ctx.functions().nextVersion(c, latest.scope(), latest.function());
         ObjectNode config = latest.config().deepCopy();
         // what $LATEST said when published: a later description change of $LATEST is a change to publish
@@ -100,15 +99,14 @@ final class FunctionWrites {
         if (description != null) {
             config.put("Description", description);
         }
-        // a version of a settled $LATEST is Active at once, as AWS answers for a zip function without SnapStart
-        // (recorded: localstack tests/aws/services/lambda_/test_lambda_api.snapshot.json, test_version_lifecycle,
-        // first_publish_response, AWS-validated 2025-11-25); one published with a pending create stays Pending with it
-        long doneAt = Math.max(latest.doneAt(), now);
+        // ready when $LATEST is: Active at once after a settled $LATEST (test_version_lifecycle), Pending while an
+        // update of $LATEST that published it is in progress (test_publish_with_update)
         VersionRow row = new VersionRow(latest.scope(), latest.function(), Integer.toString(number), config,
-                latest.env(),
-                latest.codeSha(), Ids.uuid(), "create", doneAt, latest.failureCode(),
+                latest.env(), latest.codeSha(), Ids.uuid(), "create", latest.doneAt(), latest.failureCode(),
                 latest.failureReason());
         ctx.functions().put(c, row);
+        // publishing is a change of $LATEST too: its revision moves on (test_function_revisions_version_and_alias)
+        ctx.functions().setRevision(c, latest.scope(), latest.function(), VersionRow.LATEST, Ids.uuid());
         return row;
     }
 

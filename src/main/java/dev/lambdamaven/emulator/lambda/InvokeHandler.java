@@ -138,8 +138,8 @@ final class InvokeHandler {
                 String version = pick(alias);
                 row = ctx.functions().version(c, ref.scope(), ref.name(), version)
                         .orElseThrow(() -> FunctionLookup.notFound(ref));
-            } else {
-                row = lookup.resolve(c, ref);
+            } else { // an unqualified invoke runs $LATEST, and says so when the function is missing
+                row = lookup.resolve(c, ref.qualifier() == null ? ref.withQualifier(VersionRow.LATEST) : ref);
             }
             List<Path> layers = new ArrayList<>();
             for (JsonNode layer : row.config().path("Layers")) {

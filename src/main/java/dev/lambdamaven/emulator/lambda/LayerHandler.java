@@ -27,10 +27,21 @@ final class LayerHandler {
     }
 
     ApiResponse publish(ApiRequest request) {
-        String name = layerName(request.path("layer"));
         ObjectNode body = request.json(LambdaShapes.PUBLISH_LAYER_VERSION, ctx.blobs());
         try {
-            return ApiResponse.json(201, render(store(request.scope(), name, body), request));
+            JsonNode content = body.path("Content");
+            Violations v = new Violations()
+                    .string("description", FunctionSettings.text(body, "Description"), Validation.DESCRIPTION)
+                    .required("content", body.get("Content"))
+                    .string("content.s3Bucket", FunctionSettings.text(content, "S3Bucket"), Validation.S3_BUCKET)
+                    .string("content.s3Key", FunctionSettings.text(content, "S3Key"), Validation.S3_KEY)
+                    .string("content.s3ObjectVersion", FunctionSettings.text(content, "S3ObjectVersion"),
+                            Validation.S3_KEY);
+            Validation.compatibleRuntimes(v, body.get("CompatibleRuntimes"));
+            v.string("licenseInfo", FunctionSettings.text(body, "LicenseInfo"), Validation.LICENSE_INFO);
+            Validation.architectures(v, "compatibleArchitectures", body.get("CompatibleArchitectures"), 2);
+            String name = layerName(request, v);
+            return ApiResponse.json(201, render(store(request.scope(), name, body), request, true));
         } catch (RuntimeException e) {
             ctx.collector().request(); // the zip may be stored already, and now nothing will reference it
             throw e;
@@ -40,41 +51,22 @@ final class LayerHandler {
     private LayerVersionRow store(Scope scope, String name, ObjectNode body) {
         CodeIntake.Code code = intake.fromRequest(body.get("Content"), scope);
         if (code == null) {
-            throw Validation.missing("Content");
-        }
-        ArrayNode runtimes = Json.array();
-        for (JsonNode runtime : body.path("CompatibleRuntimes")) {
-            Validation.runtime(runtime.asText());
-            runtimes.add(runtime.asText());
-        }
-        if (runtimes.size() > 15) {
-            throw ApiException.validation(Json.text(runtimes), "compatibleRuntimes",
-                    "Member must have length less than or equal to 15");
-        }
-        ArrayNode architectures = Json.array();
-        for (JsonNode arch : body.path("CompatibleArchitectures")) {
-            architectures.add(FunctionSettings.architectures(Json.array().add(arch)).get(0));
-        }
-        if (architectures.size() > 2) {
-            throw ApiException.validation(Json.text(architectures), "compatibleArchitectures",
-                    "Member must have length less than or equal to 2");
+            throw ApiException.invalidParameter("Please provide a source for the layer content: ZipFile, or S3Bucket"
+                    + " and S3Key.");
         }
         long now = ctx.now();
         return ctx.db().write(c -> {
             long version = ctx.layers().nextVersion(c, scope, name);
             ObjectNode config = Json.object();
             config.putObject("Content").put("CodeSha256", code.sha256Base64()).put("CodeSize", code.size());
-            config.put("Description", body.path("Description").asText(""));
+            // what was given, as given: an empty list stays an empty list (test_layer_exceptions)
+            for (String field : new String[] {"Description", "CompatibleRuntimes", "LicenseInfo",
+                    "CompatibleArchitectures"}) {
+                if (body.hasNonNull(field)) {
+                    config.set(field, body.get(field).deepCopy());
+                }
+            }
             config.put("CreatedDate", Timestamps.format(now));
-            if (!runtimes.isEmpty()) {
-                config.set("CompatibleRuntimes", runtimes);
-            }
-            if (body.hasNonNull("LicenseInfo")) {
-                config.put("LicenseInfo", body.get("LicenseInfo").asText());
-            }
-            if (!architectures.isEmpty()) {
-                config.set("CompatibleArchitectures", architectures);
-            }
             LayerVersionRow created = new LayerVersionRow(scope, name, version, config, code.shaHex(),
                     code.unzippedSize(), null);
             ctx.blobs().requirePresent(code.shaHex());
@@ -84,33 +76,34 @@ final class LayerHandler {
     }
 
     ApiResponse get(ApiRequest request) {
-        String name = layerName(request.path("layer"));
-        long version = versionNumber(request.path("version"));
-        return ApiResponse.json(200, render(find(request.scope(), name, version), request));
+        String name = layerName(request, new Violations());
+        long version = versionNumber(request);
+        return ApiResponse.json(200, render(find(request.scope(), name, version), request, true));
     }
 
     /** {@code GET /2018-10-31/layers}: GetLayerVersionByArn when {@code find=LayerVersion}, else ListLayers. */
     ApiResponse layersRoot(ApiRequest request) {
         if ("LayerVersion".equals(request.query("find"))) {
             String arn = request.query("Arn");
-            Matcher m = arn == null ? null : LayerResolver.LAYER_VERSION_ARN.matcher(arn);
-            if (m == null || !m.matches()) {
-                throw ApiException.validation(String.valueOf(arn), "arn", "Member must satisfy regular expression"
-                        + " pattern: arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+");
+            new Violations().required("arn", arn).string("arn", arn, Validation.LAYER_VERSION_ARN_QUERY).check();
+            Matcher m = LayerResolver.LAYER_VERSION_ARN.matcher(arn);
+            if (!m.matches()) { // an AWS layer (arn:aws:lambda:::awslayer:...): none here
+                throw ApiException.notFound(NOT_FOUND);
             }
-            return ApiResponse.json(200, render(shared(request.scope(), m, arn), request));
+            return ApiResponse.json(200, render(shared(request.scope(), m, arn), request, true));
         }
         String runtime = request.query("CompatibleRuntime");
         String architecture = request.query("CompatibleArchitecture");
+        filters(new Violations(), runtime, architecture).check();
         List<JsonNode> items = ctx.db().read(c -> {
             List<JsonNode> result = new ArrayList<>();
             for (String name : ctx.layers().names(c, request.scope())) {
-                for (LayerVersionRow row : ctx.layers().versions(c, request.scope(), name)) {
+                for (LayerVersionRow row : ctx.layers().versions(c, request.scope(), name)) { // newest first
                     if (matches(row, runtime, architecture)) {
                         ObjectNode layer = Json.object();
                         layer.put("LayerName", name);
                         layer.put("LayerArn", Arns.layer(request.scope(), name));
-                        layer.set("LatestMatchingVersion", render(row, null));
+                        layer.set("LatestMatchingVersion", render(row, null, false));
                         result.add(layer);
                         break;
                     }
@@ -123,15 +116,16 @@ final class LayerHandler {
         return ApiResponse.json(200, out);
     }
 
+    /** ListLayerVersions: newest first (test_layer_lifecycle); a layer that does not exist has none. */
     ApiResponse listVersions(ApiRequest request) {
-        String name = layerName(request.path("layer"));
         String runtime = request.query("CompatibleRuntime");
         String architecture = request.query("CompatibleArchitecture");
+        String name = layerName(request, filters(new Violations(), runtime, architecture));
         List<JsonNode> items = ctx.db().read(c -> {
             List<JsonNode> result = new ArrayList<>();
             for (LayerVersionRow row : ctx.layers().versions(c, request.scope(), name)) {
                 if (matches(row, runtime, architecture)) {
-                    result.add(render(row, null));
+                    result.add(render(row, null, false));
                 }
             }
             return result;
@@ -141,9 +135,10 @@ final class LayerHandler {
         return ApiResponse.json(200, out);
     }
 
+    /** DeleteLayerVersion; a version that does not exist is no error (test_layer_exceptions). */
     ApiResponse delete(ApiRequest request) {
-        String name = layerName(request.path("layer"));
-        long version = versionNumber(request.path("version"));
+        String name = layerName(request, new Violations());
+        long version = versionNumber(request);
         ctx.db().write(c -> {
             ctx.layers().delete(c, request.scope(), name, version);
             return null;
@@ -195,25 +190,43 @@ final class LayerHandler {
         return false;
     }
 
-    static String layerName(String raw) {
-        String name = raw;
-        if (raw != null && raw.startsWith("arn:")) {
-            name = raw.substring(raw.lastIndexOf(':') + 1);
-        }
-        Validation.layerName(name == null ? "" : name);
-        return name;
+    /**
+     * The ListLayers and ListLayerVersions filters: any runtime of the API's enum, listed whole when wrong
+     * (test_layer_exceptions).
+     */
+    private static Violations filters(Violations v, String runtime, String architecture) {
+        return v.oneOf("compatibleRuntime", runtime, Validation.ALL_RUNTIMES)
+                .oneOf("compatibleArchitecture", architecture, Validation.ARCHITECTURES);
     }
 
-    static long versionNumber(String raw) {
+    /** The request's layer name (or layer ARN, whose name it takes), checked with the operation's other members. */
+    static String layerName(ApiRequest request, Violations members) {
+        String raw = request.path("layer");
+        new Violations().string("layerName", raw, Validation.LAYER_NAME).addAll(members).check();
+        return raw.startsWith("arn:") ? raw.substring(raw.lastIndexOf(':') + 1) : raw;
+    }
+
+    /** The request's layer version number: a number, at least 1 (test_layer_exceptions). */
+    static long versionNumber(ApiRequest request) {
+        String raw = request.path("version");
+        long version;
         try {
-            return Long.parseLong(raw);
+            version = Long.parseLong(raw);
         } catch (NumberFormatException e) {
             throw ApiException.validation(raw, "versionNumber", "Member must be a number");
         }
+        if (version < 1) {
+            throw ApiException.invalidParameter("Layer Version Cannot be less than 1");
+        }
+        return version;
     }
 
-    /** A layer version as AWS renders it; with its {@code Content} (and link) when answering {@code request}. */
-    ObjectNode render(LayerVersionRow row, ApiRequest request) {
+    /**
+     * A layer version as AWS renders it; with its {@code Content} (and link) when answering {@code request}.
+     * {@code whole}: as PublishLayerVersion and GetLayerVersion answer it, with a description never set as
+     * {@code ""} (test_layer_exceptions); a list leaves that out (moto's AWS-verified test_list_lambda_layers).
+     */
+    ObjectNode render(LayerVersionRow row, ApiRequest request, boolean whole) {
         ObjectNode out = Json.object();
         if (request != null) {
             ObjectNode content = row.config().path("Content").deepCopy();
@@ -222,7 +235,9 @@ final class LayerHandler {
             out.put("LayerArn", Arns.layer(row.scope(), row.name()));
         }
         out.put("LayerVersionArn", Arns.layerVersion(row.scope(), row.name(), row.version()));
-        out.put("Description", row.config().path("Description").asText(""));
+        if (whole || row.config().has("Description")) {
+            out.put("Description", row.config().path("Description").asText(""));
+        }
         out.put("CreatedDate", row.config().path("CreatedDate").asText());
         out.put("Version", row.version());
         for (String field : new String[] {"CompatibleRuntimes", "LicenseInfo", "CompatibleArchitectures"}) {

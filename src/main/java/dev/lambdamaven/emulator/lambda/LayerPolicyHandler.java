@@ -10,6 +10,8 @@ import dev.lambdamaven.emulator.http.Json;
 import dev.lambdamaven.emulator.http.Scope;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lambdamaven.emulator.store.LayerVersionRow;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 
 /** Add/Get/RemoveLayerVersionPermission: a resource policy granting {@code lambda:GetLayerVersion}. */
@@ -23,25 +25,18 @@ final class LayerPolicyHandler {
 
     ApiResponse add(ApiRequest request) {
         Scope scope = request.scope();
-        String name = LayerHandler.layerName(request.path("layer"));
-        long version = LayerHandler.versionNumber(request.path("version"));
         ObjectNode body = request.json(LambdaShapes.ADD_LAYER_VERSION_PERMISSION);
-        String sid = body.path("StatementId").asText(null);
-        if (sid == null || !sid.matches("([a-zA-Z0-9-_]+)") || sid.length() > 100) {
-            throw ApiException.validation(String.valueOf(sid), "statementId",
-                    "Member must satisfy regular expression pattern: ([a-zA-Z0-9-_]+)");
-        }
-        String action = body.path("Action").asText(null);
-        if (!"lambda:GetLayerVersion".equals(action)) {
-            throw ApiException.validation(String.valueOf(action), "action",
-                    "Member must satisfy regular expression pattern: lambda:GetLayerVersion");
-        }
-        String principal = body.path("Principal").asText(null);
-        if (principal == null || !principal.matches("\\d{12}|\\*|arn:(aws[a-zA-Z-]*):iam::\\d{12}:root")) {
-            throw ApiException.validation(String.valueOf(principal), "principal", "Member must satisfy regular"
-                    + " expression pattern: \\d{12}|\\*|arn:(aws[a-zA-Z-]*):iam::\\d{12}:root");
-        }
-        String organization = body.path("OrganizationId").asText(null);
+        String sid = FunctionSettings.text(body, "StatementId");
+        String principal = FunctionSettings.text(body, "Principal");
+        String organization = FunctionSettings.text(body, "OrganizationId");
+        // test_layer_policy_exceptions
+        String name = LayerHandler.layerName(request, new Violations()
+                .required("statementId", sid).string("statementId", sid, Validation.STATEMENT_ID)
+                .required("action", body.get("Action"))
+                .string("action", FunctionSettings.text(body, "Action"), Validation.LAYER_ACTION)
+                .required("principal", principal).string("principal", principal, Validation.LAYER_PRINCIPAL)
+                .string("organizationId", organization, Validation.ORGANIZATION_ID));
+        long version = LayerHandler.versionNumber(request);
         ObjectNode statement = Json.object();
         statement.put("Sid", sid);
         statement.put("Effect", "Allow");
@@ -57,10 +52,9 @@ final class LayerPolicyHandler {
             statement.putObject("Condition").putObject("StringEquals").put("aws:PrincipalOrgID", organization);
         }
         String revision = ctx.db().write(c -> {
-            LayerVersionRow row = ctx.layers().version(c, scope, name, version)
-                    .orElseThrow(() -> ApiException.notFound(LayerHandler.NOT_FOUND));
-            FunctionLookup.checkRevision(body.path("RevisionId").asText(request.query("RevisionId")), row.policyRevision(),
-                    "GetLayerPolicy");
+            LayerVersionRow row = existing(c, scope, name, version);
+            FunctionLookup.checkRevision(body.path("RevisionId").asText(request.query("RevisionId")),
+                    row.policyRevision(), REVISION_SOURCE);
             if (ctx.layers().statements(c, scope, name, version).containsKey(sid)) {
                 throw ApiException.conflict("The statement id (" + sid + ") provided already exists. Please provide"
                         + " a new statement id, or remove the existing statement.");
@@ -78,11 +72,10 @@ final class LayerPolicyHandler {
 
     ApiResponse get(ApiRequest request) {
         Scope scope = request.scope();
-        String name = LayerHandler.layerName(request.path("layer"));
-        long version = LayerHandler.versionNumber(request.path("version"));
+        String name = LayerHandler.layerName(request, new Violations());
+        long version = LayerHandler.versionNumber(request);
         return ctx.db().read(c -> {
-            LayerVersionRow row = ctx.layers().version(c, scope, name, version)
-                    .orElseThrow(() -> ApiException.notFound(LayerHandler.NOT_FOUND));
+            LayerVersionRow row = existing(c, scope, name, version);
             Map<String, String> statements = ctx.layers().statements(c, scope, name, version);
             if (statements.isEmpty()) {
                 throw ApiException.notFound("No policy is associated with the given resource.");
@@ -103,13 +96,13 @@ final class LayerPolicyHandler {
 
     ApiResponse remove(ApiRequest request) {
         Scope scope = request.scope();
-        String name = LayerHandler.layerName(request.path("layer"));
-        long version = LayerHandler.versionNumber(request.path("version"));
         String sid = request.path("sid");
+        String name = LayerHandler.layerName(request,
+                new Violations().string("statementId", sid, Validation.STATEMENT_ID));
+        long version = LayerHandler.versionNumber(request);
         ctx.db().write(c -> {
-            LayerVersionRow row = ctx.layers().version(c, scope, name, version)
-                    .orElseThrow(() -> ApiException.notFound(LayerHandler.NOT_FOUND));
-            FunctionLookup.checkRevision(request.query("RevisionId"), row.policyRevision(), "GetLayerPolicy");
+            LayerVersionRow row = existing(c, scope, name, version);
+            FunctionLookup.checkRevision(request.query("RevisionId"), row.policyRevision(), REVISION_SOURCE);
             if (!ctx.layers().statements(c, scope, name, version).containsKey(sid)) {
                 throw ApiException.notFound("Statement " + sid + " is not found in resource policy.");
             }
@@ -118,6 +111,15 @@ final class LayerPolicyHandler {
             return null;
         });
         return ApiResponse.empty(204);
+    }
+
+    /** The API AWS names for a layer policy's revision (test_layer_policy_exceptions). */
+    private static final String REVISION_SOURCE = "GetLayerPolicy";
+
+    /** A layer version whose policy is asked for; AWS names a missing one (test_layer_policy_exceptions). */
+    private LayerVersionRow existing(Connection c, Scope scope, String name, long version) throws SQLException {
+        return ctx.layers().version(c, scope, name, version).orElseThrow(() -> ApiException.notFound(
+                "Layer version " + Arns.layerVersion(scope, name, version) + " does not exist."));
     }
 
     /**

@@ -38,10 +38,8 @@ final class LayerResolver {
         for (JsonNode node : arns) {
             String arn = node.asText();
             Matcher m = LAYER_VERSION_ARN.matcher(arn);
-            if (!m.matches()) {
-                throw ApiException.validation(arn, "layers", "Member must satisfy constraint: [Member must satisfy"
-                        + " regular expression pattern: arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:"
-                        + "[a-zA-Z0-9-_]+:[0-9]+]");
+            if (!m.matches()) { // passed the front end as an AWS-published layer (awslayer): none here
+                throw ApiException.invalidParameter("Layer version " + arn + " does not exist.");
             }
             String layerArn = arn.substring(0, arn.lastIndexOf(':'));
             String previous = seen.put(layerArn, arn);

@@ -24,7 +24,8 @@ final class Paging {
             } catch (NumberFormatException e) {
                 throw ApiException.validation(maxItems, "maxItems", "Member must be a number");
             }
-            Validation.range(max, "maxItems", 1, maxLimit);
+            new Violations().range("maxItems", com.fasterxml.jackson.databind.node.IntNode.valueOf(max), 1, maxLimit)
+                    .check();
         }
         int start = decode(request.query("Marker"));
         int end = Math.min(items.size(), start + max);

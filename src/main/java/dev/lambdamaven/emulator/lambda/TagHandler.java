@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdamaven.emulator.http.ApiException;
 import dev.lambdamaven.emulator.http.ApiRequest;
 import dev.lambdamaven.emulator.http.ApiResponse;
+import dev.lambdamaven.emulator.http.Ids;
 import dev.lambdamaven.emulator.http.Json;
+import dev.lambdamaven.emulator.store.VersionRow;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Iterator;
@@ -51,15 +53,21 @@ final class TagHandler {
 
     ApiResponse tag(ApiRequest request) {
         ObjectNode body = request.json(LambdaShapes.TAG_RESOURCE);
+        String resource = resource(request, new Violations().required("tags", body.get("Tags")));
+        if (body.path("Tags").isEmpty()) { // test_tag_exceptions
+            throw ApiException.invalidParameter("An error occurred and the request cannot be processed.");
+        }
         Map<String, String> tags = parseTags(body.path("Tags"));
         ctx.db().write(c -> {
-            String arn = functionArn(c, request);
+            FunctionRef function = function(c, request, resource);
+            String arn = function.arn();
             Map<String, String> merged = new LinkedHashMap<>(ctx.tags().tags(c, arn));
             merged.putAll(tags);
             if (merged.size() > MAX_TAGS) {
                 throw ApiException.invalidParameter("Number of tags exceeds resource tag limit.");
             }
             ctx.tags().put(c, arn, tags);
+            changed(c, function);
             return null;
         });
         return ApiResponse.empty(204);
@@ -67,27 +75,45 @@ final class TagHandler {
 
     ApiResponse untag(ApiRequest request) {
         List<String> keys = request.queryAll("tagKeys");
+        // no keys: the SDKs send no tagKeys at all (test_tag_exceptions)
+        String resource = resource(request, new Violations().required("tagKeys", keys.isEmpty() ? null : keys));
         ctx.db().write(c -> {
-            ctx.tags().remove(c, functionArn(c, request), keys);
+            FunctionRef function = function(c, request, resource);
+            ctx.tags().remove(c, function.arn(), keys);
+            changed(c, function);
             return null;
         });
         return ApiResponse.empty(204);
     }
 
     ApiResponse list(ApiRequest request) {
+        String resource = resource(request, new Violations());
         return ctx.db().read(c -> {
             ObjectNode out = Json.object();
-            out.set("Tags", Json.strings(ctx.tags().tags(c, functionArn(c, request))));
+            out.set("Tags", Json.strings(ctx.tags().tags(c, function(c, request, resource).arn())));
             return ApiResponse.json(200, out);
         });
     }
 
-    private String functionArn(Connection c, ApiRequest request) throws SQLException {
+    /** The resource ARN, which must pass the front end together with the operation's other members. */
+    private static String resource(ApiRequest request, Violations members) {
         String arn = request.path("arn");
-        if (arn == null || !arn.startsWith("arn:")) {
-            throw ApiException.validation(String.valueOf(arn), "resource", "Member must satisfy regular expression"
-                    + " pattern: arn:(aws[a-zA-Z-]*):lambda:[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:"
-                    + "function:[a-zA-Z0-9-_]+(:(\\$LATEST|[a-zA-Z0-9-_]+))?");
+        new Violations().string("resource", arn, Validation.TAGGABLE_RESOURCE).addAll(members).check();
+        return arn;
+    }
+
+    /**
+     * The function a taggable ARN names (test_tag_exceptions, test_tag_versions): not a version or alias, and it must
+     * exist. The other taggable resources the emulator does not keep are not found.
+     */
+    private FunctionRef function(Connection c, ApiRequest request, String arn) throws SQLException {
+        String type = arn.split(":")[5];
+        if (!type.equals("function")) {
+            throw ApiException.notFound(switch (type) {
+                case "event-source-mapping" -> "Event source mapping not found: " + arn;
+                case "capacity-provider" -> "Capacity provider not found: " + arn;
+                default -> "Resource not found: " + arn;
+            });
         }
         FunctionRef ref = FunctionRef.parse(arn, null, request.scope());
         if (ref.qualifier() != null) {
@@ -95,6 +121,11 @@ final class TagHandler {
                     + " specify a function ARN.");
         }
         lookup.latest(c, ref);
-        return ref.arn();
+        return ref;
+    }
+
+    /** A tag change is a change of the function: its revision moves on (TestLambdaTags::test_tag_lifecycle). */
+    private void changed(Connection c, FunctionRef function) throws SQLException {
+        ctx.functions().setRevision(c, function.scope(), function.name(), VersionRow.LATEST, Ids.uuid());
     }
 }

@@ -26,8 +26,9 @@ final class VersionHandler {
     }
 
     ApiResponse publish(ApiRequest request) {
-        FunctionRef ref = lookup.unqualified(request);
         ObjectNode body = request.json(LambdaShapes.PUBLISH_VERSION);
+        FunctionRef ref = lookup.unqualified(request, new Violations()
+                .string("description", FunctionSettings.text(body, "Description"), Validation.DESCRIPTION));
         VersionRow result = ctx.db().write(c -> {
             long now = ctx.now();
             VersionRow latest = lookup.latest(c, ref);
@@ -39,24 +40,26 @@ final class VersionHandler {
             String expectedSha = body.path("CodeSha256").asText(null);
             String actualSha = latest.config().path("CodeSha256").asText();
             if (expectedSha != null && !expectedSha.equals(actualSha)) {
+                // test_publish_with_wrong_sha256
                 throw ApiException.invalidParameter("CodeSHA256 (" + expectedSha + ") is different from current"
-                        + " CodeSHA256 in $LATEST (" + actualSha + "). Please try again with the CodeSHA256 in $LATEST.");
+                        + " CodeSHA256 in $LATEST (" + actualSha + "). Please try again with the CodeSHA256 in"
+                        + " $LATEST.");
             }
             FunctionLookup.checkRevision(body.path("RevisionId").asText(null),
-                    ConfigurationView.revision(latest, now), "GetFunction/GetAlias");
-            return writes.publish(c, latest, body.path("Description").asText(null), now);
+                    ConfigurationView.revision(latest, now), FunctionLookup.REVISION_SOURCE);
+            return writes.publish(c, latest, body.path("Description").asText(null));
         });
         return ApiResponse.json(201, view.render(result, ctx.now()));
     }
 
     ApiResponse list(ApiRequest request) {
-        FunctionRef ref = lookup.unqualified(request);
+        FunctionRef ref = lookup.ref(request, Validation.NAMESPACED_FUNCTION_NAME, new Violations());
         long now = ctx.now();
         List<JsonNode> items = ctx.db().read(c -> {
             lookup.latest(c, ref);
             List<JsonNode> result = new ArrayList<>();
             for (VersionRow row : ctx.functions().versions(c, ref.scope(), ref.name())) {
-                result.add(view.render(row, now));
+                result.add(view.listed(row, row.version(), now)); // $LATEST with its suffix (test_version_lifecycle)
             }
             return result;
         });

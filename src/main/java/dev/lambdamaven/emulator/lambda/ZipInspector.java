@@ -54,9 +54,11 @@ public final class ZipInspector {
             return total;
         } catch (ZipException e) {
             throw ApiException.invalidParameter(UNZIP_FAILED);
-        } catch (NoSuchFileException | FileNotFoundException e) {
+        } catch (NoSuchFileException e) {
             // the stored zip was collected before its reference was committed: a service error, not a bad zip
             throw new UncheckedIOException(e);
+        } catch (FileNotFoundException e) { // the same, when it went before ZipFile opened it
+            throw new UncheckedIOException(new NoSuchFileException(zip.toString()));
         } catch (IOException e) {
             throw ApiException.invalidParameter(UNZIP_FAILED);
         }

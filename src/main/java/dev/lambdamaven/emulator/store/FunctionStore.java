@@ -77,6 +77,13 @@ public final class FunctionStore {
                 row.failureReason());
     }
 
+    /** Gives a version a new revision id, for a change that is not to its configuration (a tag, a publish). */
+    public void setRevision(Connection c, Scope scope, String name, String version, String revision)
+            throws SQLException {
+        Sql.update(c, "UPDATE versions SET revision = ? WHERE" + IN_SCOPE + "AND function = ? AND version = ?",
+                revision, scope.account(), scope.region(), name, version);
+    }
+
     public void deleteVersion(Connection c, Scope scope, String name, String version) throws SQLException {
         Sql.update(c, "DELETE FROM versions WHERE" + IN_SCOPE + "AND function = ? AND version = ?", scope.account(),
                 scope.region(), name, version);
