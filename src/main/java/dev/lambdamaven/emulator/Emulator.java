@@ -103,6 +103,9 @@ public final class Emulator implements AutoCloseable {
                     new FrontDoor(routes, gate), httpExecutor, HttpListener.Limits.defaults());
             Emulator emulator = new Emulator(options, listener, httpExecutor, async, db, collector);
             endpoint.set(emulator.endpoint());
+            if (options.functionRuntime() != null) {
+                options.functionRuntime().serviceEndpoint(emulator.endpoint());
+            }
             collector.request(); // in the background: what earlier runs or crashes left
             return emulator;
         } catch (IOException | RuntimeException e) {

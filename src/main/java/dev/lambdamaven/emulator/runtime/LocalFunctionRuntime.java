@@ -46,6 +46,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
 
     private SecureRandom random;
     private volatile boolean closed;
+    private volatile java.net.URI services;
     private List<Path> runtimeClientJars;
     private Path nativeLibrary;
 
@@ -137,7 +138,8 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
         try {
             EnvironmentLauncher.Setup setup = kind.isJava()
                     ? javaSetup(kind, server.registerWithPathPrefix(env))
-                    : new EnvironmentLauncher.Setup(server.registerWithOwnPort(env), null, List.of(), null, List.of());
+                    : new EnvironmentLauncher.Setup(server.registerWithOwnPort(env), null, List.of(), null, List.of(),
+                            services);
             env.start(EnvironmentLauncher.prepare(request, kind, dir, setup));
         } catch (IOException | RuntimeException e) {
             env.stop();
@@ -210,7 +212,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
             runtimeClientJars = jars;
         }
         return new EnvironmentLauncher.Setup(runtimeApi, javaHome, runtimeClientJars, nativeLibrary,
-                classData.jvmOptions(javaHome, runtimeClientJars, nativeLibrary));
+                classData.jvmOptions(javaHome, runtimeClientJars, nativeLibrary), services);
     }
 
     private void forget(ExecutionEnvironment env) {
@@ -258,6 +260,11 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
                 ProcessHandle.of(pid).ifPresent(ExecutionEnvironment::killTree);
             }
         }
+    }
+
+    @Override
+    public void serviceEndpoint(java.net.URI endpoint) {
+        services = endpoint;
     }
 
     @Override
