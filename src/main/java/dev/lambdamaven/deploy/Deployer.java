@@ -22,6 +22,7 @@ public final class Deployer implements AutoCloseable {
     private final Publisher publisher;
     private final AliasUpdater aliases;
     private final LayerPublisher layers;
+    private final TransitEncryption transit;
 
     public Deployer(Target target, DeployLog log) {
         this(new AwsClients(target), log, Retry.standard(log), CodeUploader.DIRECT_UPLOAD_LIMIT);
@@ -36,20 +37,23 @@ public final class Deployer implements AutoCloseable {
         this.publisher = new Publisher(clients.lambda(), retry);
         this.aliases = new AliasUpdater(clients.lambda(), retry, log);
         this.layers = new LayerPublisher(clients.lambda(), uploader, retry, log);
+        this.transit = new TransitEncryption(clients::kms, clients.target().isAws(), log);
     }
 
     /** What {@link #deployFunction} would change, changing nothing. */
     public Plan plan(FunctionSpec spec) {
-        return ConfigDiff.between(spec, CodeHash.of(spec.code()), reader.read(spec.functionName()).orElse(null));
+        DeployedFunction deployed = reader.read(spec.functionName()).orElse(null);
+        return ConfigDiff.between(transit.resolve(spec, deployed, false), CodeHash.of(spec.code()), deployed);
     }
 
     /**
      * Creates or updates the function where it differs from {@code spec}, then publishes a version (Lambda
      * returns the latest version unchanged when nothing changed since it was published).
      */
-    public FunctionResult deployFunction(FunctionSpec spec, DeployOptions options) {
-        String hash = CodeHash.of(spec.code());
-        Optional<DeployedFunction> deployed = reader.read(spec.functionName());
+    public FunctionResult deployFunction(FunctionSpec wanted, DeployOptions options) {
+        String hash = CodeHash.of(wanted.code());
+        Optional<DeployedFunction> deployed = reader.read(wanted.functionName());
+        FunctionSpec spec = transit.resolve(wanted, deployed.orElse(null), !options.dryRun());
         Plan plan = ConfigDiff.between(spec, hash, deployed.orElse(null));
         PlanPrinter.lines(plan).forEach(log::info);
         String arn = deployed.map(DeployedFunction::functionArn).orElse(null);

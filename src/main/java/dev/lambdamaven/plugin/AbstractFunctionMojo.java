@@ -63,6 +63,14 @@ public abstract class AbstractFunctionMojo extends AbstractDeployMojo {
     @Parameter
     protected List<Secret> secrets;
 
+    /**
+     * A KMS key (key id, key ARN, alias name or alias ARN) that encrypts every secret before it leaves the build, as
+     * the Lambda console's encryption helpers do; the function decrypts with KMS. A secret's own
+     * {@code <encryptInTransit>} overrides it. See docs/secrets.md.
+     */
+    @Parameter
+    protected String encryptSecretsInTransit;
+
     @Parameter(property = PropertyNames.KMS_KEY_ARN)
     protected String kmsKeyArn;
 
@@ -101,7 +109,7 @@ public abstract class AbstractFunctionMojo extends AbstractDeployMojo {
     /** The wanted function, secrets resolved, reactor layers resolved to their published ARNs. */
     protected FunctionSpec functionSpec(Target resolvedTarget) throws MojoFailureException {
         resolvedSecrets = new SecretResolver(settings, settingsDecrypter, System::getenv, project.getBasedir().toPath())
-                .resolve(secrets);
+                .resolve(secrets, encryptSecretsInTransit);
         Map<String, String> plain = new TreeMap<>();
         if (environment != null) {
             environment.forEach((k, v) -> plain.put(k, v == null ? "" : v));
