@@ -21,8 +21,7 @@ import software.amazon.awssdk.services.lambda.model.Environment;
 
 /**
  * A function invoked on the emulator decrypts an environment value encrypted in transit, as on AWS: its execution
- * environment gets the emulator's KMS endpoint ({@code AWS_ENDPOINT_URL_KMS}) and credentials of the function's
- * account, and another AWS SDK than the emulator's own (the AWS CLI's botocore, in a bash custom runtime) calls KMS
+ * environment gets the emulator's endpoint ({@code AWS_ENDPOINT_URL}) and credentials of the function's account, and another AWS SDK than the emulator's own (the AWS CLI's botocore, in a bash custom runtime) calls KMS
  * Decrypt with the function name as encryption context.
  */
 class FunctionKmsTest {

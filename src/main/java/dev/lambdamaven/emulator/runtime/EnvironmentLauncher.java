@@ -24,7 +24,7 @@ final class EnvironmentLauncher {
 
     /**
      * What a launch needs beyond the invocation request; {@code services}: the emulator's endpoint, where the
-     * function's AWS SDK clients reach the services it serves besides Lambda (KMS), null when not known.
+     * function's AWS SDK clients reach the services it serves (KMS, Lambda, S3), null when not known.
      */
     record Setup(String runtimeApi, Path javaHome, List<Path> runtimeClientJars, Path nativeLibrary,
             List<String> extraJvmOptions, URI services) {}
@@ -113,12 +113,13 @@ final class EnvironmentLauncher {
                 + (hostPath.isEmpty() ? "" : ":" + hostPath));
         env.put("LD_LIBRARY_PATH", task.resolve("lib") + ":" + opt.resolve("lib"));
         // as Lambda hands a function its role's credentials: the account in the access key id, so the function's
-        // calls act in its own account; KMS on the emulator (unless the function names an endpoint of its own)
+        // calls act in its own account, on the emulator (KMS, Lambda, S3), never on AWS with dummy credentials;
+        // a function's own AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_<SERVICE> wins
         env.put("AWS_ACCESS_KEY_ID", accountOf(request.invokedArn()));
         env.put("AWS_SECRET_ACCESS_KEY", "lambda-emulator");
         env.put("AWS_SESSION_TOKEN", "lambda-emulator");
-        if (setup.services() != null && !env.containsKey("AWS_ENDPOINT_URL")) {
-            env.putIfAbsent("AWS_ENDPOINT_URL_KMS", setup.services().toString());
+        if (setup.services() != null) {
+            env.putIfAbsent("AWS_ENDPOINT_URL", setup.services().toString());
         }
         return env;
     }

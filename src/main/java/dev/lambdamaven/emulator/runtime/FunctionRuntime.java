@@ -10,7 +10,7 @@ public interface FunctionRuntime extends AutoCloseable {
     /** Runs one invocation synchronously (RequestResponse or Event) in a warm or a new environment. */
     InvocationResult invoke(InvocationRequest request) throws InterruptedException;
 
-    /** Where functions reach the emulator's other services (KMS), told once the emulator listens. */
+    /** Where functions' AWS SDK clients reach the emulator (KMS, Lambda, S3), told once the emulator listens. */
     default void serviceEndpoint(java.net.URI endpoint) {}
 
     /** Stops every execution environment this runtime started. */
