@@ -344,6 +344,13 @@ class KmsApiTest {
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("\"__type\":\"UnknownOperationException\"");
 
+        // a DynamoDB client sent here by a function's AWS_ENDPOINT_URL: told what the emulator serves
+        HttpResponse<String> dynamo = http.send("POST", "/", "{}", "dynamodb", headers(Map.of("Content-Type",
+                "application/x-amz-json-1.0"), "DynamoDB_20120810.GetItem"));
+        assertThat(dynamo.statusCode()).isEqualTo(400);
+        assertThat(dynamo.body()).contains("\"__type\":\"UnknownOperationException\"")
+                .contains("not DynamoDB_20120810").contains("AWS_ENDPOINT_URL_<SERVICE>");
+
         HttpResponse<String> wrongType = http.send("POST", "/", "{\"KeyId\":7}", "kms",
                 headers(json11, "TrentService.DescribeKey"));
         assertThat(wrongType.statusCode()).isEqualTo(400);

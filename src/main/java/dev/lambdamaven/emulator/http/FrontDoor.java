@@ -32,12 +32,16 @@ public final class FrontDoor implements HttpListener.Handler {
         String requestId = Ids.uuid();
         int queryStart = raw.uri().indexOf('?');
         String rawPath = queryStart < 0 ? raw.uri() : raw.uri().substring(0, queryStart);
-        Router.Family family = familyOf(raw.method(), rawPath, raw.headers().get("X-Amz-Target"));
+        String target = raw.headers().get("X-Amz-Target");
+        Router.Family family = familyOf(raw.method(), rawPath, target);
         ApiResponse response;
         try {
             List<String> segments = PathCodec.segments(rawPath);
             Map<String, List<String>> query = PathCodec.query(queryStart < 0 ? null : raw.uri().substring(queryStart + 1));
             gate.checkOrigin(raw.headers());
+            if (family == Router.Family.KMS && !target.startsWith(Router.KMS_TARGET_PREFIX)) {
+                throw notServed(target); // a function's SDK client of another JSON service, sent here by AWS_ENDPOINT_URL
+            }
             Optional<Router.Match> bound = routes.bind(family, raw.method(), segments, query);
             Scope scope = switch (bound.map(Router.Match::access).orElse(Router.Access.SIGNED)) {
                 case LOCAL -> gate.defaults();
@@ -103,10 +107,17 @@ public final class FrontDoor implements HttpListener.Handler {
             return Router.Family.LAMBDA;
         }
         if (first.isEmpty() && method.equals("POST")) {
-            return target != null && target.startsWith(Router.KMS_TARGET_PREFIX) ? Router.Family.KMS
-                    : Router.Family.EC2;
+            return target != null ? Router.Family.KMS : Router.Family.EC2; // the JSON protocols name an X-Amz-Target
         }
         return Router.Family.S3;
+    }
+
+    private static ApiException notServed(String target) {
+        int dot = target.indexOf('.');
+        return new ApiException(400, "UnknownOperationException", "The Lambda emulator serves Lambda, KMS, S3 (for"
+                + " code) and EC2's describe calls, not " + (dot < 0 ? target : target.substring(0, dot))
+                + " (X-Amz-Target " + target + "): functions it runs reach it through AWS_ENDPOINT_URL; set"
+                + " AWS_ENDPOINT_URL_<SERVICE> in the function's environment to use another local service.");
     }
 
     private static ApiException unknownOperation(Router.Family family, String method, String path) {
