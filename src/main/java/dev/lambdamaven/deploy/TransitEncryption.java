@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.AlreadyExistsException;
 import software.amazon.awssdk.services.kms.model.DisabledException;
 import software.amazon.awssdk.services.kms.model.IncorrectKeyException;
 import software.amazon.awssdk.services.kms.model.InvalidCiphertextException;
@@ -153,9 +154,13 @@ final class TransitEncryption {
             }
             String keyId = kms.get().createKey(b -> b.description("made by lambda-maven-plugin for " + key))
                     .keyMetadata().keyId();
-            kms.get().createAlias(b -> b.aliasName(key.keyId()).targetKeyId(keyId));
-            log.info("KMS key " + key + " did not exist on this local target: created it (on AWS, create it before"
-                    + " the first deploy)");
+            try {
+                kms.get().createAlias(b -> b.aliasName(key.keyId()).targetKeyId(keyId));
+                log.info("KMS key " + key + " did not exist on this local target: created it (on AWS, create it"
+                        + " before the first deploy)");
+            } catch (AlreadyExistsException madeMeanwhile) {
+                // another module of a parallel build made it first: use theirs
+            }
             return call.get();
         } catch (DisabledException e) {
             throw new InvalidSpecException(element, key, "the KMS key is disabled: enable it (aws kms enable-key) or"

@@ -31,7 +31,7 @@ class FunctionKmsTest {
 
     @Test
     void aFunctionDecryptsItsSecretWithKmsOnTheEmulatorAndOnlyUnderItsOwnName() throws Exception {
-        Assumptions.assumeTrue(onPath("aws"), "the AWS CLI is not installed");
+        Assumptions.assumeTrue(AwsCli.installed(), "the AWS CLI is not installed");
         byte[] bootstrap = Files.readAllBytes(resource("runtime/kms-bootstrap"));
         try (Emulator emulator = Emulator.start(EmulatorFixture.options(dir.resolve("state"))
                         .functionRuntime(new LocalFunctionRuntime(LocalRuntimeOptions.defaults(dir.resolve("work"))))
@@ -64,11 +64,5 @@ class FunctionKmsTest {
 
     private static Path resource(String name) throws URISyntaxException {
         return Path.of(FunctionKmsTest.class.getClassLoader().getResource(name).toURI());
-    }
-
-    private static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        return path != null && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
-                .anyMatch(entry -> Files.isExecutable(Path.of(entry, program)));
     }
 }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -369,7 +368,7 @@ class KmsApiTest {
 
     @Test
     void theAwsCliEncryptsAndDecrypts() throws Exception {
-        Assumptions.assumeTrue(onPath("aws"), "the AWS CLI is not installed");
+        Assumptions.assumeTrue(AwsCli.installed(), "the AWS CLI is not installed");
         String keyId = kms.createKey(b -> { }).keyMetadata().keyId();
         kms.createAlias(b -> b.aliasName("alias/cli").targetKeyId(keyId));
         Path plain = Files.writeString(dir.resolve("plain.txt"), "from the CLI");
@@ -394,25 +393,7 @@ class KmsApiTest {
     }
 
     private String cli(String... args) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of("aws", "--endpoint-url", emulator.endpoint().toString(),
-                "--region", "us-east-1"));
-        line.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
-        builder.environment().put("AWS_ACCESS_KEY_ID", ACCOUNT);
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", "test");
-        builder.environment().put("AWS_CONFIG_FILE", dir.resolve("no-config").toString());
-        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-credentials").toString());
-        Process process = builder.start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("aws CLI finished").isTrue();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
-    }
-
-    private static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        return path != null && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
-                .anyMatch(entry -> Files.isExecutable(Path.of(entry, program)));
+        return AwsCli.run(dir, emulator.endpoint(), ACCOUNT, args);
     }
 
     private static void assertKmsError(Runnable call, int status, String code, String message) {

@@ -58,7 +58,7 @@ final class KmsRequest {
             throw wrongType(member, "a string");
         }
         String value = node.textValue();
-        length(member, "'" + value + "' ", value.length(), min, max);
+        bounds(member, "'" + value + "' ", "length", value.length(), min, max);
         return value;
     }
 
@@ -77,7 +77,7 @@ final class KmsRequest {
         } catch (IllegalArgumentException e) {
             throw serialization("member " + member + " of the " + operation + " request is not valid base64");
         }
-        length(member, "", value.length, min, max);
+        bounds(member, "", "length", value.length, min, max);
         return value;
     }
 
@@ -90,13 +90,7 @@ final class KmsRequest {
             throw wrongType(member, "an integer");
         }
         int value = node.intValue();
-        if (value < min) {
-            violate("Value '" + value + "' at '" + camel(member) + "' failed to satisfy constraint: Member must have"
-                    + " value greater than or equal to " + min);
-        } else if (value > max) {
-            violate("Value '" + value + "' at '" + camel(member) + "' failed to satisfy constraint: Member must have"
-                    + " value less than or equal to " + max);
-        }
+        bounds(member, "'" + value + "' ", "value", value, min, max);
         return value;
     }
 
@@ -171,13 +165,11 @@ final class KmsRequest {
         return node;
     }
 
-    private void length(String member, String shown, int length, int min, int max) {
-        if (length < min) {
-            violate("Value " + shown + "at '" + camel(member) + "' failed to satisfy constraint: Member must have"
-                    + " length greater than or equal to " + min);
-        } else if (length > max) {
-            violate("Value " + shown + "at '" + camel(member) + "' failed to satisfy constraint: Member must have"
-                    + " length less than or equal to " + max);
+    /** {@code shown}: the value as the message quotes it (blobs: not at all); {@code what}: length or value. */
+    private void bounds(String member, String shown, String what, int actual, int min, int max) {
+        if (actual < min || actual > max) {
+            violate("Value " + shown + "at '" + camel(member) + "' failed to satisfy constraint: Member must have "
+                    + what + (actual < min ? " greater than or equal to " + min : " less than or equal to " + max));
         }
     }
 
