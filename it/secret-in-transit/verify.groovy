@@ -19,7 +19,7 @@ new File(basedir, 'target').eachFileRecurse { f ->
     }
 }
 
-EmulatorState.open(new File(basedir, '../.emulator')).withCloseable { state ->
+EmulatorState.open(new File(emulatorHome)).withCloseable { state ->
     assert state.versions('secret-in-transit') == ['1'] : 'an unchanged secret published a new version'
     def deployed = state.configuration('secret-in-transit', '1').environment().variables().DB_PASSWORD
     assert deployed != secret

@@ -10,11 +10,8 @@ import dev.lambdamaven.config.InvalidSpecException;
 import dev.lambdamaven.config.SecretValue;
 import dev.lambdamaven.config.Target;
 import dev.lambdamaven.config.TransitKey;
-import dev.lambdamaven.emulator.Emulator;
-import dev.lambdamaven.emulator.EmulatorOptions;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,9 +33,8 @@ class TransitEncryptionTest {
 
     @Test
     void onTheEmulatorAnUnchangedSecretKeepsItsCiphertextAndAChangedValueOrKeyIsEncryptedAgain() throws Exception {
-        try (Emulator emulator = Emulator.start(EmulatorOptions.builder().stateDir(dir.resolve("state")).port(0)
-                .activationDelay(Duration.ZERO).updateDelay(Duration.ZERO).build())) {
-            lifecycle(emulator.endpoint(), "arn:aws:iam::123456789012:role/lambda-role", true);
+        try (EmulatorPeer emulator = EmulatorPeer.start()) {
+            lifecycle(emulator.endpoint(), true);
         }
     }
 
@@ -46,11 +42,12 @@ class TransitEncryptionTest {
     void onMotoServerTheSameLifecycleHolds() throws Exception {
         try (MotoServer moto = MotoServer.start()) {
             // moto's Decrypt does not check a KeyId against the ciphertext's key: the key change is not asked of it
-            lifecycle(moto.endpoint(), MotoServer.ROLE_ARN, false);
+            lifecycle(moto.endpoint(), false);
         }
     }
 
-    private void lifecycle(URI endpoint, String role, boolean checksKeyChange) throws Exception {
+    private void lifecycle(URI endpoint, boolean checksKeyChange) throws Exception {
+        String role = DeployPeer.ROLE_ARN;
         try (AwsClients clients = clients(endpoint); Deployer deployer = deployer(endpoint)) {
             FunctionSpec first = spec(role, "pa55word", "alias/orders-secrets");
 
@@ -106,11 +103,10 @@ class TransitEncryptionTest {
 
     @Test
     void aMissingKeyIdADisabledKeyAndAKeyOfAnotherRegionAreNamedBeforeTheFunctionChanges() throws Exception {
-        try (Emulator emulator = Emulator.start(EmulatorOptions.builder().stateDir(dir.resolve("state")).port(0)
-                .activationDelay(Duration.ZERO).updateDelay(Duration.ZERO).build());
+        try (EmulatorPeer emulator = EmulatorPeer.start();
                 AwsClients clients = clients(emulator.endpoint());
                 Deployer deployer = deployer(emulator.endpoint())) {
-            String role = "arn:aws:iam::123456789012:role/lambda-role";
+            String role = DeployPeer.ROLE_ARN;
             assertThatThrownBy(() -> deployer.deployFunction(spec(role, "x", "1234abcd-12ab-34cd-56ef-1234567890ab"),
                     DeployOptions.DEFAULTS))
                     .isInstanceOf(InvalidSpecException.class)
@@ -136,12 +132,10 @@ class TransitEncryptionTest {
 
     @Test
     void aValueWhoseCiphertextOutgrowsLambdasFourKilobytesSaysSo() throws Exception {
-        try (Emulator emulator = Emulator.start(EmulatorOptions.builder().stateDir(dir.resolve("state")).port(0)
-                .build());
-                Deployer deployer = deployer(emulator.endpoint())) {
+        try (EmulatorPeer emulator = EmulatorPeer.start(); Deployer deployer = deployer(emulator.endpoint())) {
             FunctionSpec spec = FunctionSpec.builder("big", TestZips.zip(dir, "big.zip", "code"))
                     .handler("com.acme.Handler::handleRequest").runtime("java21")
-                    .role("arn:aws:iam::123456789012:role/lambda-role")
+                    .role(DeployPeer.ROLE_ARN)
                     .environment(new Environment(Map.of(), Map.of("BLOB", SecretValue.of("x".repeat(3500),
                             new TransitKey("alias/big"))))).build();
             assertThatThrownBy(() -> deployer.plan(spec)).isInstanceOf(InvalidSpecException.class)

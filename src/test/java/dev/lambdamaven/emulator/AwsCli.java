@@ -2,27 +2,18 @@ package dev.lambdamaven.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The AWS CLI as a client of an emulator: static credentials, no config files of the machine's user. */
+/** The AWS CLI as a client of an emulator (check it with ExternalTools first): static credentials, no config files. */
 final class AwsCli {
 
     private AwsCli() {}
-
-    static boolean installed() {
-        String path = System.getenv("PATH");
-        return path != null && Arrays.stream(path.split(File.pathSeparator))
-                .anyMatch(entry -> Files.isExecutable(Path.of(entry, "aws")));
-    }
 
     /** {@code aws --endpoint-url <endpoint> --region us-east-1 <args>}, which must succeed; its output. */
     static String run(Path dir, URI endpoint, String accessKeyId, String... args)

@@ -2,6 +2,7 @@ package dev.lambdamaven.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lambdamaven.ExternalTools;
 import dev.lambdamaven.emulator.runtime.LocalFunctionRuntime;
 import dev.lambdamaven.emulator.runtime.LocalRuntimeOptions;
 import java.net.URISyntaxException;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
@@ -31,7 +31,7 @@ class FunctionKmsTest {
 
     @Test
     void aFunctionDecryptsItsSecretWithKmsOnTheEmulatorAndOnlyUnderItsOwnName() throws Exception {
-        Assumptions.assumeTrue(AwsCli.installed(), "the AWS CLI is not installed");
+        ExternalTools.require("aws", "pip install awscli, or AWS CLI v2");
         byte[] bootstrap = Files.readAllBytes(resource("runtime/kms-bootstrap"));
         try (Emulator emulator = Emulator.start(EmulatorFixture.options(dir.resolve("state"))
                         .functionRuntime(new LocalFunctionRuntime(LocalRuntimeOptions.defaults(dir.resolve("work"))))

@@ -3,6 +3,7 @@ package dev.lambdamaven.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lambdamaven.ExternalTools;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -368,7 +368,7 @@ class KmsApiTest {
 
     @Test
     void theAwsCliEncryptsAndDecrypts() throws Exception {
-        Assumptions.assumeTrue(AwsCli.installed(), "the AWS CLI is not installed");
+        ExternalTools.require("aws", "pip install awscli, or AWS CLI v2");
         String keyId = kms.createKey(b -> { }).keyMetadata().keyId();
         kms.createAlias(b -> b.aliasName("alias/cli").targetKeyId(keyId));
         Path plain = Files.writeString(dir.resolve("plain.txt"), "from the CLI");
