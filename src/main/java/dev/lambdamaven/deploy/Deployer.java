@@ -78,9 +78,10 @@ public final class Deployer implements AutoCloseable {
      * Creates or updates the function's {@code $LATEST} where it differs from {@code spec} and waits until it
      * runs the new code and configuration; publishes nothing ({@code lambda:dev}). Returns what changed.
      */
-    public Plan deployLatest(FunctionSpec spec, String s3Bucket) {
-        String hash = CodeHash.of(spec.code());
-        Optional<DeployedFunction> deployed = reader.read(spec.functionName());
+    public Plan deployLatest(FunctionSpec wanted, String s3Bucket) {
+        String hash = CodeHash.of(wanted.code());
+        Optional<DeployedFunction> deployed = reader.read(wanted.functionName());
+        FunctionSpec spec = transit.resolve(wanted, deployed.orElse(null), true);
         Plan plan = ConfigDiff.between(spec, hash, deployed.orElse(null));
         apply(spec, hash, plan, deployed, s3Bucket);
         return plan;

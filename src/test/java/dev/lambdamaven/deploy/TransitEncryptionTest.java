@@ -102,6 +102,20 @@ class TransitEncryptionTest {
     }
 
     @Test
+    void theDevLoopsUpdateOfLatestEncryptsAsPublishingDoes() throws Exception {
+        try (EmulatorPeer emulator = EmulatorPeer.start(); AwsClients clients = clients(emulator.endpoint());
+                Deployer deployer = deployer(emulator.endpoint())) {
+            FunctionSpec spec = spec(DeployPeer.ROLE_ARN, "pa55word", "alias/orders-secrets");
+            deployer.deployLatest(spec, null);
+            String ciphertext = deployedSecret(clients);
+            assertThat(decrypt(clients, ciphertext, "orders")).isEqualTo("pa55word");
+
+            assertThat(deployer.deployLatest(spec, null).configChanges()).isEmpty();
+            assertThat(deployedSecret(clients)).isEqualTo(ciphertext);
+        }
+    }
+
+    @Test
     void aMissingKeyIdADisabledKeyAndAKeyOfAnotherRegionAreNamedBeforeTheFunctionChanges() throws Exception {
         try (EmulatorPeer emulator = EmulatorPeer.start();
                 AwsClients clients = clients(emulator.endpoint());

@@ -6,19 +6,14 @@ import dev.lambdamaven.emulator.http.ApiException;
 import dev.lambdamaven.emulator.http.ApiRequest;
 import dev.lambdamaven.emulator.http.ApiResponse;
 import dev.lambdamaven.emulator.http.FrontDoor;
-import dev.lambdamaven.emulator.http.Ids;
 import dev.lambdamaven.emulator.http.Json;
 import dev.lambdamaven.emulator.http.Scope;
 import dev.lambdamaven.emulator.store.Database;
 import dev.lambdamaven.emulator.store.SecretBox;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -35,11 +30,7 @@ public final class KmsHandler {
     static final int MAX_PLAINTEXT = 4096;
     static final int MAX_CIPHERTEXT = 6144;
 
-    private static final Pattern KEY_ID = Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}");
-    private static final Pattern ARN = Pattern.compile("arn:([^:]+):kms:([^:]*):([^:]*):(key|alias)/(.+)");
     private static final Pattern ALIAS_NAME = Pattern.compile("^[a-zA-Z0-9:/_-]+$");
-    private static final String AWS_LAMBDA_ALIAS = "alias/aws/lambda";
     private static final List<String> ENCRYPTION_ALGORITHMS = List.of("SYMMETRIC_DEFAULT", "RSAES_OAEP_SHA_1",
             "RSAES_OAEP_SHA_256", "SM2PKE");
     private static final List<String> KEY_USAGES = List.of("SIGN_VERIFY", "ENCRYPT_DECRYPT", "GENERATE_VERIFY_MAC",
@@ -52,10 +43,12 @@ public final class KmsHandler {
 
     private final Database db;
     private final KmsStore store;
+    private final KeyNames keys;
 
     public KmsHandler(Database db, SecretBox box) {
         this.db = db;
         this.store = new KmsStore(box);
+        this.keys = new KeyNames(store);
     }
 
     public ApiResponse createKey(ApiRequest request) {
@@ -81,7 +74,7 @@ public final class KmsHandler {
         if (multiRegion) {
             throw unsupported("MultiRegion keys");
         }
-        KmsKey key = db.write(c -> create(c, request.scope(), description == null ? "" : description, "CUSTOMER"));
+        KmsKey key = db.write(c -> keys.create(c, request.scope(), description == null ? "" : description, "CUSTOMER"));
         return answer(Json.object().set("KeyMetadata", metadata(key)));
     }
 
@@ -90,7 +83,7 @@ public final class KmsHandler {
         String keyId = in.string("KeyId", true, 1, 2048);
         in.list("GrantTokens", 10);
         in.validate();
-        KmsKey key = db.write(c -> resolve(c, request.scope(), keyId));
+        KmsKey key = db.write(c -> keys.resolve(c, request.scope(), keyId));
         return answer(Json.object().set("KeyMetadata", metadata(key)));
     }
 
@@ -100,7 +93,7 @@ public final class KmsHandler {
         String marker = in.string("Marker", false, 1, 1024);
         in.validate();
         int page = limit == null ? 100 : limit;
-        checkMarker(marker, KEY_ID);
+        checkMarker(marker, KeyNames.KEY_ID);
         List<KmsKey> keys = db.read(c -> store.keys(c, request.scope(), marker, page + 1));
         ArrayNode entries = Json.array();
         keys.stream().limit(page).forEach(k -> entries.add(Json.object().put("KeyId", k.keyId()).put("KeyArn", k.arn())));
@@ -121,7 +114,7 @@ public final class KmsHandler {
         String keyId = in.string("KeyId", true, 1, 2048);
         in.validate();
         db.write(c -> {
-            store.setEnabled(c, resolve(c, request.scope(), keyId), enabled);
+            store.setEnabled(c, keys.resolve(c, request.scope(), keyId), enabled);
             return null;
         });
         return answer(Json.object());
@@ -151,18 +144,18 @@ public final class KmsHandler {
         }
         Scope scope = request.scope();
         db.write(c -> {
-            KmsKey key = resolve(c, scope, target);
+            KmsKey key = keys.resolve(c, scope, target);
             long now = System.currentTimeMillis();
             Optional<KmsStore.Alias> existing = store.alias(c, scope, name);
             if (operation.equals("CreateAlias")) {
                 if (existing.isPresent()) {
                     // LocalStack's and moto's recorded wording: the alias named by its ARN
                     throw new ApiException(400, "AlreadyExistsException", "An alias with the name "
-                            + aliasArn(scope, name) + " already exists");
+                            + KeyNames.aliasArn(scope, name) + " already exists");
                 }
                 store.insertAlias(c, scope, new KmsStore.Alias(name, key.keyId(), now, now));
             } else {
-                KmsStore.Alias alias = existing.orElseThrow(() -> aliasNotFound(scope, name));
+                KmsStore.Alias alias = existing.orElseThrow(() -> KeyNames.aliasNotFound(scope, name));
                 store.deleteAlias(c, scope, name);
                 store.insertAlias(c, scope, new KmsStore.Alias(name, key.keyId(), alias.createdAt(), now));
             }
@@ -177,7 +170,7 @@ public final class KmsHandler {
         in.validate();
         checkAliasName(name);
         db.write(c -> {
-            store.alias(c, request.scope(), name).orElseThrow(() -> aliasNotFound(request.scope(), name));
+            store.alias(c, request.scope(), name).orElseThrow(() -> KeyNames.aliasNotFound(request.scope(), name));
             store.deleteAlias(c, request.scope(), name);
             return null;
         });
@@ -194,11 +187,11 @@ public final class KmsHandler {
         checkMarker(marker, ALIAS_NAME);
         Scope scope = request.scope();
         List<KmsStore.Alias> aliases = db.read(c -> store.aliases(c, scope,
-                keyId == null ? null : keyOnly(c, scope, keyId).keyId(), marker, page + 1));
+                keyId == null ? null : keys.keyOnly(c, scope, keyId).keyId(), marker, page + 1));
         ArrayNode entries = Json.array();
         aliases.stream().limit(page).forEach(a -> entries.add(Json.object()
                 .put("AliasName", a.name())
-                .put("AliasArn", aliasArn(scope, a.name()))
+                .put("AliasArn", KeyNames.aliasArn(scope, a.name()))
                 .put("TargetKeyId", a.keyId())
                 .put("CreationDate", seconds(a.createdAt()))
                 .put("LastUpdatedDate", seconds(a.updatedAt()))));
@@ -269,8 +262,8 @@ public final class KmsHandler {
             throw invalidCiphertext();
         }
         Opened opened = db.write(c -> {
-            KmsKey key = ciphertextKey(c, scope, keyArn);
-            if (keyId != null && !resolve(c, scope, keyId).keyId().equals(key.keyId())) {
+            KmsKey key = keys.ciphertextKey(c, scope, keyArn);
+            if (keyId != null && !keys.resolve(c, scope, keyId).keyId().equals(key.keyId())) {
                 // recorded by LocalStack against AWS (test_error_messaging_for_invalid_keys)
                 throw new ApiException(400, "IncorrectKeyException", "The key ID in the request does not identify a"
                         + " CMK that can perform this operation.");
@@ -311,7 +304,7 @@ public final class KmsHandler {
     private Sealed seal(Scope scope, String keyId, byte[] plaintext, Map<String, String> context, String algorithm,
             boolean dryRun) {
         Opened opened = db.write(c -> {
-            KmsKey key = resolve(c, scope, keyId);
+            KmsKey key = keys.resolve(c, scope, keyId);
             usable(key, algorithm);
             return new Opened(key, store.material(c, key));
         });
@@ -338,85 +331,6 @@ public final class KmsHandler {
             throw new ApiException(412, "DryRunOperationException", "The request would have succeeded, but the DryRun"
                     + " option is set.");
         }
-    }
-
-    /**
-     * The key a ciphertext names, in the caller's account and region. AWS's answer when there is none (another
-     * region, another account, or a blob of another state directory), as quoted in public issues (e.g.
-     * aceew/aws-lambda-env-vars#7, Droplr/aws-env#29: status 400).
-     */
-    private KmsKey ciphertextKey(Connection c, Scope scope, String keyArn) throws SQLException {
-        Matcher m = ARN.matcher(keyArn);
-        Optional<KmsKey> key = m.matches() && m.group(4).equals("key") && m.group(2).equals(scope.region())
-                && m.group(3).equals(scope.account()) ? store.key(c, scope, m.group(5)) : Optional.empty();
-        return key.orElseThrow(() -> new ApiException(400, "AccessDeniedException", "The ciphertext refers to a"
-                + " customer master key that does not exist, does not exist in this region, or you are not allowed to"
-                + " access."));
-    }
-
-    /** A key named by key id, key ARN, alias name or alias ARN, in the caller's account and region. */
-    private KmsKey resolve(Connection c, Scope scope, String reference) throws SQLException {
-        String keyId = reference;
-        String aliasName = null;
-        if (reference.startsWith("arn:")) {
-            Matcher m = ARN.matcher(reference);
-            if (!m.matches()) {
-                throw new ApiException(400, "NotFoundException", "Invalid arn " + reference);
-            }
-            if (!m.group(2).equals(scope.region())) {
-                // recorded by LocalStack against AWS (test_get_key_in_different_region)
-                throw new ApiException(400, "NotFoundException", "Invalid arn " + m.group(2));
-            }
-            if (m.group(4).equals("alias")) {
-                aliasName = "alias/" + m.group(5);
-            } else {
-                keyId = m.group(5);
-            }
-        } else if (reference.startsWith("alias/")) {
-            aliasName = reference;
-        }
-        if (aliasName != null) {
-            Optional<KmsStore.Alias> alias = store.alias(c, scope, aliasName);
-            if (alias.isEmpty() && aliasName.equals(AWS_LAMBDA_ALIAS)) {
-                // the AWS managed key of Lambda, made on first use as AWS makes it
-                KmsKey managed = create(c, scope, "Default key that protects my Lambda functions when no other key"
-                        + " is defined", "AWS");
-                long now = System.currentTimeMillis();
-                store.insertAlias(c, scope, new KmsStore.Alias(aliasName, managed.keyId(), now, now));
-                return managed;
-            }
-            keyId = alias.orElseThrow(() -> aliasNotFound(scope, reference)).keyId();
-        }
-        return keyOnly(c, scope, keyId);
-    }
-
-    /** A key named by key id or key ARN (what ListAliases filters by). */
-    private KmsKey keyOnly(Connection c, Scope scope, String reference) throws SQLException {
-        String keyId = reference;
-        String arn = null;
-        Matcher m = ARN.matcher(reference);
-        if (m.matches() && m.group(4).equals("key")) {
-            if (!m.group(2).equals(scope.region())) {
-                throw new ApiException(400, "NotFoundException", "Invalid arn " + m.group(2));
-            }
-            keyId = m.group(5);
-            arn = reference;
-        }
-        if (!KEY_ID.matcher(keyId).matches()) {
-            // recorded by LocalStack against AWS (test_get_key_invalid_uuid)
-            throw new ApiException(400, "NotFoundException", "Invalid keyId '" + keyId + "'");
-        }
-        // recorded by LocalStack against AWS (test_get_key_does_not_exist); a key of another account is not found
-        String named = arn != null ? arn : KmsKey.arn(scope, keyId);
-        return store.key(c, scope, keyId).filter(k -> k.arn().equals(named))
-                .orElseThrow(() -> new ApiException(400, "NotFoundException", "Key '" + named + "' does not exist"));
-    }
-
-    private KmsKey create(Connection c, Scope scope, String description, String manager) throws SQLException {
-        KmsKey key = new KmsKey(scope, Ids.uuid(), description, true, manager,
-                HexFormat.of().formatHex(Ciphertext.Random.bytes(32)), System.currentTimeMillis());
-        store.insert(c, key, Ciphertext.Random.bytes(32));
-        return key;
     }
 
     private static ObjectNode metadata(KmsKey key) {
@@ -462,12 +376,6 @@ public final class KmsHandler {
         return truncated ? out.put("NextMarker", next) : out;
     }
 
-    private static ApiException aliasNotFound(Scope scope, String alias) {
-        // LocalStack's note: AWS names the alias by its ARN in this message
-        String name = alias.startsWith("arn:") ? alias : aliasArn(scope, alias);
-        return new ApiException(400, "NotFoundException", "Alias " + name + " is not found.");
-    }
-
     private static ApiException invalidCiphertext() {
         // AWS answers it without a message (LocalStack's test_encrypt_decrypt_encryption_context)
         return new ApiException(400, "InvalidCiphertextException", "");
@@ -476,10 +384,6 @@ public final class KmsHandler {
     private static ApiException unsupported(String what) {
         return new ApiException(400, "UnsupportedOperationException", "The emulator's KMS makes symmetric encryption"
                 + " keys only (KeySpec SYMMETRIC_DEFAULT, KeyUsage ENCRYPT_DECRYPT, Origin AWS_KMS), not " + what + ".");
-    }
-
-    private static String aliasArn(Scope scope, String name) {
-        return "arn:" + scope.partition() + ":kms:" + scope.region() + ":" + scope.account() + ":" + name;
     }
 
     /** JSON 1.1 timestamps: seconds since the epoch, with a fraction. */
