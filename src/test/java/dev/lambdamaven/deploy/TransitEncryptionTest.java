@@ -12,6 +12,7 @@ import dev.lambdamaven.config.Target;
 import dev.lambdamaven.config.TransitKey;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,8 @@ class TransitEncryptionTest {
 
     @TempDir
     Path dir;
+
+    private static final DeployOptions DRY_RUN = new DeployOptions(true, false, null, null, null);
 
     private final RecordingLog log = new RecordingLog();
 
@@ -78,7 +81,7 @@ class TransitEncryptionTest {
 
             // a dry run of a changed value plans the change and encrypts nothing
             FunctionSpec rotated = spec(role, "n3w-pa55word", "alias/orders-secrets");
-            Plan planned = deployer(endpoint).plan(rotated);
+            Plan planned = deployer(endpoint).deployFunction(rotated, DRY_RUN).plan();
             assertThat(planned.configChanges()).extracting(Change::toString)
                     .containsExactly("environment.DB_PASSWORD: **** -> ****");
             assertThat(deployedSecret(clients)).isEqualTo(ciphertext);
@@ -152,7 +155,7 @@ class TransitEncryptionTest {
                     .role(DeployPeer.ROLE_ARN)
                     .environment(new Environment(Map.of(), Map.of("BLOB", SecretValue.of("x".repeat(3500),
                             new TransitKey("alias/big"))))).build();
-            assertThatThrownBy(() -> deployer.plan(spec)).isInstanceOf(InvalidSpecException.class)
+            assertThatThrownBy(() -> deployer.deployFunction(spec, DRY_RUN)).isInstanceOf(InvalidSpecException.class)
                     .hasMessageContaining("Lambda allows 4096").hasMessageContaining("encrypted in transit")
                     .hasMessageNotContaining("xxxx");
         }
@@ -167,7 +170,8 @@ class TransitEncryptionTest {
     }
 
     private Deployer deployer(URI endpoint) {
-        return new Deployer(clients(endpoint), log, new Retry(millis -> { }, log), CodeUploader.DIRECT_UPLOAD_LIMIT);
+        return new Deployer(clients(endpoint), log, new Retry(millis -> { }, log), CodeUploader.DIRECT_UPLOAD_LIMIT,
+                Clock.systemUTC(), millis -> { });
     }
 
     private static AwsClients clients(URI endpoint) {
