@@ -37,19 +37,20 @@ class TransitEncryptionTest {
     @Test
     void onTheEmulatorAnUnchangedSecretKeepsItsCiphertextAndAChangedValueOrKeyIsEncryptedAgain() throws Exception {
         try (EmulatorPeer emulator = EmulatorPeer.start()) {
-            lifecycle(emulator.endpoint(), true);
+            lifecycle(emulator.endpoint());
         }
     }
 
     @Test
     void onMotoServerTheSameLifecycleHolds() throws Exception {
         try (MotoServer moto = MotoServer.start()) {
-            // moto's Decrypt does not check a KeyId against the ciphertext's key: the key change is not asked of it
-            lifecycle(moto.endpoint(), false);
+            // moto answers a KeyId of another key with AccessDeniedException (AWS: IncorrectKeyException): the
+            // deployer warns that it cannot compare, and encrypts again all the same
+            lifecycle(moto.endpoint());
         }
     }
 
-    private void lifecycle(URI endpoint, boolean checksKeyChange) throws Exception {
+    private void lifecycle(URI endpoint) throws Exception {
         String role = DeployPeer.ROLE_ARN;
         try (AwsClients clients = clients(endpoint); Deployer deployer = deployer(endpoint)) {
             FunctionSpec first = spec(role, "pa55word", "alias/orders-secrets");
@@ -90,17 +91,15 @@ class TransitEncryptionTest {
             assertThat(changed.version()).isEqualTo("2");
             assertThat(decrypt(clients, deployedSecret(clients), "orders")).isEqualTo("n3w-pa55word");
 
-            if (checksKeyChange) {
-                String before = deployedSecret(clients);
-                FunctionResult rekeyed = deployer.deployFunction(spec(role, "n3w-pa55word", "alias/other-key"),
-                        DeployOptions.DEFAULTS);
-                assertThat(rekeyed.version()).isEqualTo("3");
-                String after = deployedSecret(clients);
-                assertThat(after).isNotEqualTo(before);
-                assertThat(clients.kms().decrypt(b -> b.ciphertextBlob(blob(after)).keyId("alias/other-key")
-                        .encryptionContext(Map.of("LambdaFunctionName", "orders"))).plaintext().asUtf8String())
-                        .isEqualTo("n3w-pa55word");
-            }
+            String before = deployedSecret(clients);
+            FunctionResult rekeyed = deployer.deployFunction(spec(role, "n3w-pa55word", "alias/other-key"),
+                    DeployOptions.DEFAULTS);
+            assertThat(rekeyed.version()).isEqualTo("3");
+            String after = deployedSecret(clients);
+            assertThat(after).isNotEqualTo(before);
+            assertThat(clients.kms().decrypt(b -> b.ciphertextBlob(blob(after)).keyId("alias/other-key")
+                    .encryptionContext(Map.of("LambdaFunctionName", "orders"))).plaintext().asUtf8String())
+                    .isEqualTo("n3w-pa55word");
         }
     }
 
