@@ -137,6 +137,13 @@ public record FunctionSpec(
     }
 
 
+    /** A copy with another environment (secrets encrypted in transit replaced by their ciphertexts). */
+    public FunctionSpec withEnvironment(Environment sent) {
+        return new FunctionSpec(functionName, code, codeSha256, handler, runtime, role, description, memorySize,
+                timeout, ephemeralStorage, architecture, sent, kmsKeyArn, layers, tags, vpc, tracingMode,
+                reservedConcurrency, logging);
+    }
+
     public static Builder builder(String functionName, Path code) {
         return new Builder(functionName, code);
     }

@@ -15,6 +15,7 @@ import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileProperty;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The SDK v2 clients for one target, the same code path for AWS and for the emulator: the emulator (and any
  * {@code endpoint}) is reached through {@code endpointOverride}. Only the {@code aws} target uses the default
  * credential and region chains; the emulator gets static dummy credentials so nothing can reach AWS by
- * accident. S3 and EC2 clients are built on first use. Counts API calls (retries excluded).
+ * accident. S3, EC2 and KMS clients are built on first use. Counts API calls (retries excluded).
  */
 public final class AwsClients implements AutoCloseable {
 
@@ -33,6 +34,7 @@ public final class AwsClients implements AutoCloseable {
     private final LambdaClient lambda;
     private S3Client s3;
     private Ec2Client ec2;
+    private KmsClient kms;
 
     public AwsClients(Target target) {
         if (!target.isAws() && target.endpoint() == null) {
@@ -84,6 +86,14 @@ public final class AwsClients implements AutoCloseable {
         return ec2;
     }
 
+    /** For secrets encrypted in transit. */
+    public synchronized KmsClient kms() {
+        if (kms == null) {
+            kms = configure(KmsClient.builder()).build();
+        }
+        return kms;
+    }
+
     /** API calls made so far through these clients. */
     public int apiCalls() {
         return apiCalls.get();
@@ -128,6 +138,9 @@ public final class AwsClients implements AutoCloseable {
         }
         if (ec2 != null) {
             ec2.close();
+        }
+        if (kms != null) {
+            kms.close();
         }
     }
 }

@@ -45,6 +45,7 @@ public final class Deployer implements AutoCloseable {
     private final AliasUpdater aliases;
     private final TrafficShifter shifter;
     private final LayerPublisher layers;
+    private final TransitEncryption transit;
     private final Cleaner cleaner;
 
     public Deployer(Target target, DeployLog log) {
@@ -66,6 +67,7 @@ public final class Deployer implements AutoCloseable {
         this.shifter = new TrafficShifter(aliases, new FunctionInvoker(clients.lambda()), sleeper, log);
         this.layers = new LayerPublisher(clients.lambda(), uploader, retry, log);
         this.cleaner = new Cleaner(clients.lambda(), retry, log);
+        this.transit = new TransitEncryption(clients::kms, clients.target().isAws(), log);
     }
 
     private static AwsClients open(Target target, DeployLog log) {
@@ -93,7 +95,8 @@ public final class Deployer implements AutoCloseable {
             String hash = checkedHash(spec.code(), spec.codeSha256());
             Optional<DeployedFunction> deployed = reader.read(spec.functionName());
             checkRuntime(runtime, today, deployed.isEmpty());
-            Plan plan = ConfigDiff.between(spec, hash, deployed.orElse(null));
+            FunctionSpec sent = transit.resolve(spec, deployed.orElse(null), !options.dryRun());
+            Plan plan = ConfigDiff.between(sent, hash, deployed.orElse(null));
             PlanPrinter.lines(plan).forEach(log::info);
             String arn = deployed.map(DeployedFunction::functionArn).orElse(null);
             refuseChanges(plan.isEmpty(), options, "Function " + spec.functionName());
@@ -104,7 +107,7 @@ public final class Deployer implements AutoCloseable {
                     && !spec.vpc().equals(options.vpcChecked())) {
                 preflight(spec.vpc());
             }
-            FunctionApplier.Applied applied = apply(spec, hash, plan, deployed, options.s3Bucket());
+            FunctionApplier.Applied applied = apply(sent, hash, plan, deployed, options.s3Bucket());
             Publisher.Published published = publisher.publish(spec.functionName(), hash, applied.revisionId(),
                     options.versionDescription());
             return new FunctionResult(spec.functionName(), applied.functionArn(), published.version(), hash,
@@ -144,8 +147,9 @@ public final class Deployer implements AutoCloseable {
         return guard(secrets, () -> {
             String hash = CodeHash.of(spec.code());
             Optional<DeployedFunction> deployed = reader.read(spec.functionName());
-            Plan plan = ConfigDiff.between(spec, hash, deployed.orElse(null));
-            apply(spec, hash, plan, deployed, s3Bucket);
+            FunctionSpec sent = transit.resolve(spec, deployed.orElse(null), true);
+            Plan plan = ConfigDiff.between(sent, hash, deployed.orElse(null));
+            apply(sent, hash, plan, deployed, s3Bucket);
             return plan;
         });
     }

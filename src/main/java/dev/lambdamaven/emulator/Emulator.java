@@ -7,6 +7,7 @@ import dev.lambdamaven.emulator.http.HttpListener;
 import dev.lambdamaven.emulator.http.RequestGate;
 import dev.lambdamaven.emulator.http.Router;
 import dev.lambdamaven.emulator.http.Scope;
+import dev.lambdamaven.emulator.kms.KmsHandler;
 import dev.lambdamaven.emulator.lambda.ApiRoutes;
 import dev.lambdamaven.emulator.lambda.CodeLinks;
 import dev.lambdamaven.emulator.lambda.LambdaContext;
@@ -37,8 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The local Lambda service: an HTTP server on loopback speaking the Lambda REST API (plus minimal S3 and EC2
- * describe calls) over durable state in a directory, kept per account and region as AWS keeps it. Every thread it starts is a daemon thread.
+ * The local Lambda service: an HTTP server on loopback speaking the Lambda REST API (plus minimal S3, EC2
+ * describe calls and the KMS calls of secrets encrypted in transit) over durable state in a directory, kept per account and region as AWS keeps it. Every thread it starts is a daemon thread.
  */
 public final class Emulator implements AutoCloseable {
 
@@ -96,12 +97,15 @@ public final class Emulator implements AutoCloseable {
             LambdaContext ctx = new LambdaContext(delays, db, blobs, collector, secrets, new FunctionStore(),
                     new AliasStore(), new TagStore(), new LayerStore(), s3, vpc, new CodeLinks(endpoint::get));
             Router routes = ApiRoutes.router(ctx, options.functionRuntime(), async, stateDir.toString(),
-                    new S3Handler(db, blobs, collector, s3), new Ec2Handler(vpc));
+                    new S3Handler(db, blobs, collector, s3), new Ec2Handler(vpc), new KmsHandler(db, secrets));
             RequestGate gate = new RequestGate(options.host(), new Scope(options.accountId(), options.region()));
             listener = HttpListener.start(options.host(), options.port(), "lambda-emulator",
                     new FrontDoor(routes, gate), httpExecutor, HttpListener.Limits.defaults());
             Emulator emulator = new Emulator(options, listener, httpExecutor, async, db, collector);
             endpoint.set(emulator.endpoint());
+            if (options.functionRuntime() != null) {
+                options.functionRuntime().serviceEndpoint(emulator.endpoint());
+            }
             collector.request(); // in the background: what earlier runs or crashes left
             return emulator;
         } catch (IOException | RuntimeException e) {

@@ -73,6 +73,14 @@ public abstract class AbstractFunctionMojo extends AbstractNamedFunctionMojo {
     @Parameter
     protected List<Secret> secrets;
 
+    /**
+     * A KMS key (key id, key ARN, alias name or alias ARN) that encrypts every secret before it leaves the build, as
+     * the Lambda console's encryption helpers do; the function decrypts with KMS. A secret's own
+     * {@code <encryptInTransit>} overrides it. See docs/secrets.md.
+     */
+    @Parameter
+    protected String encryptSecretsInTransit;
+
     /** KMS key ARN that encrypts the environment at rest; empty: Lambda's own key. */
     @Parameter(property = PropertyNames.KMS_KEY_ARN)
     protected String kmsKeyArn;
@@ -133,7 +141,7 @@ public abstract class AbstractFunctionMojo extends AbstractNamedFunctionMojo {
     /** The same, for the package {@code packaged} (lambda:dev's own, say) rather than package-function's. */
     protected FunctionSpec functionSpec(Target resolvedTarget, FunctionRecord packaged) throws MojoFailureException {
         Map<String, SecretValue> secretValues = new SecretResolver(settings, settingsDecrypter, System::getenv,
-                project.getBasedir().toPath()).resolve(secrets);
+                project.getBasedir().toPath()).resolve(secrets, encryptSecretsInTransit);
         Map<String, String> plain = new TreeMap<>();
         if (environment != null) {
             environment.forEach((k, v) -> plain.put(k, v == null ? "" : v));

@@ -3,6 +3,7 @@ package dev.lambdamaven.plugin;
 import dev.lambdamaven.config.InvalidSpecException;
 import dev.lambdamaven.config.SecretSource;
 import dev.lambdamaven.config.SecretValue;
+import dev.lambdamaven.config.TransitKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,17 +38,26 @@ final class SecretResolver {
         this.basedir = basedir;
     }
 
-    Map<String, SecretValue> resolve(List<Secret> secrets) {
+    /**
+     * The secrets' values; each one encrypted in transit with its {@code <encryptInTransit>} key, else with
+     * {@code encryptAllWith} ({@code <encryptSecretsInTransit>}) when that is set.
+     */
+    Map<String, SecretValue> resolve(List<Secret> secrets, String encryptAllWith) {
         Map<String, SecretValue> values = new TreeMap<>();
         if (secrets == null) {
             return values;
         }
+        TransitKey all = encryptAllWith == null || encryptAllWith.isBlank() ? null
+                : TransitKey.parse("encryptSecretsInTransit", encryptAllWith);
         for (Secret secret : secrets) {
             if (secret.name() == null || secret.name().isBlank()) {
                 throw new InvalidSpecException("secrets/secret/name", null, "name the environment variable");
             }
-            SecretSource source = SecretSource.parse("secrets/secret[" + secret.name() + "]/source", secret.source());
-            if (values.put(secret.name(), SecretValue.of(value(secret.name(), source))) != null) {
+            String element = "secrets/secret[" + secret.name() + "]/";
+            SecretSource source = SecretSource.parse(element + "source", secret.source());
+            TransitKey key = secret.encryptInTransit() == null || secret.encryptInTransit().isBlank() ? all
+                    : TransitKey.parse(element + "encryptInTransit", secret.encryptInTransit());
+            if (values.put(secret.name(), SecretValue.of(value(secret.name(), source), key)) != null) {
                 throw new InvalidSpecException("secrets/secret/name", secret.name(), "defined twice: keep one");
             }
         }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Generates hostile raw HTTP requests from a seed, across the emulator's route families: mutated bodies of real
- * operations, broken paths and percent-encoding, browser and foreign-host headers, missing and malformed
+ * Generates hostile raw HTTP requests from a seed, across the emulator's route families (Lambda, S3, EC2, KMS):
+ * mutated bodies of real operations, broken paths and percent-encoding, browser and foreign-host headers, missing and malformed
  * signatures, broken framing (chunk sizes, trailers, transfer codings, lengths that lie), oversized lines, headers
  * and bodies, and request lines that are not HTTP. Mutating operations name a function that does not exist, so
  * that the state a fuzz run leaves behind can be checked.
@@ -69,6 +69,15 @@ final class HostileRequests {
             "Action=Nope", "[]", "null", "\"x\"", "{", "{\"a\":", "{\"a\":1}}", "{\"\u0000\":1}",
             "[".repeat(5000) + "]".repeat(5000), "<xml/>", "");
 
+    private static final List<String> KMS_OPERATIONS = List.of("Encrypt", "Decrypt", "DescribeKey", "CreateAlias",
+            "ListKeys", "ListAliases", "GenerateDataKey", "CreateKey", "Sing", "");
+    private static final List<String> KMS_BODIES = List.of(
+            "{\"KeyId\":\"alias/fuzz\",\"Plaintext\":\"aGk=\",\"EncryptionContext\":{\"LambdaFunctionName\":\"f\"}}",
+            "{\"CiphertextBlob\":\"AQJhcm46YXdz\",\"EncryptionContext\":{\"a\":1}}",
+            "{\"KeyId\":7,\"Plaintext\":\"%%%\"}", "{\"Limit\":0,\"Marker\":\"\"}",
+            "{\"KeyId\":\"arn:aws:kms:mars-1:1:key/x\",\"NumberOfBytes\":1025,\"KeySpec\":\"AES_999\"}",
+            "{\"AliasName\":\"alias/aws/x\",\"TargetKeyId\":\"alias/y\"}", "{\"KeySpec\":\"RSA_2048\"}");
+
     private final Random random;
 
     HostileRequests(long seed) {
@@ -100,6 +109,12 @@ final class HostileRequests {
     }
 
     private Request otherFamily() {
+        if (random.nextInt(3) == 0) {
+            String target = "X-Amz-Target: TrentService." + pick(KMS_OPERATIONS) + "\r\nContent-Type:"
+                    + " application/x-amz-json-1.1\r\n";
+            return new Request("kms " + target.trim(), request("POST", "/", signed("kms") + target,
+                    mutate(pick(KMS_BODIES))));
+        }
         String[] route = pick(OTHER_PATHS).split(" ", 2);
         String service = route[1].equals("/") ? "ec2" : "s3";
         String body = route[1].equals("/") ? pick(BODIES) : mutate(pick(BODIES));

@@ -133,4 +133,35 @@ class PublishVersionMojoTest {
 
         assertThat(log.lines).containsExactly("lambda:publish-version skipped (lambda.skip=true)");
     }
+
+    private static final String TRANSIT_POM = "<project><build><plugins><plugin>"
+            + "<groupId>dev.lambdamaven</groupId><artifactId>lambda-maven-plugin</artifactId><configuration>"
+            + "<functionName>orders</functionName><handler>com.acme.Orders</handler><runtime>java17</runtime>"
+            + "<target>aws</target><region>eu-west-1</region>"
+            + "<encryptSecretsInTransit>alias/orders-secrets</encryptSecretsInTransit><secrets>"
+            + "<secret><name>API_KEY</name><source>file:src/test/resources/unit/api-key.txt</source></secret>"
+            + "<secret><name>OWN_KEY</name><source>file:src/test/resources/unit/api-key.txt</source>"
+            + "<encryptInTransit>arn:aws:kms:eu-west-1:111122223333:alias/own</encryptInTransit></secret>"
+            + "</secrets></configuration></plugin></plugins></build></project>";
+
+    @Test
+    @InjectMojo(goal = "publish-version", pom = TRANSIT_POM)
+    void encryptInTransitElementsNameTheKeyOfEachSecret(PublishVersionMojo mojo) throws Exception {
+        FunctionSpec spec = mojo.functionSpec(AWS);
+
+        assertThat(spec.environment().secrets().get("API_KEY").transitKey())
+                .hasToString("alias/orders-secrets");
+        assertThat(spec.environment().secrets().get("OWN_KEY").transitKey())
+                .hasToString("arn:aws:kms:eu-west-1:111122223333:alias/own");
+        assertThat(spec.environment().revealAll()).containsEntry("API_KEY", "s3cr3t-from-file");
+    }
+
+    @Test
+    @InjectMojo(goal = "publish-version", pom = TRANSIT_POM)
+    @MojoParameter(name = "encryptSecretsInTransit", value = "orders-secrets")
+    void aKeyNamedNeitherAsIdNorArnNorAliasFailsNamingTheElement(PublishVersionMojo mojo) {
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("<encryptSecretsInTransit> = 'orders-secrets'")
+                .hasMessageContaining("alias name (alias/orders-secrets)");
+    }
 }

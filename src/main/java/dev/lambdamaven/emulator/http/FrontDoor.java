@@ -32,12 +32,16 @@ public final class FrontDoor implements HttpListener.Handler {
         String requestId = Ids.uuid();
         int queryStart = raw.uri().indexOf('?');
         String rawPath = queryStart < 0 ? raw.uri() : raw.uri().substring(0, queryStart);
-        Router.Family family = familyOf(raw.method(), rawPath);
+        String target = raw.headers().get("X-Amz-Target");
+        Router.Family family = familyOf(raw.method(), rawPath, target);
         ApiResponse response;
         try {
             List<String> segments = PathCodec.segments(rawPath);
             Map<String, List<String>> query = PathCodec.query(queryStart < 0 ? null : raw.uri().substring(queryStart + 1));
             gate.checkOrigin(raw.headers());
+            if (family == Router.Family.KMS && !target.startsWith(Router.KMS_TARGET_PREFIX)) {
+                throw notServed(target); // a function's SDK client of another JSON service, sent here by AWS_ENDPOINT_URL
+            }
             Optional<Router.Match> bound = routes.bind(family, raw.method(), segments, query);
             Scope scope = switch (bound.map(Router.Match::access).orElse(Router.Access.SIGNED)) {
                 case LOCAL -> gate.defaults();
@@ -58,16 +62,20 @@ public final class FrontDoor implements HttpListener.Handler {
                     requestId) : error(family, 400, "InvalidRequestContentException", "The request path or query is"
                     + " not validly percent-encoded: " + e.getMessage(), requestId);
         } catch (UnreadableBodyException e) {
-            response = family == Router.Family.LAMBDA ? error(family, 400, "InvalidRequestContentException",
-                    "Could not read the request body: " + e.getMessage(), requestId)
-                    : error(family, 400, "IncompleteBody", "The request body could not be read: " + e.getMessage(),
-                    requestId);
+            response = switch (family) {
+                case LAMBDA -> error(family, 400, "InvalidRequestContentException", "Could not read the request body: "
+                        + e.getMessage(), requestId);
+                case KMS -> error(family, 400, "SerializationException", "The request body could not be read: "
+                        + e.getMessage(), requestId);
+                default -> error(family, 400, "IncompleteBody", "The request body could not be read: "
+                        + e.getMessage(), requestId);
+            };
         } catch (ApiException e) {
             response = error(family, e, requestId);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "request " + requestId + " failed", e);
-            response = error(family, 500, "ServiceException", "An internal error occurred (request " + requestId
-                    + ")", requestId);
+            response = error(family, 500, family == Router.Family.KMS ? "KMSInternalException" : "ServiceException",
+                    "An internal error occurred (request " + requestId + ")", requestId);
         }
         return response.header("x-amzn-RequestId", requestId).header("x-amz-request-id", requestId);
     }
@@ -75,7 +83,7 @@ public final class FrontDoor implements HttpListener.Handler {
     @Override
     public ApiResponse malformed(int status, String path, String problem) {
         String requestId = Ids.uuid();
-        Router.Family family = path == null ? Router.Family.LAMBDA : familyOf("GET", path);
+        Router.Family family = path == null ? Router.Family.LAMBDA : familyOf("GET", path, null);
         String type = switch (status) {
             case 413 -> family == Router.Family.S3 ? "EntityTooLarge" : "RequestEntityTooLargeException";
             case 429 -> family == Router.Family.S3 ? "SlowDown" : "TooManyRequestsException";
@@ -87,15 +95,29 @@ public final class FrontDoor implements HttpListener.Handler {
                 : problem, requestId).header("x-amzn-RequestId", requestId).header("x-amz-request-id", requestId);
     }
 
-    /** Which API a request is for, by its path: what decides its error shape before its operation is known. */
-    private static Router.Family familyOf(String method, String rawPath) {
+    /**
+     * Which API a request is for, by its path (and for a POST on {@code /}, KMS's {@code X-Amz-Target}): what decides
+     * its error shape before its operation is known.
+     */
+    private static Router.Family familyOf(String method, String rawPath, String target) {
         String first = rawPath.replaceFirst("^/+", "");
         int slash = first.indexOf('/');
         first = slash < 0 ? first : first.substring(0, slash);
         if (LAMBDA_API_VERSION.matcher(first).matches() || first.equals("__emulator")) {
             return Router.Family.LAMBDA;
         }
-        return first.isEmpty() && method.equals("POST") ? Router.Family.EC2 : Router.Family.S3;
+        if (first.isEmpty() && method.equals("POST")) {
+            return target != null ? Router.Family.KMS : Router.Family.EC2; // the JSON protocols name an X-Amz-Target
+        }
+        return Router.Family.S3;
+    }
+
+    private static ApiException notServed(String target) {
+        int dot = target.indexOf('.');
+        return new ApiException(400, "UnknownOperationException", "The Lambda emulator serves Lambda, KMS, S3 (for"
+                + " code) and EC2's describe calls, not " + (dot < 0 ? target : target.substring(0, dot))
+                + " (X-Amz-Target " + target + "): functions it runs reach it through AWS_ENDPOINT_URL; set"
+                + " AWS_ENDPOINT_URL_<SERVICE> in the function's environment to use another local service.");
     }
 
     private static ApiException unknownOperation(Router.Family family, String method, String path) {
@@ -105,6 +127,7 @@ public final class FrontDoor implements HttpListener.Handler {
             case S3 -> new ApiException(405, "MethodNotAllowed", "The specified method is not allowed against this"
                     + " resource.");
             case EC2 -> new ApiException(400, "InvalidAction", "The action is not valid for this web service.");
+            case KMS -> new ApiException(400, "UnknownOperationException", "KMS operations are POSTed on /.");
         };
     }
 
@@ -124,8 +147,13 @@ public final class FrontDoor implements HttpListener.Handler {
             case LAMBDA -> ApiResponse.json(status, lambdaBody(status, message)).header("x-amzn-ErrorType", type);
             case S3 -> Xml.s3Error(status, type, message, requestId);
             case EC2 -> Xml.ec2Error(status, type, message, requestId);
+            case KMS -> ApiResponse.bytes(status, Json.bytes(Json.object().put("__type", type).put("message", message)),
+                    JSON_1_1);
         };
     }
+
+    /** The content type of AWS's JSON 1.1 protocol (KMS), requests and answers. */
+    public static final String JSON_1_1 = "application/x-amz-json-1.1";
 
     /** Lambda's error body: {@code {"Type": "User"|"Service", "message": ...}}. */
     private static ObjectNode lambdaBody(int status, String message) {

@@ -1,6 +1,7 @@
 package dev.lambdamaven.emulator.http;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,9 @@ import java.util.Optional;
  */
 public final class Router {
 
+    /** The {@code X-Amz-Target} prefix of KMS ({@code targetPrefix} in its service model). */
+    public static final String KMS_TARGET_PREFIX = "TrentService.";
+
     /** A handler of one API operation. */
     @FunctionalInterface
     public interface Route {
@@ -23,7 +27,7 @@ public final class Router {
 
     /** An API the emulator speaks: its errors' shape and its SigV4 service name. */
     public enum Family {
-        LAMBDA("lambda"), S3("s3"), EC2("ec2");
+        LAMBDA("lambda"), S3("s3"), EC2("ec2"), KMS("kms");
 
         final String service;
 
@@ -49,7 +53,7 @@ public final class Router {
             Route route) {}
 
     private final List<Entry> entries = new ArrayList<>();
-    private final Map<String, Route> ec2Actions = new LinkedHashMap<>();
+    private final Map<Family, Map<String, Route>> actions = new EnumMap<>(Family.class);
 
     public Router lambda(String method, String template, Route route) {
         return add(Family.LAMBDA, Access.SIGNED, method, template, List.of(), route);
@@ -62,19 +66,51 @@ public final class Router {
 
     /** An EC2 action: the query protocol POSTs a form on {@code /}, whose {@code Action} names the operation. */
     public Router ec2(String action, Route route) {
-        if (ec2Actions.isEmpty()) {
-            add(Family.EC2, Access.SIGNED, "POST", "/", List.of(), request -> {
-                String name = request.form("Action");
-                Route operation = name == null ? null : ec2Actions.get(name);
-                if (operation == null) {
-                    throw new ApiException(400, "InvalidAction", "The action " + name + " is not valid for this web"
-                            + " service.");
+        return action(Family.EC2, action, route);
+    }
+
+    /**
+     * A KMS operation: AWS's JSON 1.1 protocol POSTs on {@code /} with {@code X-Amz-Target: TrentService.<operation>}.
+     */
+    public Router kms(String operation, Route route) {
+        return action(Family.KMS, operation, route);
+    }
+
+    /** An operation of a protocol that POSTs every operation on {@code /} and names it in the request. */
+    private Router action(Family family, String name, Route route) {
+        Map<String, Route> table = actions.get(family);
+        if (table == null) {
+            Map<String, Route> operations = new LinkedHashMap<>();
+            actions.put(family, operations);
+            add(family, Access.SIGNED, "POST", "/", List.of(), request -> {
+                String operation = operationName(family, request);
+                Route bound = operation == null ? null : operations.get(operation);
+                if (bound == null) {
+                    throw unknownAction(family, operation);
                 }
-                return operation.handle(request);
+                return bound.handle(request);
             });
+            table = operations;
         }
-        ec2Actions.put(action, route);
+        table.put(name, route);
         return this;
+    }
+
+    /** {@code Action} of an EC2 form, the operation of a KMS {@code X-Amz-Target}. */
+    private static String operationName(Family family, ApiRequest request) {
+        if (family == Family.EC2) {
+            return request.form("Action");
+        }
+        String target = request.header("X-Amz-Target");
+        return target != null && target.startsWith(KMS_TARGET_PREFIX)
+                ? target.substring(KMS_TARGET_PREFIX.length()) : null;
+    }
+
+    private static ApiException unknownAction(Family family, String name) {
+        return family == Family.EC2
+                ? new ApiException(400, "InvalidAction", "The action " + name + " is not valid for this web service.")
+                : new ApiException(400, "UnknownOperationException", "The operation " + name + " is not served"
+                        + " by this KMS endpoint.");
     }
 
     public Router add(Family family, Access access, String method, String template, List<String> queryKeys,

@@ -4,6 +4,7 @@ import dev.lambdamaven.emulator.ec2.Ec2Handler;
 import dev.lambdamaven.emulator.http.ApiResponse;
 import dev.lambdamaven.emulator.http.Json;
 import dev.lambdamaven.emulator.http.Router;
+import dev.lambdamaven.emulator.kms.KmsHandler;
 import dev.lambdamaven.emulator.runtime.FunctionRuntime;
 import dev.lambdamaven.emulator.s3.S3Handler;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * The emulator's whole HTTP surface, one operation a line: the Lambda REST API, the emulator's own two routes,
- * then the S3 and EC2 operations a deployment needs.
+ * then the S3 and EC2 operations a deployment needs and the KMS operations of secrets encrypted in transit.
  */
 public final class ApiRoutes {
 
@@ -23,7 +24,7 @@ public final class ApiRoutes {
     private ApiRoutes() {}
 
     public static Router router(LambdaContext ctx, FunctionRuntime runtime, ExecutorService async, String identity,
-            S3Handler s3, Ec2Handler ec2) {
+            S3Handler s3, Ec2Handler ec2, KmsHandler kms) {
         TagHandler tags = new TagHandler(ctx);
         FunctionHandler functions = new FunctionHandler(ctx, tags);
         FunctionUpdateHandler updates = new FunctionUpdateHandler(ctx);
@@ -83,7 +84,22 @@ public final class ApiRoutes {
                 // EC2's query protocol, for the VPC preflight
                 .ec2("DescribeVpcs", ec2::describeVpcs)
                 .ec2("DescribeSubnets", ec2::describeSubnets)
-                .ec2("DescribeSecurityGroups", ec2::describeSecurityGroups);
+                .ec2("DescribeSecurityGroups", ec2::describeSecurityGroups)
+                // KMS's JSON 1.1 protocol, for environment values encrypted in transit and the functions that decrypt them
+                .kms("CreateKey", kms::createKey)
+                .kms("DescribeKey", kms::describeKey)
+                .kms("ListKeys", kms::listKeys)
+                .kms("EnableKey", kms::enableKey)
+                .kms("DisableKey", kms::disableKey)
+                .kms("CreateAlias", kms::createAlias)
+                .kms("UpdateAlias", kms::updateAlias)
+                .kms("DeleteAlias", kms::deleteAlias)
+                .kms("ListAliases", kms::listAliases)
+                .kms("Encrypt", kms::encrypt)
+                .kms("Decrypt", kms::decrypt)
+                .kms("GenerateDataKey", kms::generateDataKey)
+                .kms("GenerateDataKeyWithoutPlaintext", kms::generateDataKeyWithoutPlaintext)
+                .kms("GenerateRandom", kms::generateRandom);
 
     }
 }

@@ -2,6 +2,7 @@ package dev.lambdamaven.emulator.runtime;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -21,9 +22,12 @@ final class EnvironmentLauncher {
 
     private EnvironmentLauncher() {}
 
-    /** What a launch needs beyond the invocation request. */
+    /**
+     * What a launch needs beyond the invocation request; {@code services}: the emulator's endpoint, where the
+     * function's AWS SDK clients reach the services it serves (KMS, Lambda, S3), null when not known.
+     */
     record Setup(String runtimeApi, Path javaHome, List<Path> runtimeClientJars, Path nativeLibrary,
-            List<String> extraJvmOptions) {}
+            List<String> extraJvmOptions, URI services) {}
 
     static ProcessBuilder prepare(InvocationRequest request, RuntimeKind kind, Path envDir, Setup setup)
             throws IOException {
@@ -111,6 +115,15 @@ final class EnvironmentLauncher {
                 + (setup.javaHome() != null ? ":" + setup.javaHome().resolve("bin") : "")
                 + (hostPath.isEmpty() ? "" : ":" + hostPath));
         env.put("LD_LIBRARY_PATH", task.resolve("lib") + ":" + opt.resolve("lib"));
+        // as Lambda hands a function its role's credentials: the account in the access key id, so the function's
+        // calls act in its own account, on the emulator (KMS, Lambda, S3), never on AWS with dummy credentials;
+        // a function's own AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_<SERVICE> wins
+        env.put("AWS_ACCESS_KEY_ID", accountOf(request.invokedArn()));
+        env.put("AWS_SECRET_ACCESS_KEY", "lambda-emulator");
+        env.put("AWS_SESSION_TOKEN", "lambda-emulator");
+        if (setup.services() != null) {
+            env.putIfAbsent("AWS_ENDPOINT_URL", setup.services().toString());
+        }
         return env;
     }
 
@@ -118,6 +131,12 @@ final class EnvironmentLauncher {
     static String regionOf(String arn) {
         String[] parts = arn == null ? new String[0] : arn.split(":");
         return parts.length > 3 && !parts[3].isEmpty() ? parts[3] : "us-east-1";
+    }
+
+    /** The account of a function ARN ({@code arn:aws:lambda:<region>:<account>:...}), the emulator's default else. */
+    static String accountOf(String arn) {
+        String[] parts = arn == null ? new String[0] : arn.split(":");
+        return parts.length > 4 && parts[4].matches("\\d{12}") ? parts[4] : "123456789012";
     }
 
     /** {@code 2026/11/26/[$LATEST]0123...}: AWS's log stream name for a new environment. */

@@ -10,6 +10,9 @@ public interface FunctionRuntime extends AutoCloseable {
     /** Runs one invocation synchronously (RequestResponse or Event) in a warm or a new environment. */
     InvocationResult invoke(InvocationRequest request) throws InterruptedException;
 
+    /** Where functions' AWS SDK clients reach the emulator (KMS, Lambda, S3), told once the emulator listens. */
+    default void serviceEndpoint(java.net.URI endpoint) {}
+
     /** Stops every execution environment this runtime started. */
     @Override
     void close();

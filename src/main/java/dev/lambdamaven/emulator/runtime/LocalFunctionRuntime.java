@@ -46,6 +46,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
 
     private SecureRandom random;
     private volatile boolean closed;
+    private volatile java.net.URI services;
     private List<Path> runtimeClientJars;
     private Path nativeLibrary;
 
@@ -138,7 +139,8 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
         try {
             EnvironmentLauncher.Setup setup = kind.isJava()
                     ? javaSetup(kind, server.registerWithPathPrefix(env))
-                    : new EnvironmentLauncher.Setup(server.registerWithOwnPort(env), null, List.of(), null, List.of());
+                    : new EnvironmentLauncher.Setup(server.registerWithOwnPort(env), null, List.of(), null, List.of(),
+                            services);
             env.start(EnvironmentLauncher.prepare(request, kind, dir, setup));
         } catch (IOException | RuntimeException e) {
             env.stop();
@@ -211,7 +213,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
             runtimeClientJars = jars;
         }
         return new EnvironmentLauncher.Setup(runtimeApi, javaHome, runtimeClientJars, nativeLibrary,
-                classData.jvmOptions(javaHome, runtimeClientJars, nativeLibrary));
+                classData.jvmOptions(javaHome, runtimeClientJars, nativeLibrary), services);
     }
 
     private void forget(ExecutionEnvironment env) {
@@ -257,6 +259,11 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
     private void killAll() {
         classData.close();
         running.forEach(ExecutionEnvironment::killRuntime);
+    }
+
+    @Override
+    public void serviceEndpoint(java.net.URI endpoint) {
+        services = endpoint;
     }
 
     @Override

@@ -132,6 +132,29 @@ final class Schema {
         CREATE TABLE IF NOT EXISTS blob_drops (
           sha TEXT PRIMARY KEY,
           dropped_at INTEGER NOT NULL)""",
+        // KMS keys (symmetric, per account and region) and their aliases; material: the key sealed with SecretBox
+        """
+        CREATE TABLE IF NOT EXISTS kms_keys (
+          account TEXT NOT NULL,
+          region TEXT NOT NULL,
+          key_id TEXT NOT NULL,
+          description TEXT NOT NULL,
+          enabled INTEGER NOT NULL,
+          manager TEXT NOT NULL,
+          material_id TEXT NOT NULL,
+          created_at INTEGER NOT NULL,
+          material BLOB NOT NULL,
+          PRIMARY KEY (account, region, key_id))""",
+        """
+        CREATE TABLE IF NOT EXISTS kms_aliases (
+          account TEXT NOT NULL,
+          region TEXT NOT NULL,
+          name TEXT NOT NULL,
+          key_id TEXT NOT NULL,
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL,
+          PRIMARY KEY (account, region, name),
+          FOREIGN KEY (account, region, key_id) REFERENCES kms_keys(account, region, key_id))""",
     };
 
     /** A column that references a blob, in a table with these key columns. */

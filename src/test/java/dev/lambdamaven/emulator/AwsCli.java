@@ -1,0 +1,35 @@
+package dev.lambdamaven.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The AWS CLI as a client of an emulator (check it with ExternalTools first): static credentials, no config files. */
+final class AwsCli {
+
+    private AwsCli() {}
+
+    /** {@code aws --endpoint-url <endpoint> --region us-east-1 <args>}, which must succeed; its output. */
+    static String run(Path dir, URI endpoint, String accessKeyId, String... args)
+            throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint.toString(), "--region",
+                "us-east-1"));
+        line.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
+        builder.environment().put("AWS_ACCESS_KEY_ID", accessKeyId);
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", "test");
+        builder.environment().put("AWS_CONFIG_FILE", dir.resolve("no-config").toString());
+        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-credentials").toString());
+        Process process = builder.start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("aws CLI finished").isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+}
