@@ -13,17 +13,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** TagResource, UntagResource and ListTags on functions (not on versions or aliases). */
+/**
+ * TagResource, UntagResource and ListTags on functions (not on versions or aliases), event source mappings and code
+ * signing configs.
+ */
 final class TagHandler {
 
     static final int MAX_TAGS = 50;
 
     private final LambdaContext ctx;
     private final FunctionLookup lookup;
+    private final TaggableResources others;
 
     TagHandler(LambdaContext ctx) {
         this.ctx = ctx;
         this.lookup = new FunctionLookup(ctx);
+        this.others = new TaggableResources(ctx);
     }
 
     static Map<String, String> parseTags(JsonNode node) {
@@ -88,6 +93,10 @@ final class TagHandler {
             throw ApiException.validation(String.valueOf(arn), "resource", "Member must satisfy regular expression"
                     + " pattern: arn:(aws[a-zA-Z-]*):lambda:[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:"
                     + "function:[a-zA-Z0-9-_]+(:(\\$LATEST|[a-zA-Z0-9-_]+))?");
+        }
+        String other = others.existing(c, request.scope(), arn);
+        if (other != null) {
+            return other;
         }
         FunctionRef ref = FunctionRef.parse(arn, null, request.scope());
         if (ref.qualifier() != null) {
