@@ -32,6 +32,11 @@ final class ConcurrencyHandler {
         Validation.range(value, "reservedConcurrentExecutions", 0, ACCOUNT_CONCURRENCY);
         ctx.db().write(c -> {
             lookup.latest(c, ref);
+            long provisioned = ctx.provisioned().functionTotal(c, ref.scope(), ref.name(), "");
+            if (value < provisioned) {
+                throw ApiException.invalidParameter(" ReservedConcurrentExecutions  " + value + " should not be lower"
+                        + " than function's total provisioned concurrency [" + provisioned + "].");
+            }
             long others = ctx.functions().totalReservedConcurrency(c, ref.scope(), ref.name());
             if (ACCOUNT_CONCURRENCY - others - value < MIN_UNRESERVED) {
                 throw ApiException.invalidParameter("Specified ReservedConcurrentExecutions for function decreases"

@@ -40,7 +40,10 @@ public final class ProvisionedConcurrencyStore {
                 + " qualifier = ?", scope.account(), scope.region(), function, qualifier);
     }
 
-    /** What the function's versions and aliases request together, leaving out one qualifier's config. */
+    /**
+     * What the function's versions and aliases request together, leaving out one qualifier's config
+     * ({@code ""}: none).
+     */
     public long functionTotal(Connection c, Scope scope, String function, String exceptQualifier)
             throws SQLException {
         return Sql.one(c, "SELECT COALESCE(SUM(requested), 0) FROM provisioned_concurrency WHERE account = ? AND"
