@@ -275,21 +275,37 @@ final class EventSourceMappingHandler {
                 .check();
         for (JsonNode filter : body.path("FilterCriteria").path("Filters")) {
             String pattern = filter.path("Pattern").asText(null);
-            if (!isJsonObject(pattern)) {
+            if (!isPattern(pattern)) {
                 throw ApiException.invalidParameter("Invalid filter pattern definition.");
             }
         }
     }
 
-    private static boolean isJsonObject(String text) {
+    /**
+     * Whether a filter is an event pattern: a JSON object whose members are non-empty objects of the same kind or
+     * non-empty lists of values to match (EventBridge's rules), e.g. {@code {"body": {"state": ["ready"]}}}.
+     */
+    private static boolean isPattern(String text) {
         if (text == null) {
             return false;
         }
         try {
-            return Json.read(text.getBytes(StandardCharsets.UTF_8)).isObject();
+            JsonNode pattern = Json.read(text.getBytes(StandardCharsets.UTF_8));
+            return pattern.isObject() && isPatternObject(pattern);
         } catch (IOException e) {
             return false;
         }
+    }
+
+    private static boolean isPatternObject(JsonNode object) {
+        for (JsonNode value : object) {
+            boolean ok = value.isArray() ? !value.isEmpty() : value.isObject() && !value.isEmpty()
+                    && isPatternObject(value);
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The rules of a kind that go beyond which members it takes, on a request or a mapping's settings. */
