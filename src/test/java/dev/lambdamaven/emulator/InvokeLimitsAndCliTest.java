@@ -5,14 +5,10 @@ import static dev.lambdamaven.emulator.EmulatorFixture.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +49,7 @@ class InvokeLimitsAndCliTest {
 
     @Test
     void theAwsCliInvokesThroughAnAliasAndGetsTheLogTail() throws Exception {
-        Assumptions.assumeTrue(onPath("aws"), "the AWS CLI is not installed");
+        Assumptions.assumeTrue(AwsCli.installed(), "the AWS CLI is not installed");
         try (Emulator emulator = Emulator.start(EmulatorFixture.options(dir.resolve("state"))
                         .functionRuntime(new InvokeTest.EchoRuntime()).build());
                 LambdaClient lambda = EmulatorFixture.lambda(emulator)) {
@@ -63,8 +59,8 @@ class InvokeLimitsAndCliTest {
 
             Path event = Files.writeString(dir.resolve("event.json"), "{\"order\":7}");
             // fileb:// reads the payload as raw bytes in AWS CLI v1 and v2 alike
-            String answer = run("aws", "--endpoint-url", emulator.endpoint().toString(), "--region", "us-east-1",
-                    "lambda", "invoke", "--function-name", "cli:live", "--log-type", "Tail",
+            String answer = AwsCli.run(dir, emulator.endpoint(), "lambda", "invoke", "--function-name", "cli:live",
+                    "--log-type", "Tail",
                     "--payload", "fileb://" + event, "--query", "[StatusCode,ExecutedVersion,LogResult]",
                     "--output", "text", out.toString());
 
@@ -74,32 +70,5 @@ class InvokeLimitsAndCliTest {
             assertThat(new String(Base64.getDecoder().decode(fields[2]), StandardCharsets.UTF_8)).isEqualTo("log line 1");
             assertThat(Files.readString(out)).isEqualTo("{\"order\":7}");
         }
-    }
-
-    private String run(String... command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of(command));
-        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
-        builder.environment().put("AWS_ACCESS_KEY_ID", "test");
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", "test");
-        builder.environment().put("AWS_CONFIG_FILE", dir.resolve("no-config").toString());
-        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-credentials").toString());
-        Process process = builder.start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("aws CLI finished").isTrue();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
-    }
-
-    private static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String entry : path.split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(entry, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -81,6 +81,13 @@ class MotoComparisonTest {
                 Thread.sleep(100);
             }
         }
+        // moto maps a queue to a function only when the queue exists in its SQS
+        http.send(HttpRequest.newBuilder(endpoint)
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/sqs/aws4_request,"
+                        + " SignedHeaders=host, Signature=0")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("Action=CreateQueue&QueueName=orders")).build(),
+                HttpResponse.BodyHandlers.ofString());
         emulator = EmulatorFixture.start(Files.createDirectories(dir.resolve("state")));
         ours = EmulatorFixture.lambda(emulator);
         theirs = software.amazon.awssdk.services.lambda.LambdaClient.builder().endpointOverride(endpoint)
@@ -123,9 +130,15 @@ class MotoComparisonTest {
     }
 
     private static <T extends SdkPojo> void sameShape(Function<LambdaClient, T> call) {
+        sameShape(call, Set.of());
+    }
+
+    /** {@code motoOnly}: fields this call's answer has on moto and not on AWS, besides {@link #MOTO_ONLY}. */
+    private static <T extends SdkPojo> void sameShape(Function<LambdaClient, T> call, Set<String> motoOnly) {
         Set<String> mine = shape(call.apply(ours));
         Set<String> motos = new TreeSet<>(shape(call.apply(theirs)));
         motos.removeAll(MOTO_ONLY);
+        motos.removeAll(motoOnly);
         assertThat(mine).as("emulator fields vs moto fields %s", motos).containsAll(motos);
     }
 
@@ -164,5 +177,48 @@ class MotoComparisonTest {
         sameError(c -> c.createFunction(createRequest("twice", code).build()));
         sameError(c -> c.getFunction(b -> b.functionName("missing")));
         sameError(c -> c.getAlias(b -> b.functionName("twice").name("missing")));
+    }
+
+    /** The control plane's other families, where moto serves them (not provisioned concurrency or code signing). */
+    @Test
+    void controlPlaneFamiliesHaveMotosShapesAndMore() {
+        byte[] code = zip("index.py", "x");
+        String queue = "arn:aws:sqs:us-east-1:123456789012:orders";
+        ours.createFunction(createRequest("families", code).build());
+        theirs.createFunction(createRequest("families", code).build());
+        sameShape(c -> c.addPermission(b -> b.functionName("families").statementId("s3").action("lambda:InvokeFunction")
+                .principal("s3.amazonaws.com").sourceArn("arn:aws:s3:::bucket")));
+        sameShape(c -> c.getPolicy(b -> b.functionName("families")));
+        sameShape(c -> c.putFunctionEventInvokeConfig(b -> b.functionName("families").maximumRetryAttempts(1)));
+        // moto's UpdateFunctionEventInvokeConfig answers LastModified as a date string the SDK cannot read
+        ours.updateFunctionEventInvokeConfig(b -> b.functionName("families").maximumEventAgeInSeconds(60));
+        theirs.putFunctionEventInvokeConfig(b -> b.functionName("families").maximumRetryAttempts(1)
+                .maximumEventAgeInSeconds(60));
+        sameShape(c -> c.getFunctionEventInvokeConfig(b -> b.functionName("families")));
+        // AWS answers InvokeMode to Create and Update only when it was set (TestLambdaUrl::test_url_config_lifecycle)
+        sameShape(c -> c.createFunctionUrlConfig(b -> b.functionName("families").authType("NONE")), Set.of("InvokeMode"));
+        sameShape(c -> c.getFunctionUrlConfig(b -> b.functionName("families")));
+        sameShape(c -> c.updateFunctionUrlConfig(b -> b.functionName("families").authType("AWS_IAM")),
+                Set.of("InvokeMode"));
+        String mine = ours.createEventSourceMapping(b -> b.functionName("families").eventSourceArn(queue)).uuid();
+        String motos = theirs.createEventSourceMapping(b -> b.functionName("families").eventSourceArn(queue)).uuid();
+        assertThat(shape(ours.getEventSourceMapping(b -> b.uuid(mine))))
+                .containsAll(shape(theirs.getEventSourceMapping(b -> b.uuid(motos))));
+        assertThat(shape(ours.updateEventSourceMapping(b -> b.uuid(mine).batchSize(5))))
+                .containsAll(shape(theirs.updateEventSourceMapping(b -> b.uuid(motos).batchSize(5))));
+        sameShape(c -> c.listEventSourceMappings(b -> b.functionName("families")));
+    }
+
+    @Test
+    void controlPlaneErrorsHaveMotosTypesAndStatuses() {
+        byte[] code = zip("index.py", "x");
+        ours.createFunction(createRequest("errors", code).build());
+        theirs.createFunction(createRequest("errors", code).build());
+        sameError(c -> c.getPolicy(b -> b.functionName("missing")));
+        sameError(c -> c.addPermission(b -> b.functionName("missing").statementId("s3").action("lambda:InvokeFunction")
+                .principal("s3.amazonaws.com")));
+        sameError(c -> c.getFunctionUrlConfig(b -> b.functionName("errors")));
+        sameError(c -> c.getFunctionEventInvokeConfig(b -> b.functionName("errors")));
+        sameError(c -> c.getEventSourceMapping(b -> b.uuid("c2a6d66e-0f39-4a2d-9a58-5f3b1cf0d1a7")));
     }
 }
