@@ -10,7 +10,6 @@ import dev.lambdamaven.emulator.store.FunctionConfigStore;
 import dev.lambdamaven.emulator.store.VersionRow;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -95,19 +94,9 @@ final class EventInvokeConfigHandler {
 
     ApiResponse list(ApiRequest request) {
         FunctionRef ref = FunctionRef.parse(request.path("name"), null, request.scope());
-        List<JsonNode> items = ctx.db().read(c -> {
-            if (!ctx.functions().exists(c, ref.scope(), ref.name())) {
-                throw ApiException.notFound(NO_FUNCTION);
-            }
-            List<JsonNode> result = new ArrayList<>();
-            for (FunctionConfigStore.Config config : ctx.eventInvokeConfigs().list(c, ref.scope(), ref.name())) {
-                result.add(render(new FunctionRef(ref.scope(), ref.name(), config.qualifier()), config));
-            }
-            return result;
-        });
-        ObjectNode out = Json.object();
-        Paging.page(request, items, out, "FunctionEventInvokeConfigs", 50, 50);
-        return ApiResponse.json(200, out);
+        return targets.list(request, ApiException.notFound(NO_FUNCTION), ctx.eventInvokeConfigs()::list,
+                config -> render(new FunctionRef(ref.scope(), ref.name(), config.qualifier()), config),
+                "FunctionEventInvokeConfigs");
     }
 
     /** The unqualified function's config is {@code $LATEST}'s. */

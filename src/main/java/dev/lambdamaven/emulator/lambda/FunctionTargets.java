@@ -1,12 +1,20 @@
 package dev.lambdamaven.emulator.lambda;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdamaven.emulator.http.ApiException;
 import dev.lambdamaven.emulator.http.ApiRequest;
+import dev.lambdamaven.emulator.http.ApiResponse;
 import dev.lambdamaven.emulator.http.Ids;
+import dev.lambdamaven.emulator.http.Json;
+import dev.lambdamaven.emulator.http.Scope;
 import dev.lambdamaven.emulator.store.AliasRow;
 import dev.lambdamaven.emulator.store.VersionRow;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -44,9 +52,8 @@ final class FunctionTargets {
             return missing == null;
         }
 
-        /** The qualifier the families store a target under: {@code ""} for the function itself. */
         String key() {
-            return ref.qualifier() == null ? "" : ref.qualifier();
+            return FunctionTargets.key(ref);
         }
 
         /** The ARN as the reference gives it: unqualified for the function itself. */
@@ -67,6 +74,12 @@ final class FunctionTargets {
             return kind() == Kind.ALIAS ? ApiException.notFound("Cannot find alias arn: " + arn())
                     : FunctionLookup.notFound(ref);
         }
+    }
+
+    /** A function's configs of one family, as its List operation answers them. */
+    @FunctionalInterface
+    interface Configs<T> {
+        List<T> read(Connection c, Scope scope, String function) throws SQLException;
     }
 
     private final LambdaContext ctx;
@@ -99,6 +112,11 @@ final class FunctionTargets {
         new Constraints().length(qualifier, "qualifier", 1, 128).pattern(qualifier, "qualifier", pattern).check();
     }
 
+    /** The qualifier the families store a reference's settings under: {@code ""} for the function itself. */
+    static String key(FunctionRef ref) {
+        return ref.qualifier() == null ? "" : ref.qualifier();
+    }
+
     static Kind kindOf(FunctionRef ref) {
         if (ref.qualifier() == null) {
             return Kind.FUNCTION;
@@ -129,6 +147,28 @@ final class FunctionTargets {
                 return new Target(ref, ctx.functions().version(c, ref.scope(), ref.name(), alias.version())
                         .orElse(null), alias, null);
         }
+    }
+
+    /**
+     * A family's List operation: the configs of the function the path names (404 {@code missing} when there is no
+     * such function), rendered and paged under {@code field} with {@code Marker} and {@code MaxItems} (1 to 50).
+     */
+    <T> ApiResponse list(ApiRequest request, ApiException missing, Configs<T> configs, Function<T, JsonNode> render,
+            String field) {
+        FunctionRef ref = FunctionRef.parse(request.path("name"), null, request.scope());
+        List<JsonNode> items = ctx.db().read(c -> {
+            if (!ctx.functions().exists(c, ref.scope(), ref.name())) {
+                throw missing;
+            }
+            List<JsonNode> result = new ArrayList<>();
+            for (T config : configs.read(c, ref.scope(), ref.name())) {
+                result.add(render.apply(config));
+            }
+            return result;
+        });
+        ObjectNode out = Json.object();
+        Paging.page(request, items, out, field, 50, 50);
+        return ApiResponse.json(200, out);
     }
 
     /** The revision id the target shows now (GetFunction's, or GetAlias's). */

@@ -7,9 +7,7 @@ import dev.lambdamaven.emulator.http.ApiRequest;
 import dev.lambdamaven.emulator.http.ApiResponse;
 import dev.lambdamaven.emulator.http.Ids;
 import dev.lambdamaven.emulator.http.Json;
-import dev.lambdamaven.emulator.store.FunctionUrlStore;
 import dev.lambdamaven.emulator.store.FunctionUrlStore.UrlConfig;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -60,7 +58,7 @@ final class FunctionUrlHandler {
     ApiResponse get(ApiRequest request) {
         FunctionRef ref = FunctionTargets.parse(request, FunctionTargets.FUNCTION_URL_QUALIFIER);
         return ctx.db().read(c -> ApiResponse.json(200, render(ctx.urls().find(c, ref.scope(), ref.name(),
-                key(ref)).orElseThrow(() -> ApiException.notFound(NO_RESOURCE)), request, true)));
+                FunctionTargets.key(ref)).orElseThrow(() -> ApiException.notFound(NO_RESOURCE)), request, true)));
     }
 
     ApiResponse update(ApiRequest request) {
@@ -71,7 +69,7 @@ final class FunctionUrlHandler {
             if (!targets.find(c, ref).exists()) {
                 throw ApiException.notFound(NO_FUNCTION);
             }
-            UrlConfig url = ctx.urls().find(c, ref.scope(), ref.name(), key(ref))
+            UrlConfig url = ctx.urls().find(c, ref.scope(), ref.name(), FunctionTargets.key(ref))
                     .orElseThrow(() -> ApiException.notFound(NO_RESOURCE));
             UrlConfig changed = new UrlConfig(url.scope(), url.function(), url.qualifier(), url.urlId(),
                     body.path("AuthType").asText(url.authType()), body.has("Cors") ? cors(body) : url.cors(),
@@ -87,33 +85,17 @@ final class FunctionUrlHandler {
     ApiResponse delete(ApiRequest request) {
         FunctionRef ref = FunctionTargets.parse(request, FunctionTargets.FUNCTION_URL_QUALIFIER);
         ctx.db().write(c -> {
-            ctx.urls().find(c, ref.scope(), ref.name(), key(ref))
+            ctx.urls().find(c, ref.scope(), ref.name(), FunctionTargets.key(ref))
                     .orElseThrow(() -> ApiException.notFound(NO_RESOURCE));
-            ctx.urls().delete(c, ref.scope(), ref.name(), key(ref));
+            ctx.urls().delete(c, ref.scope(), ref.name(), FunctionTargets.key(ref));
             return null;
         });
         return ApiResponse.empty(204);
     }
 
     ApiResponse list(ApiRequest request) {
-        FunctionRef ref = FunctionRef.parse(request.path("name"), null, request.scope());
-        List<JsonNode> items = ctx.db().read(c -> {
-            if (!ctx.functions().exists(c, ref.scope(), ref.name())) {
-                throw ApiException.notFound(NO_FUNCTION);
-            }
-            List<JsonNode> result = new ArrayList<>();
-            for (UrlConfig url : ctx.urls().list(c, ref.scope(), ref.name())) {
-                result.add(render(url, request, true));
-            }
-            return result;
-        });
-        ObjectNode out = Json.object();
-        Paging.page(request, items, out, "FunctionUrlConfigs", 50, 50);
-        return ApiResponse.json(200, out);
-    }
-
-    private static String key(FunctionRef ref) {
-        return ref.qualifier() == null ? "" : ref.qualifier();
+        return targets.list(request, ApiException.notFound(NO_FUNCTION), ctx.urls()::list,
+                url -> render(url, request, true), "FunctionUrlConfigs");
     }
 
     private static void validate(ObjectNode body, boolean create) {

@@ -11,8 +11,6 @@ import dev.lambdamaven.emulator.store.AliasRow;
 import dev.lambdamaven.emulator.store.ProvisionedConcurrencyStore.Provisioned;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Put/Get/Delete/ListProvisionedConcurrencyConfig(s), on published versions and aliases only. A config is
@@ -81,20 +79,9 @@ final class ProvisionedConcurrencyHandler {
     ApiResponse list(ApiRequest request) {
         FunctionRef ref = FunctionRef.parse(request.path("name"), null, request.scope());
         long now = ctx.now();
-        List<JsonNode> items = ctx.db().read(c -> {
-            if (!ctx.functions().exists(c, ref.scope(), ref.name())) {
-                throw FunctionLookup.notFound(ref.scope(), ref.name(), null);
-            }
-            List<JsonNode> result = new ArrayList<>();
-            for (Provisioned config : ctx.provisioned().list(c, ref.scope(), ref.name())) {
-                result.add(render(config, now >= config.readyAt(), Arns.function(ref.scope(), ref.name(),
-                        config.qualifier())));
-            }
-            return result;
-        });
-        ObjectNode out = Json.object();
-        Paging.page(request, items, out, "ProvisionedConcurrencyConfigs", 50, 50);
-        return ApiResponse.json(200, out);
+        return targets.list(request, FunctionLookup.notFound(ref.scope(), ref.name(), null), ctx.provisioned()::list,
+                config -> render(config, now >= config.readyAt(), Arns.function(ref.scope(), ref.name(),
+                        config.qualifier())), "ProvisionedConcurrencyConfigs");
     }
 
     /** The reference, with its required {@code Qualifier}. */

@@ -139,16 +139,7 @@ final class Schema {
           revision TEXT NOT NULL,
           PRIMARY KEY (account, region, function, qualifier),
           FOREIGN KEY (account, region, function) REFERENCES functions(account, region, name) ON DELETE CASCADE)""",
-        """
-        CREATE TABLE IF NOT EXISTS event_invoke_configs (
-          account TEXT NOT NULL,
-          region TEXT NOT NULL,
-          function TEXT NOT NULL,
-          qualifier TEXT NOT NULL,
-          config TEXT NOT NULL,
-          modified_at INTEGER NOT NULL,
-          PRIMARY KEY (account, region, function, qualifier),
-          FOREIGN KEY (account, region, function) REFERENCES functions(account, region, name) ON DELETE CASCADE)""",
+        functionConfigTable("event_invoke_configs"),
         """
         CREATE TABLE IF NOT EXISTS function_urls (
           account TEXT NOT NULL,
@@ -175,26 +166,8 @@ final class Schema {
           ready_at INTEGER NOT NULL,
           PRIMARY KEY (account, region, function, qualifier),
           FOREIGN KEY (account, region, function) REFERENCES functions(account, region, name) ON DELETE CASCADE)""",
-        """
-        CREATE TABLE IF NOT EXISTS function_recursion (
-          account TEXT NOT NULL,
-          region TEXT NOT NULL,
-          function TEXT NOT NULL,
-          qualifier TEXT NOT NULL,
-          config TEXT NOT NULL,
-          modified_at INTEGER NOT NULL,
-          PRIMARY KEY (account, region, function, qualifier),
-          FOREIGN KEY (account, region, function) REFERENCES functions(account, region, name) ON DELETE CASCADE)""",
-        """
-        CREATE TABLE IF NOT EXISTS runtime_management (
-          account TEXT NOT NULL,
-          region TEXT NOT NULL,
-          function TEXT NOT NULL,
-          qualifier TEXT NOT NULL,
-          config TEXT NOT NULL,
-          modified_at INTEGER NOT NULL,
-          PRIMARY KEY (account, region, function, qualifier),
-          FOREIGN KEY (account, region, function) REFERENCES functions(account, region, name) ON DELETE CASCADE)""",
+        functionConfigTable("function_recursion"),
+        functionConfigTable("runtime_management"),
         """
         CREATE TABLE IF NOT EXISTS code_signing_configs (
           account TEXT NOT NULL,
@@ -228,28 +201,10 @@ final class Schema {
           settle_at INTEGER NOT NULL,
           modified_at INTEGER NOT NULL,
           PRIMARY KEY (account, region, uuid))""",
-        """
-        CREATE TRIGGER IF NOT EXISTS qualifier_gone_version AFTER DELETE ON versions BEGIN
-          DELETE FROM function_policies WHERE account = old.account AND region = old.region
-            AND function = old.function AND qualifier = old.version;
-          DELETE FROM event_invoke_configs WHERE account = old.account AND region = old.region
-            AND function = old.function AND qualifier = old.version;
-          DELETE FROM provisioned_concurrency WHERE account = old.account AND region = old.region
-            AND function = old.function AND qualifier = old.version;
-          DELETE FROM runtime_management WHERE account = old.account AND region = old.region
-            AND function = old.function AND qualifier = old.version;
-        END""",
-        """
-        CREATE TRIGGER IF NOT EXISTS qualifier_gone_alias AFTER DELETE ON aliases BEGIN
-          DELETE FROM function_policies WHERE account = old.account AND region = old.region
-            AND function = old.function AND qualifier = old.name;
-          DELETE FROM event_invoke_configs WHERE account = old.account AND region = old.region
-            AND function = old.function AND qualifier = old.name;
-          DELETE FROM function_urls WHERE account = old.account AND region = old.region
-            AND function = old.function AND qualifier = old.name;
-          DELETE FROM provisioned_concurrency WHERE account = old.account AND region = old.region
-            AND function = old.function AND qualifier = old.name;
-        END""",
+        qualifierGone("versions", "version", List.of("function_policies", "event_invoke_configs",
+                "provisioned_concurrency", "runtime_management")),
+        qualifierGone("aliases", "name", List.of("function_policies", "event_invoke_configs", "function_urls",
+                "provisioned_concurrency")),
         // when a reference to a blob last went away (see BlobCollector): written by the triggers below in the
         // transaction that drops the reference, whichever statement or process drops it
         """
@@ -358,6 +313,35 @@ final class Schema {
         } finally {
             s.execute("PRAGMA legacy_alter_table = OFF");
         }
+    }
+
+    /** A family's table of JSON settings per function qualifier (see FunctionConfigStore). */
+    private static String functionConfigTable(String name) {
+        return """
+                CREATE TABLE IF NOT EXISTS TABLE (
+                  account TEXT NOT NULL,
+                  region TEXT NOT NULL,
+                  function TEXT NOT NULL,
+                  qualifier TEXT NOT NULL,
+                  config TEXT NOT NULL,
+                  modified_at INTEGER NOT NULL,
+                  PRIMARY KEY (account, region, function, qualifier),
+                  FOREIGN KEY (account, region, function) REFERENCES functions(account, region, name)
+                    ON DELETE CASCADE)""".replace("TABLE", name);
+    }
+
+    /**
+     * A trigger that deletes, with a row of {@code table} (a version or an alias), the rows of {@code tables} kept
+     * under its name as their qualifier.
+     */
+    private static String qualifierGone(String table, String column, List<String> tables) {
+        StringBuilder trigger = new StringBuilder("CREATE TRIGGER IF NOT EXISTS qualifier_gone_" + table
+                + " AFTER DELETE ON " + table + " BEGIN\n");
+        for (String owned : tables) {
+            trigger.append("  DELETE FROM ").append(owned).append(" WHERE account = old.account AND region ="
+                    + " old.region AND function = old.function AND qualifier = old.").append(column).append(";\n");
+        }
+        return trigger.append("END").toString();
     }
 
     private static boolean hasColumn(Connection c, String table, String column) throws SQLException {
