@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Emulator GetFunction throughput against moto_server, measured in the same run with wrk (2 threads x 16
 # connections, 10 s each, after a 3 s warm-up), on the same function, with a Lambda-scoped Authorization header
-# (moto routes unsigned requests to S3; the emulator accepts any SigV4 request and checks no signature).
+# (moto routes unsigned requests to S3; the emulator refuses unsigned requests and checks the signature's form, not its value).
 #
 #   ./mvnw install -DskipTests -Dinvoker.skip && benchmarks/emulator/run.sh
 #
@@ -43,7 +43,7 @@ create $EMU_PORT
 aws --endpoint-url "http://127.0.0.1:$MOTO_PORT" iam create-role --role-name bench --assume-role-policy-document '{}' > /dev/null
 create $MOTO_PORT
 
-AUTH="Authorization: AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0"
+AUTH="Authorization: AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=$(printf '0%.0s' {1..64})"
 measure() {
   local url="http://127.0.0.1:$1/2015-03-31/functions/bench"
   [ "$(curl -s -o /dev/null -w '%{http_code}' -H "$AUTH" "$url")" = 200 ] || { echo "GetFunction failed on port $1" >&2; exit 1; }

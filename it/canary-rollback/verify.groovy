@@ -4,7 +4,7 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('Published canary-rollback version 2')
 assert new File(basedir, 'target/after-rollback.json').text == '"Hello, live!"'
 
-EmulatorState.open(new File(basedir, '../.emulator')).withCloseable { state ->
+EmulatorState.open(new File(emulatorHome)).withCloseable { state ->
     assert state.versions('canary-rollback') == ['1', '2']
     assert state.alias('canary-rollback', 'live').functionVersion() == '1'
     assert state.aliasWeights('canary-rollback', 'live').isEmpty()

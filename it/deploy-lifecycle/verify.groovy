@@ -12,10 +12,22 @@ assert new File(basedir, 'target/live.json').text == '"Hi, live!"'
 assert log.contains('Invoked deploy-lifecycle:1, version 1 ran')
 assert log.contains('Invoked deploy-lifecycle:live, version 3 ran')
 
-def report = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/lambda/deployment.json'))
-assert report.toString().contains('3')
+// every build used the running foreground emulator, found through its endpoint.json
+assert log.contains('Using the Lambda emulator at ')
+assert !log.contains('Started the Lambda emulator')
 
-EmulatorState.open(new File(basedir, '../.emulator')).withCloseable { state ->
+// the report of the last deploy: version 3 published, the alias moved from 2 to it
+def report = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/lambda/deployment.json'))
+assert report.function.name == 'deploy-lifecycle'
+assert report.function.version == '3'
+assert report.function.changed == true
+assert report.alias.name == 'live'
+assert report.alias.functionVersion == '3'
+assert report.alias.previousVersion == '2'
+
+EmulatorState.open(new File(emulatorHome)).withCloseable { state ->
+    assert report.function.arn == state.configuration('deploy-lifecycle', null).functionArn()
+    assert report.function.codeSha256 == state.configuration('deploy-lifecycle', '3').codeSha256()
     assert state.versions('deploy-lifecycle') == ['1', '2', '3']
     assert state.alias('deploy-lifecycle', 'live').functionVersion() == '3'
     assert state.configuration('deploy-lifecycle', '1').memorySize() == 128

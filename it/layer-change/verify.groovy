@@ -3,7 +3,7 @@ import dev.lambdamaven.it.EmulatorState
 assert new File(basedir, 'layered-function/target/first.json').text == '"from layer A for layer"'
 assert new File(basedir, 'layered-function/target/second.json').text == '"from layer B for layer"'
 
-EmulatorState.open(new File(basedir, '../.emulator')).withCloseable { state ->
+EmulatorState.open(new File(emulatorHome)).withCloseable { state ->
     assert state.layerVersions('greetings-layer') == [1L, 2L]
     assert state.versions('layered-function') == ['1', '2']
     def v1 = state.configuration('layered-function', '1')

@@ -10,7 +10,7 @@ assert log.contains('VPC preflight passed')
 assert log.count('Lambda deployment summary') == 2
 assert log =~ /\| orders +\| orders +\| 1 +\| live -> 1 +\| no +\|/
 
-EmulatorState.open(new File(basedir, '../.emulator')).withCloseable { state ->
+EmulatorState.open(new File(emulatorHome)).withCloseable { state ->
     assert state.versions('orders') == ['1']
     assert state.versions('payments') == ['1']
     assert state.layerVersions('shared-libs') == [1L]

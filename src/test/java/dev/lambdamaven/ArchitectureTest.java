@@ -41,8 +41,23 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.lambdamaven.emulator..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "dev.lambdamaven.deploy..", "dev.lambdamaven.plugin..", "dev.lambdamaven.packaging..",
+                    "dev.lambdamaven.config..", "dev.lambdamaven.dev..", "dev.lambdamaven.junit..",
                     "software.amazon..")
-            .because("the emulator is reached like AWS, never from the inside");
+            .because("the emulator is reached like AWS, never from the inside, and the runnable emulator jar holds"
+                    + " only dev.lambdamaven.emulator (with Jackson and SQLite)");
+
+    @ArchTest
+    static final ArchRule onlyTheExtensionKnowsJUnit = noClasses()
+            .that().resideOutsideOfPackage("dev.lambdamaven.junit..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.junit..")
+            .because("junit-jupiter-api is a provided dependency: only users' tests have it");
+
+    @ArchTest
+    static final ArchRule theDevLoopIsReachedThroughItsGoal = noClasses()
+            .that().resideInAnyPackage("dev.lambdamaven.deploy..", "dev.lambdamaven.packaging..",
+                    "dev.lambdamaven.config..", "dev.lambdamaven.junit..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.lambdamaven.dev..", "dev.lambdamaven.plugin..")
+            .because("lambda:dev builds on packaging and deploy, not the other way round");
 
     @ArchTest
     static final ArchRule deployDoesNotReachIntoTheEmulator = noClasses()

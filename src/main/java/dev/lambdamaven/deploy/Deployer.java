@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 public final class Deployer implements AutoCloseable {
 
+    /** The largest zip a deploy sends inline (in the request body); above it, code goes through S3. */
+    public static final long DIRECT_UPLOAD_LIMIT = CodeUploader.DIRECT_UPLOAD_LIMIT;
+
     private final AwsClients clients;
     private final DeployLog log;
     private final FunctionReader reader;
@@ -60,14 +63,32 @@ public final class Deployer implements AutoCloseable {
         if (plan.configChanges().stream().anyMatch(c -> c.field().equals("vpc"))) {
             preflight(spec);
         }
-        FunctionApplier.Applied applied = deployed.isEmpty() ? applier.create(spec, hash, options.s3Bucket())
-                : plan.changesVersion() ? applier.update(spec, plan, deployed.get(), options.s3Bucket())
-                : new FunctionApplier.Applied(arn, deployed.get().revisionId());
-        applier.applyFunctionSettings(applied.functionArn(), plan, spec);
+        FunctionApplier.Applied applied = apply(spec, hash, plan, deployed, options.s3Bucket());
         Publisher.Published published = publisher.publish(spec.functionName(), hash, applied.revisionId(),
                 options.versionDescription());
         return new FunctionResult(spec.functionName(), applied.functionArn(), published.version(), hash,
                 plan.changesVersion(), plan);
+    }
+
+    /**
+     * Creates or updates the function's {@code $LATEST} where it differs from {@code spec} and waits until it
+     * runs the new code and configuration; publishes nothing ({@code lambda:dev}). Returns what changed.
+     */
+    public Plan deployLatest(FunctionSpec spec, String s3Bucket) {
+        String hash = CodeHash.of(spec.code());
+        Optional<DeployedFunction> deployed = reader.read(spec.functionName());
+        Plan plan = ConfigDiff.between(spec, hash, deployed.orElse(null));
+        apply(spec, hash, plan, deployed, s3Bucket);
+        return plan;
+    }
+
+    private FunctionApplier.Applied apply(FunctionSpec spec, String hash, Plan plan,
+            Optional<DeployedFunction> deployed, String s3Bucket) {
+        FunctionApplier.Applied applied = deployed.isEmpty() ? applier.create(spec, hash, s3Bucket)
+                : plan.changesVersion() ? applier.update(spec, plan, deployed.get(), s3Bucket)
+                : new FunctionApplier.Applied(deployed.get().functionArn(), deployed.get().revisionId());
+        applier.applyFunctionSettings(applied.functionArn(), plan, spec);
+        return applied;
     }
 
     /**

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * {@code <state dir>/endpoint.json}: where the emulator serving a state directory listens, so builds and a
@@ -39,6 +40,21 @@ public final class EndpointFile {
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** The process id of the emulator the file names (it may have gone: check {@link #serves} first). */
+    public static OptionalLong pid(Path stateDir) {
+        try {
+            JsonNode pid = Json.read(Files.readAllBytes(stateDir.resolve(NAME))).path("pid");
+            return pid.canConvertToLong() ? OptionalLong.of(pid.asLong()) : OptionalLong.empty();
+        } catch (IOException | IllegalArgumentException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** The endpoint of the emulator that serves {@code stateDir}, if one is running. */
+    public static Optional<URI> running(Path stateDir) {
+        return read(stateDir).filter(uri -> serves(uri, stateDir));
     }
 
     /** Removes the file if it still names {@code endpoint} (another emulator may have replaced it). */

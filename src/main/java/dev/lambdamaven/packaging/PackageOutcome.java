@@ -7,9 +7,4 @@ package dev.lambdamaven.packaging;
  * @param unzippedSize  total size of the files inside
  * @param upToDate      {@code true} when nothing changed and the existing zip was kept
  */
-public record PackageOutcome(PackageResult result, long unzippedSize, boolean upToDate) {
-
-    public boolean aboveDirectUploadLimit() {
-        return result.size() > SizeLimits.DIRECT_UPLOAD_BYTES;
-    }
-}
+public record PackageOutcome(PackageResult result, long unzippedSize, boolean upToDate) {}

@@ -10,8 +10,6 @@ import java.util.stream.Collectors;
 /** Lambda's deployment package quotas. */
 public final class SizeLimits {
 
-    /** Largest zip accepted in a CreateFunction / UpdateFunctionCode request body; above it, code goes through S3. */
-    public static final long DIRECT_UPLOAD_BYTES = 50L * 1024 * 1024;
     /** Largest unzipped size of function code plus all its layers. */
     public static final long UNZIPPED_BYTES = 262_144_000L;
 

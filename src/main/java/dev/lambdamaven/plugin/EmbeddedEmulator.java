@@ -50,7 +50,7 @@ public final class EmbeddedEmulator {
             if (known != null) {
                 return known;
             }
-            Optional<URI> running = EndpointFile.read(dir).filter(uri -> EndpointFile.serves(uri, dir));
+            Optional<URI> running = EndpointFile.running(dir);
             if (running.isPresent()) {
                 log.info("Using the Lambda emulator at " + running.get() + " (state: " + dir + ")");
                 ENDPOINTS.put(dir, running.get());

@@ -1,7 +1,6 @@
 package dev.lambdamaven.plugin;
 
 import dev.lambdamaven.config.AliasSpec;
-import dev.lambdamaven.config.InvalidSpecException;
 import dev.lambdamaven.deploy.Deployer;
 import dev.lambdamaven.deploy.InvokeResult;
 import java.io.File;
@@ -83,19 +82,7 @@ public class InvokeMojo extends AbstractDeployMojo {
     }
 
     private byte[] event() {
-        if (payload != null && payloadFile != null) {
-            throw new InvalidSpecException("payload", payload, "set either <payload> (-Dlambda.payload) or"
-                    + " <payloadFile> (-Dlambda.payloadFile), not both");
-        }
-        if (payloadFile != null) {
-            try {
-                return Files.readAllBytes(payloadFile.toPath());
-            } catch (IOException e) {
-                throw new InvalidSpecException("payloadFile", payloadFile.toString(), "cannot read it ("
-                        + e.getMessage() + "): name a readable file with the event as JSON");
-            }
-        }
-        return (payload == null || payload.isBlank() ? "{}" : payload).getBytes(StandardCharsets.UTF_8);
+        return InvokeEvent.read(payload, payloadFile);
     }
 
     private void writeOutput(String response) {

@@ -3,19 +3,14 @@ package dev.lambdamaven.plugin;
 import dev.lambdamaven.packaging.FunctionPackageRequest;
 import dev.lambdamaven.packaging.FunctionPackager;
 import dev.lambdamaven.packaging.FunctionRecord;
-import dev.lambdamaven.packaging.JarExclusions;
-import dev.lambdamaven.packaging.JavaHandlerCheck;
 import dev.lambdamaven.packaging.PackageOutcome;
 import dev.lambdamaven.packaging.PackagingException;
-import dev.lambdamaven.packaging.RuntimeFamily;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -98,30 +93,7 @@ public class PackageFunctionMojo extends AbstractPackageMojo {
 
     /** What the pom's configuration asks to package. */
     FunctionPackageRequest request(Path zip, Instant timestamp) throws MojoFailureException, MojoExecutionException {
-        String effectiveRuntime = runtime != null ? runtime : RuntimeDefault.of(project);
-        Set<String> layerContents = new HashSet<>();
-        LayerModules.descriptors(layers, session).forEach(layer -> layerContents.addAll(layer.contents()));
-        try {
-            JarExclusions.Split jars = new JarExclusions(excludes).split(ProjectLibraries.runtimeJars(project),
-                    layerContents);
-            boolean java = RuntimeFamily.of(effectiveRuntime) == RuntimeFamily.JAVA;
-            String checkedHandler = java && checkHandler ? effectiveHandler(jars) : null;
-            return new FunctionPackageRequest(effectiveRuntime, checkedHandler, classesDirectory.toPath(),
-                    jars.packaged(), jars.provided(), bootstrap == null ? null : bootstrap.toPath(),
-                    sourceDirectory == null ? null : sourceDirectory.toPath(), timestamp, zip, workDirectory());
-        } catch (PackagingException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        }
-    }
-
-    private String effectiveHandler(JarExclusions.Split jars) throws PackagingException {
-        List<Path> classPath = new ArrayList<>();
-        jars.packaged().forEach(l -> classPath.add(l.file()));
-        jars.provided().forEach(l -> classPath.add(l.file()));
-        String resolved = new JavaHandlerCheck(classesDirectory.toPath(), classPath).resolve(handler);
-        if (handler == null || handler.isBlank()) {
-            getLog().info("Handler " + resolved + " (the module's only handler class)");
-        }
-        return resolved;
+        return new FunctionPackaging(project, session, getLog()).request(runtime, handler, checkHandler,
+                classesDirectory.toPath(), excludes, layers, bootstrap, sourceDirectory, zip, timestamp, workDirectory());
     }
 }

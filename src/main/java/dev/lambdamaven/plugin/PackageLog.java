@@ -1,5 +1,6 @@
 package dev.lambdamaven.plugin;
 
+import dev.lambdamaven.deploy.Deployer;
 import dev.lambdamaven.packaging.PackageOutcome;
 import dev.lambdamaven.packaging.SizeLimits;
 import java.nio.file.Path;
@@ -16,10 +17,11 @@ final class PackageLog {
         log.info(what + " " + shown + (outcome.upToDate() ? " is up to date" : "") + ": "
                 + SizeLimits.humanSize(outcome.result().size()) + ", "
                 + outcome.result().entryCount() + " entries, CodeSha256 " + outcome.result().codeSha256());
-        if (outcome.aboveDirectUploadLimit()) {
-            log.warn(what + " is " + SizeLimits.humanSize(outcome.result().size())
-                    + " zipped, above the 50 MB direct upload limit: deploy will upload it through S3 "
-                    + "(set <s3Bucket> or -Dlambda.s3Bucket for AWS).");
+        if (outcome.result().size() > Deployer.DIRECT_UPLOAD_LIMIT) {
+            log.warn(what + " is " + SizeLimits.humanSize(outcome.result().size()) + " zipped, above what Lambda"
+                    + " takes in a request (" + SizeLimits.humanSize(Deployer.DIRECT_UPLOAD_LIMIT) + "): deploy will"
+                    + " upload it through S3 (on AWS set <s3Bucket> or -Dlambda.s3Bucket; on the emulator the"
+                    + " plugin uses a bucket of its own).");
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.lambdamaven.plugin;
 
+import dev.lambdamaven.emulator.EmulatorCommandLine;
+
 /**
  * Every user property the plugin reads, in one place. Mojo parameters refer to these constants so that a
  * property name is spelled exactly once.
@@ -17,7 +19,7 @@ public final class PropertyNames {
     public static final String CHECK_HANDLER = "lambda.checkHandler";
 
     // local invoke runtime (dev.lambdamaven.emulator.runtime): JDK for Java functions run locally
-    public static final String INVOKE_JAVA_HOME = "lambda.invoke.javaHome";
+    public static final String INVOKE_JAVA_HOME = EmulatorCommandLine.INVOKE_JAVA_HOME_PROPERTY;
 
     // invoke goal
     public static final String PAYLOAD = "lambda.payload";
@@ -26,8 +28,13 @@ public final class PropertyNames {
     public static final String INVOKE_FAIL_ON_ERROR = "lambda.invoke.failOnError";
     public static final String INVOKE_OUTPUT_FILE = "lambda.invoke.outputFile";
 
+    // lambda:dev
+    public static final String DEV_POLL = "lambda.dev.pollMillis";
+
     // emulator (lambda:emulator and the in-process emulator of target "emulator")
-    public static final String EMULATOR_PORT = "lambda.emulator.port";
+    // (the runnable emulator jar reads the same names as system properties: spelled in EmulatorCommandLine)
+    public static final String EMULATOR_PORT = EmulatorCommandLine.PORT_PROPERTY;
+    public static final String EMULATOR_START_TIMEOUT = "lambda.emulator.startTimeout";
 
     // deploy: publish-version, update-alias, promote, rollback, publish-layer, configure-vpc, plan (issue 4)
     public static final String FUNCTION_NAME = "lambda.functionName";
@@ -54,9 +61,9 @@ public final class PropertyNames {
     public static final String ENDPOINT = "lambda.endpoint";
     public static final String REGION = "lambda.region";
     public static final String PROFILE = "lambda.profile";
-    public static final String EMULATOR_HOME = "lambda.emulator.home";
+    public static final String EMULATOR_HOME = EmulatorCommandLine.HOME_PROPERTY;
     public static final String EMULATOR_ACCOUNT = "lambda.emulator.account";
-    public static final String EMULATOR_HOST = "lambda.emulator.host";
+    public static final String EMULATOR_HOST = EmulatorCommandLine.HOST_PROPERTY;
 
     private PropertyNames() {}
 

@@ -1,8 +1,6 @@
 package dev.lambdamaven.deploy;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.io.File;
+import dev.lambdamaven.ExternalTools;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -17,11 +15,10 @@ import java.time.Duration;
 
 /**
  * A {@code moto_server} child process on a free loopback port, for deployer tests against a real HTTP
- * implementation of the Lambda, S3 and EC2 APIs. Tests are skipped (with the reason) where it is not installed.
+ * implementation of the Lambda, S3 and EC2 APIs. Tests are skipped (with the reason) where it is not installed, and
+ * fail in CI ({@link ExternalTools}).
  */
-public final class MotoServer implements AutoCloseable {
-
-    public static final String ROLE_ARN = "arn:aws:iam::123456789012:role/lambda-test";
+public final class MotoServer implements DeployPeer {
 
     private final Process process;
     private final URI endpoint;
@@ -32,7 +29,7 @@ public final class MotoServer implements AutoCloseable {
     }
 
     public static MotoServer start() throws Exception {
-        assumeTrue(onPath("moto_server"), "moto_server is not on the PATH: pip install 'moto[server]' to run this test");
+        ExternalTools.require("moto_server", "pip install 'moto[server]'");
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -46,6 +43,7 @@ public final class MotoServer implements AutoCloseable {
         return moto;
     }
 
+    @Override
     public URI endpoint() {
         return endpoint;
     }
@@ -80,19 +78,6 @@ public final class MotoServer implements AutoCloseable {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("CreateRole failed: " + response.body());
         }
-    }
-
-    private static boolean onPath(String command) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, command))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

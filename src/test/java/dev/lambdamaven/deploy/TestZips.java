@@ -25,4 +25,21 @@ final class TestZips {
         }
         return zip;
     }
+
+    /** A zip of one stored (uncompressed) entry holding {@code content}: about as large as the content. */
+    static Path stored(Path zip, byte[] content) throws IOException {
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+            ZipEntry entry = new ZipEntry("data.bin");
+            entry.setMethod(ZipEntry.STORED);
+            entry.setSize(content.length);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(content);
+            entry.setCrc(crc.getValue());
+            entry.setLastModifiedTime(FileTime.fromMillis(0));
+            z.putNextEntry(entry);
+            z.write(content);
+            z.closeEntry();
+        }
+        return zip;
+    }
 }

@@ -48,6 +48,7 @@ class AliasApiTest extends EmulatorTestBase {
                 .containsExactly("live");
         lambda.deleteAlias(b -> b.functionName("fn").name("live"));
         assertThatThrownBy(() -> lambda.getAlias(b -> b.functionName("fn").name("live")))
+                // AWS: LocalStack, TestLambdaAlias::test_notfound_and_invalid_routingconfigs
                 .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining(
                         "Cannot find alias arn: arn:aws:lambda:us-east-1:123456789012:function:fn:live");
     }
@@ -65,11 +66,20 @@ class AliasApiTest extends EmulatorTestBase {
         assertThatThrownBy(() -> lambda.createAlias(b -> b.functionName("fn").name("x").functionVersion("$LATEST")
                 .routingConfig(weights("1", 0.5)))).isInstanceOf(InvalidParameterValueException.class);
         assertThatThrownBy(() -> lambda.createAlias(b -> b.functionName("fn").name("x").functionVersion("2")
-                .routingConfig(weights("1", 1.5)))).hasMessageContaining("routingConfig.additionalVersionWeights");
+                // AWS: LocalStack, TestLambdaAlias::test_notfound_and_invalid_routingconfigs ("routing_config_exc_toohigh")
+                .routingConfig(weights("1", 1.5)))).isInstanceOfSatisfying(LambdaException.class, e -> assertThat(
+                        e.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value '{1=1.5}' at"
+                                + " 'routingConfig.additionalVersionWeights' failed to satisfy constraint: Map value must"
+                                + " satisfy constraint: [Member must have value less than or equal to 1.0, Member must"
+                                + " have value greater than or equal to 0.0, Member must not be null]"));
         assertThatThrownBy(() -> lambda.createAlias(b -> b.functionName("fn").name("x").functionVersion("2")
                 .routingConfig(AliasRoutingConfiguration.builder().additionalVersionWeights(Map.of("1", 0.1, "3", 0.1))
-                        .build()))).hasMessageContaining("Member must have length less than or equal to 1");
+                        .build()))).isInstanceOf(InvalidParameterValueException.class)
+                // AWS: LocalStack, TestLambdaAlias::test_notfound_and_invalid_routingconfigs ("routing_config_exc_toomany")
+                .hasMessageContaining("Number of items in AdditionalVersionWeights cannot be greater than 1");
         assertThatThrownBy(() -> lambda.deleteFunction(b -> b.functionName("fn").qualifier("1")))
-                .isInstanceOf(ResourceConflictException.class).hasMessageContaining("[live]");
+                // AWS: https://github.com/karl-cardenas-coding/go-lambda-cleanup/issues/45 (409, AWS's request id)
+                .isInstanceOf(ResourceConflictException.class).hasMessageContaining(
+                        "Unable to delete version because the following aliases reference it: [live]");
     }
 }

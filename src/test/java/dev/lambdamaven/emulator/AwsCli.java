@@ -2,6 +2,7 @@ package dev.lambdamaven.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lambdamaven.ExternalTools;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +16,9 @@ final class AwsCli {
 
     private AwsCli() {}
 
-    static boolean installed() {
-        return MotoComparisonTest.onPath("aws");
+    /** Returns if the AWS CLI is on the PATH; else skips the test, or fails it in CI ({@link ExternalTools}). */
+    static void require() {
+        ExternalTools.require("aws", "pip install awscli, or AWS CLI v2");
     }
 
     /** {@code aws --endpoint-url <endpoint> --region us-east-1 <args>}; its output, after checking it succeeded. */

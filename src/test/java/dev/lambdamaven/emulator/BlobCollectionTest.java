@@ -4,6 +4,7 @@ import static dev.lambdamaven.emulator.EmulatorFixture.createRequest;
 import static dev.lambdamaven.emulator.EmulatorFixture.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.lambdamaven.emulator.http.FrontDoor;
 import dev.lambdamaven.emulator.runtime.FunctionRuntime;
@@ -19,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
@@ -34,7 +36,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import java.util.logging.Level;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterEach;
@@ -358,6 +362,51 @@ class BlobCollectionTest {
     }
 
     /**
+     * The race a writer must lose safely, made to happen: the test holds the database's write lock as a collection
+     * pass does, waits until the update has stored its content and waits for that lock to commit its reference,
+     * deletes the unreferenced content as the pass would, and releases the lock. The update must be refused for that
+     * reason, commit nothing, and succeed when sent again.
+     */
+    @Test
+    void aWriteWhoseContentIsCollectedBeforeItsCommitIsRefusedAndCommitsNothing() throws Exception {
+        start(HOUR);
+        byte[] before = zip("a", "before");
+        byte[] next = zip("a", "next");
+        lambda.createFunction(createRequest("fn", before).build());
+        List<Throwable> failures;
+        CompletableFuture<Throwable> update;
+        try (RequestFailures logged = new RequestFailures();
+                Connection collectorLock = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("emulator.db"));
+                Statement sql = collectorLock.createStatement()) {
+            sql.execute("PRAGMA busy_timeout=10000");
+            sql.execute("BEGIN IMMEDIATE");
+            update = CompletableFuture.supplyAsync(() -> catchThrowable(() -> lambda.updateFunctionCode(
+                    b -> b.functionName("fn").zipFile(SdkBytes.fromByteArray(next)))));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!Files.exists(blob(next)) || !aThreadIsIn("dev.lambdamaven.emulator.store.Database", "write")) {
+                assertThat(System.nanoTime()).as("the update stored its content and waits for the write lock within"
+                        + " 20 s").isLessThan(deadline);
+                assertThat(update).as("the update waits for the write lock").isNotDone();
+                Thread.sleep(5);
+            }
+            Files.delete(blob(next));
+            sql.execute("COMMIT");
+            assertThat(update.get(30, TimeUnit.SECONDS)).isInstanceOfSatisfying(ServiceException.class,
+                    e -> assertThat(e.statusCode()).isEqualTo(500));
+            failures = logged.failures();
+        }
+        assertThat(failures).singleElement().satisfies(this::assertContentWasCollected)
+                .satisfies(e -> assertThat(e).rootCause().hasMessageContaining("garbage-collected before it was"
+                        + " referenced; retry the request"));
+        assertThat(lambda.getFunctionConfiguration(b -> b.functionName("fn")).codeSha256()).isEqualTo(base64Sha(before));
+        assertThat(invoke("fn", "$LATEST")).isEqualTo("\"before\"");
+
+        assertThat(lambda.updateFunctionCode(b -> b.functionName("fn").zipFile(SdkBytes.fromByteArray(next)))
+                .codeSha256()).as("sent again, as the error says").isEqualTo(base64Sha(next));
+        assertThat(invoke("fn", "$LATEST")).isEqualTo("\"next\"");
+    }
+
+    /**
      * Zero grace turns the time-based protection off, so a second emulator on the directory collecting without
      * pause does delete content between a writer's store and its commit: the write must then fail, never commit a
      * reference to a missing blob.
@@ -377,24 +426,24 @@ class BlobCollectionTest {
         });
         collector.start();
         int failed = 0;
-        Logger requests = Logger.getLogger(FrontDoor.class.getName());
-        requests.setLevel(Level.OFF); // each refused write is logged as a failed request
-        try {
+        List<Throwable> failures;
+        try (RequestFailures logged = new RequestFailures()) {
             for (int i = 1; i <= 60; i++) {
                 byte[] code = zip("a", Integer.toString(i));
                 try {
                     lambda.updateFunctionCode(b -> b.functionName("fn").zipFile(SdkBytes.fromByteArray(code)));
                 } catch (ServiceException e) {
-                    failed++; // its content was collected before its commit: refused, as it must be
+                    failed++; // refused: the logged cause below must say its content was collected before its commit
                     continue;
                 }
                 assertThat(blob(code)).exists(); // committed, so referenced: no later pass may take it
             }
+            failures = logged.failures();
         } finally {
-            requests.setLevel(null);
             writing.set(false);
             collector.join();
         }
+        assertThat(failures).hasSize(failed).allSatisfy(this::assertContentWasCollected);
         String location = lambda.getFunction(b -> b.functionName("fn")).code().location();
         byte[] current = download(location);
         assertThat(blob(current)).exists();
@@ -418,6 +467,66 @@ class BlobCollectionTest {
     }
 
     // --- helpers
+
+    /** The failures the front door logs while open (each refused request's cause), silencing the log meanwhile. */
+    private static final class RequestFailures extends Handler implements AutoCloseable {
+        private final Logger requests = Logger.getLogger(FrontDoor.class.getName());
+        private final List<Throwable> failures = new CopyOnWriteArrayList<>();
+        private final boolean parentHandlers = requests.getUseParentHandlers();
+
+        RequestFailures() {
+            requests.setUseParentHandlers(false);
+            requests.addHandler(this);
+        }
+
+        List<Throwable> failures() {
+            return List.copyOf(failures);
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getThrown() != null) {
+                failures.add(record.getThrown());
+            }
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {
+            requests.removeHandler(this);
+            requests.setUseParentHandlers(parentHandlers);
+        }
+    }
+
+    /**
+     * A write refused because its content went between its store and its commit: the file missing is its temp file
+     * or its blob (the write's own content; the collector takes nothing else from a writer).
+     */
+    private void assertContentWasCollected(Throwable failure) {
+        assertThat(failure).hasRootCauseInstanceOf(NoSuchFileException.class);
+        Path missing = Path.of(((NoSuchFileException) rootCause(failure)).getFile());
+        assertThat(missing.getParent()).as(failure.toString()).isIn(dir.resolve("blobs"), dir.resolve("tmp"));
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    /** Whether some thread of this JVM is running (or blocked in) {@code className.method}. */
+    private static boolean aThreadIsIn(String className, String method) {
+        return Thread.getAllStackTraces().values().stream().flatMap(java.util.Arrays::stream)
+                .anyMatch(frame -> frame.getClassName().equals(className) && frame.getMethodName().equals(method));
+    }
+
+    private static String base64Sha(byte[] content) throws Exception {
+        return java.util.Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(content));
+    }
 
     /** The pass the last API call asked for (it asks before it answers), once it has run. */
     private BlobCollector.Collected passAskedForByTheLastCall() throws Exception {

@@ -5,7 +5,6 @@ import static dev.lambdamaven.emulator.EmulatorFixture.createRequest;
 import static dev.lambdamaven.emulator.EmulatorFixture.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The AWS CLI (botocore's own serializers and parsers) on the control plane's other families. */
@@ -13,7 +12,7 @@ class ControlPlaneCliTest extends EmulatorTestBase {
 
     @Test
     void theAwsCliManagesPermissionsUrlsAndMappings() throws Exception {
-        Assumptions.assumeTrue(AwsCli.installed(), "the AWS CLI is not installed");
+        AwsCli.require();
         lambda.createFunction(createRequest("cli", zip("a", "1")).build());
         AwsCli.run(dir, emulator.endpoint(), "lambda", "add-permission", "--function-name", "cli", "--statement-id",
                 "s3", "--action", "lambda:InvokeFunction", "--principal", "s3.amazonaws.com");

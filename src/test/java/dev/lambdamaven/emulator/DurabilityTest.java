@@ -12,14 +12,19 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
 
 /** Restart keeps state; concurrent publishers on one or two emulators never lose or duplicate a version. */
 class DurabilityTest {
+
+    /** Six writers on one function: losing the update-publish race this often in a row means something is wrong. */
+    private static final int MAX_ATTEMPTS = 50;
 
     @TempDir
     Path dir;
@@ -61,8 +66,8 @@ class DurabilityTest {
                         for (int r = 0; r < rounds; r++) {
                             String content = thread + "-" + r;
                             // publish with a CodeSha256 guard: either our code is published or someone else's
-                            // update won the race and we retry
-                            while (true) {
+                            // update won the race and we try again, a bounded number of times
+                            for (int attempt = 1; ; attempt++) {
                                 var updated = lambda.updateFunctionCode(b -> b.functionName("fn0")
                                         .zipFile(SdkBytes.fromByteArray(zip("a", content))));
                                 try {
@@ -71,8 +76,12 @@ class DurabilityTest {
                                     published.add(v + "=" + updated.codeSha256());
                                     lambda.updateAlias(b -> b.functionName("fn0").name("live").functionVersion(v));
                                     break;
-                                } catch (software.amazon.awssdk.services.lambda.model.InvalidParameterValueException raced) {
-                                    // another writer changed $LATEST between our update and publish
+                                } catch (InvalidParameterValueException raced) {
+                                    // another writer changed $LATEST between our update and publish: that race only
+                                    assertThat(raced.awsErrorDetails().errorMessage()).startsWith(
+                                            "CodeSHA256 (" + updated.codeSha256() + ") is different from current");
+                                    assertThat(attempt).as("thread %d round %d lost the race %d times in a row",
+                                            thread, r, attempt).isLessThan(MAX_ATTEMPTS);
                                 }
                             }
                         }
@@ -80,10 +89,13 @@ class DurabilityTest {
                     return null;
                 }));
             }
-            for (Future<?> f : futures) {
-                f.get();
+            try {
+                for (Future<?> f : futures) {
+                    f.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
             }
-            pool.shutdown();
             try (LambdaClient lambda = EmulatorFixture.lambda(second)) {
                 List<FunctionConfiguration> versions = new ArrayList<>();
                 lambda.listVersionsByFunctionPaginator(b -> b.functionName("fn0")).versions().forEach(versions::add);

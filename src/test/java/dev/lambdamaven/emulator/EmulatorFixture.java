@@ -18,10 +18,14 @@ import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.FunctionCode;
 import software.amazon.awssdk.services.lambda.model.Runtime;
 
-/** Starts emulators on temp directories and builds SDK clients for them (no retries, static credentials). */
+/**
+ * Starts emulators on temp directories and builds SDK clients for them (no retries, static credentials, each call
+ * bounded in time).
+ */
 public final class EmulatorFixture {
 
-    public static final String ROLE = "arn:aws:iam::123456789012:role/lambda-role";
+    /** The role of test functions: the one {@code dev.lambdamaven.deploy.MotoServer} creates in moto too. */
+    public static final String ROLE = "arn:aws:iam::123456789012:role/lambda-test";
 
     private EmulatorFixture() {}
 
@@ -35,6 +39,9 @@ public final class EmulatorFixture {
                 .updateDelay(Duration.ZERO).vpcActivationDelay(Duration.ZERO);
     }
 
+    /** No SDK call in a test waits longer than this for its answer. */
+    public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(60);
+
     /** Anything with an endpoint: an in-process emulator or one in another process. */
     public interface HasEndpoint {
         java.net.URI endpoint();
@@ -47,7 +54,8 @@ public final class EmulatorFixture {
     public static LambdaClient lambda(HasEndpoint emulator) {
         return LambdaClient.builder().endpointOverride(emulator.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
+                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1))
+                        .apiCallTimeout(API_CALL_TIMEOUT))
                 .build();
     }
 

@@ -22,6 +22,11 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.State;
 import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
 
+/**
+ * The function API against the emulator through the SDK. Each pinned AWS message names its source: "LocalStack"
+ * is AWS's answer recorded in {@value EmulatorTestBase#LOCALSTACK_SNAPSHOTS} under the named test; a GitHub link
+ * quotes an answer a user got from AWS; "emulator's own" texts are listed in docs/emulator.md.
+ */
 class FunctionApiTest extends EmulatorTestBase {
 
 
@@ -66,6 +71,7 @@ class FunctionApiTest extends EmulatorTestBase {
         assertThatThrownBy(() -> lambda.getFunction(b -> b.functionName("nope")))
                 .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(404);
+                    // AWS: LocalStack (test_lambda), TestLambdaFeatures::test_invoke_exceptions
                     assertThat(e.awsErrorDetails().errorMessage())
                             .isEqualTo("Function not found: arn:aws:lambda:us-east-1:123456789012:function:nope");
                     assertThat(e.requestId()).isNotBlank();
@@ -75,6 +81,7 @@ class FunctionApiTest extends EmulatorTestBase {
     @Test
     void duplicateCreateIsAConflict() {
         lambda.createFunction(createRequest("dup", zip("a", "b")).build());
+        // AWS: https://github.com/hashicorp/terraform-provider-aws/issues/1524 (409, with AWS's request id)
         assertThatThrownBy(() -> lambda.createFunction(createRequest("dup", zip("a", "b")).build()))
                 .isInstanceOf(ResourceConflictException.class).hasMessageContaining("Function already exist: dup");
     }
@@ -85,40 +92,63 @@ class FunctionApiTest extends EmulatorTestBase {
                 .isInstanceOfSatisfying(LambdaException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+                    // AWS's validation format (LocalStack, test_function_arns: "... at 'functionName' failed to
+                    // satisfy constraint: ..."); the range is the API reference's (CreateFunction, MemorySize 128-10240)
                     assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value"
                             + " '64' at 'memorySize' failed to satisfy constraint: Member must have value greater"
                             + " than or equal to 128");
                 });
+        // AWS's validation format; 900 s is Lambda's documented maximum timeout (API reference: Timeout)
         assertThatThrownBy(() -> lambda.createFunction(createRequest("t", zip("a", "b")).timeout(901).build()))
                 .hasMessageContaining("Member must have value less than or equal to 900");
+        // AWS: LocalStack, TestLambdaFunction::test_create_lambda_exceptions ("Value 'r1' at 'role' failed ...")
         assertThatThrownBy(() -> lambda.createFunction(createRequest("r", zip("a", "b")).role("bad").build()))
                 .hasMessageContaining("at 'role' failed to satisfy constraint");
         assertThatThrownBy(() -> lambda.createFunction(createRequest("d", zip("a", "b")).runtime("java8").build()))
                 .isInstanceOf(InvalidParameterValueException.class)
-                .hasMessageContaining("The runtime parameter of java8 is no longer supported");
+                // AWS: LocalStack, test_create_deprecated_function_runtime_with_validation_enabled[java8]
+                .hasMessageContaining("The runtime parameter of java8 is no longer supported for creating or updating"
+                        + " AWS Lambda functions. We recommend you use a supported runtime while creating or updating"
+                        + " functions.");
+        // AWS: LocalStack, TestLambdaFunction::test_function_arns
         assertThatThrownBy(() -> lambda.createFunction(createRequest("bad name", zip("a", "b")).build()))
                 .hasMessageContaining("at 'functionName' failed to satisfy constraint");
         assertThatThrownBy(() -> lambda.createFunction(createRequest("e", zip("a", "b")).environment(
                 Environment.builder().variables(Map.of("AWS_REGION", "x")).build()).build()))
                 .isInstanceOf(InvalidParameterValueException.class)
-                .hasMessageContaining("Reserved keys used in this request: AWS_REGION");
+                // AWS: https://github.com/mattermost/mattermost-cloud-monitoring/pull/264
+                .hasMessageContaining("Lambda was unable to configure your environment variables because the"
+                        + " environment variables you have provided contains reserved keys that are currently not"
+                        + " supported for modification. Reserved keys used in this request: AWS_REGION");
         assertThatThrownBy(() -> lambda.createFunction(createRequest("big", zip("a", "b")).environment(
                 Environment.builder().variables(Map.of("KEY", "v".repeat(5000))).build()).build()))
-                .isInstanceOf(InvalidParameterValueException.class).hasMessageContaining("exceeded the 4KB limit")
+                // AWS's text up to "String measured: " (LocalStack, test_large_environment_variables_fails); AWS then
+                // echoes the variables, the emulator does not (emulator's own wording: values may be secrets)
+                .isInstanceOf(InvalidParameterValueException.class).hasMessageContaining("Lambda was unable to"
+                        + " configure your environment variables because the environment variables you have provided"
+                        + " exceeded the 4KB limit. String measured: ")
                 .hasMessageNotContaining("vvvv");
         assertThatThrownBy(() -> lambda.createFunction(createRequest("s", zip("a", "b"))
-                .ephemeralStorage(b -> b.size(100)).build())).hasMessageContaining("ephemeralStorage.size");
+                // AWS's validation format; the range is the API reference's (EphemeralStorage.Size 512-10240)
+                .ephemeralStorage(b -> b.size(100)).build())).hasMessageContaining("1 validation error detected:"
+                        + " Value '100' at 'ephemeralStorage.size' failed to satisfy constraint: Member must have value"
+                        + " greater than or equal to 512");
     }
 
     @Test
     void rejectsInvalidZipsZipSlipAndEmptyZips() {
         assertThatThrownBy(() -> lambda.createFunction(createRequest("z1", "not a zip".getBytes()).build()))
                 .isInstanceOf(InvalidParameterValueException.class)
+                // AWS: LocalStack, TestLambdaFunction::test_create_lambda_exceptions ("invalid_zip_exc")
                 .hasMessageContaining("Could not unzip uploaded file. Please check your file, then try to upload again.");
         assertThatThrownBy(() -> lambda.createFunction(createRequest("z2", zip("../evil", "x")).build()))
-                .isInstanceOf(InvalidParameterValueException.class).hasMessageContaining("../evil");
+                // AWS's unzip text, then the entry named: emulator's own wording (AWS's answer to such a zip is unrecorded)
+                .isInstanceOf(InvalidParameterValueException.class).hasMessageContaining("Could not unzip uploaded"
+                        + " file. Please check your file, then try to upload again. (entry '../evil' would be extracted"
+                        + " outside the function's directory)");
         assertThatThrownBy(() -> lambda.createFunction(createRequest("z3", zip()).build()))
                 .isInstanceOf(InvalidParameterValueException.class)
+                // AWS: https://github.com/aws/aws-cdk/issues/12536 (CreateFunction with an empty zip)
                 .hasMessageContaining("Uploaded file must be a non-empty zip");
     }
 
@@ -137,6 +167,7 @@ class FunctionApiTest extends EmulatorTestBase {
         assertThat(bytes.size()).isLessThan(1 << 20);
         assertThatThrownBy(() -> lambda.createFunction(createRequest("bomb", bytes.toByteArray()).build()))
                 .isInstanceOf(InvalidParameterValueException.class)
+                // AWS: LocalStack, TestLambdaSizeLimits::test_oversized_lambda
                 .hasMessageContaining("Unzipped size must be smaller than 262144000 bytes");
     }
 
@@ -148,8 +179,10 @@ class FunctionApiTest extends EmulatorTestBase {
                 .revisionId("00000000-0000-0000-0000-000000000000")))
                 .isInstanceOfSatisfying(PreconditionFailedException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(412);
-                    assertThat(e.awsErrorDetails().errorMessage()).startsWith(
-                            "The Revision Id provided does not match the latest Revision Id.");
+                    // AWS: LocalStack, TestLambdaVersions::test_publish_with_wrong_revisionid
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The Revision Id provided does not match"
+                            + " the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest"
+                            + " Revision Id");
                 });
         var updated = lambda.updateFunctionConfiguration(b -> b.functionName("u").timeout(10).revisionId(settled));
         assertThat(updated.timeout()).isEqualTo(10);
@@ -186,8 +219,13 @@ class FunctionApiTest extends EmulatorTestBase {
         assertThat(changed.version()).isEqualTo("5");
         assertThat(lambda.listVersionsByFunction(b -> b.functionName("p")).versions())
                 .extracting(v -> v.version()).containsExactly("$LATEST", "1", "3", "4", "5");
+        // AWS: LocalStack, TestLambdaVersions::test_publish_with_wrong_sha256
+        String current = lambda.getFunctionConfiguration(b -> b.functionName("p")).codeSha256();
         assertThatThrownBy(() -> lambda.publishVersion(b -> b.functionName("p").codeSha256("wrong")))
-                .isInstanceOf(InvalidParameterValueException.class).hasMessageContaining("is different from current");
+                .isInstanceOfSatisfying(InvalidParameterValueException.class, e -> assertThat(
+                        e.awsErrorDetails().errorMessage()).isEqualTo("CodeSHA256 (wrong) is different from current"
+                                + " CodeSHA256 in $LATEST (" + current + "). Please try again with the CodeSHA256 in"
+                                + " $LATEST."));
     }
 
     @Test

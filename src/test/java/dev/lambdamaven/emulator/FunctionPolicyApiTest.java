@@ -209,6 +209,10 @@ class FunctionPolicyApiTest extends EmulatorTestBase {
                 "The resource you requested does not exist.");
     }
 
+    /**
+     * AWS's answer quoted in adobe/helix-deploy#24 and scribd/terraform-aws-datadog#61 (400, Type User): "The final
+     * policy size (20749) is bigger than the limit (20480)."
+     */
     @Test
     void refusesAPolicyOverAwsLimit() {
         String arn = "arn:aws:s3:::" + "b".repeat(900);

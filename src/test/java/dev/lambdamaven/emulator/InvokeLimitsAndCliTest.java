@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
@@ -41,6 +40,7 @@ class InvokeLimitsAndCliTest {
                     .isInstanceOfSatisfying(LambdaException.class, e -> {
                         assertThat(e.statusCode()).isEqualTo(413);
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("RequestEntityTooLargeException");
+                        // AWS: https://github.com/pelmers/streetwarp-web/issues/14 (RequestEntityTooLargeException)
                         assertThat(e.awsErrorDetails().errorMessage())
                                 .isEqualTo("Request must be smaller than 6291456 bytes for the InvokeFunction operation");
                     });
@@ -49,7 +49,7 @@ class InvokeLimitsAndCliTest {
 
     @Test
     void theAwsCliInvokesThroughAnAliasAndGetsTheLogTail() throws Exception {
-        Assumptions.assumeTrue(AwsCli.installed(), "the AWS CLI is not installed");
+        AwsCli.require();
         try (Emulator emulator = Emulator.start(EmulatorFixture.options(dir.resolve("state"))
                         .functionRuntime(new InvokeTest.EchoRuntime()).build());
                 LambdaClient lambda = EmulatorFixture.lambda(emulator)) {

@@ -125,7 +125,9 @@ class InvokeTest {
             lambda.createFunction(createRequest("pending", zip("a", "1")).build());
             assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("pending")))
                     .isInstanceOf(ResourceConflictException.class)
-                    .hasMessageContaining("The function is currently in the following state: Pending");
+                    // AWS: https://docs.aws.amazon.com/lambda/latest/dg/troubleshooting-invocation.html
+                    .hasMessageContaining("The operation cannot be performed at this time. The function is currently in"
+                            + " the following state: Pending");
         }
         try (Emulator emulator = Emulator.start(EmulatorFixture.options(dir).build());
                 LambdaClient lambda = EmulatorFixture.lambda(emulator)) {
@@ -134,7 +136,9 @@ class InvokeTest {
             assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("zero")))
                     .isInstanceOfSatisfying(TooManyRequestsException.class, e -> {
                         assertThat(e.statusCode()).isEqualTo(429);
+                        // AWS: LocalStack (test_lambda), TestLambdaConcurrency::test_lambda_concurrency_block
                         assertThat(e.reasonAsString()).isEqualTo("ReservedFunctionConcurrentInvocationLimitExceeded");
+                        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Rate Exceeded.");
                     });
             lambda.deleteFunctionConcurrency(b -> b.functionName("zero"));
             assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("zero")
@@ -144,6 +148,7 @@ class InvokeTest {
             assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("zero")))
                     .isInstanceOfSatisfying(LambdaException.class, e -> {
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ServiceException");
+                        // emulator's own wording (docs/emulator.md): AWS always has a runtime
                         assertThat(e.awsErrorDetails().errorMessage()).contains("no function runtime");
                     });
         }

@@ -58,17 +58,23 @@ class LayerApiTest extends EmulatorTestBase {
         assertThat(created.layers()).hasSize(5);
         assertThat(created.layers().get(0).codeSize()).isPositive();
         assertThatThrownBy(() -> lambda.updateFunctionConfiguration(b -> b.functionName("fn").layers(arns)))
-                .isInstanceOf(InvalidParameterValueException.class).hasMessageContaining("more than 5 layers");
+                // AWS: LocalStack, TestLambdaLayer::test_layer_function_quota_exception
+                .isInstanceOf(InvalidParameterValueException.class)
+                .hasMessageContaining("Cannot reference more than 5 layers.");
         String missing = "arn:aws:lambda:us-east-1:123456789012:layer:l0:9";
         assertThatThrownBy(() -> lambda.updateFunctionConfiguration(b -> b.functionName("fn").layers(missing)))
                 .isInstanceOfSatisfying(InvalidParameterValueException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(400);
+                    // AWS: LocalStack, TestLambdaLayer::test_layer_function_exceptions
                     assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Layer version " + missing
                             + " does not exist.");
                 });
         String second = publish("l0", "y").layerVersionArn();
         assertThatThrownBy(() -> lambda.updateFunctionConfiguration(b -> b.functionName("fn")
-                .layers(arns.get(0), second))).hasMessageContaining("versions of the same layer");
+                // AWS: LocalStack, TestLambdaLayer::test_layer_function_exceptions
+                .layers(arns.get(0), second))).hasMessageContaining("Two different versions of the same layer are not"
+                        + " allowed to be referenced in the same function. " + arns.get(0) + " and " + second
+                        + " are versions of the same layer.");
     }
 
     @Test

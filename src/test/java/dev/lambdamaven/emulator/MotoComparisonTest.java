@@ -5,8 +5,6 @@ import static dev.lambdamaven.emulator.EmulatorFixture.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.File;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,18 +16,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import dev.lambdamaven.deploy.MotoServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
 
@@ -48,73 +43,30 @@ class MotoComparisonTest {
 
     @TempDir
     static Path dir;
-    static Process moto;
+    static MotoServer moto;
     static Emulator emulator;
     static LambdaClient ours;
     static LambdaClient theirs;
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(onPath("moto_server"), "moto_server is not on the PATH");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        moto = new ProcessBuilder("moto_server", "-p", Integer.toString(port)).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("moto.log").toFile()).start();
-        URI endpoint = URI.create("http://127.0.0.1:" + port);
-        HttpClient http = HttpClient.newHttpClient();
-        for (int i = 0; i < 100; i++) {
-            try {
-                // moto checks that the role exists: create it through moto's IAM (query protocol)
-                HttpResponse<String> created = http.send(HttpRequest.newBuilder(endpoint)
-                        .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/iam/aws4_request,"
-                                + " SignedHeaders=host, Signature=0")
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("Action=CreateRole&Version=2010-05-08&RoleName="
-                                + "lambda-role&AssumeRolePolicyDocument=%7B%7D")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (created.statusCode() == 200) {
-                    break;
-                }
-            } catch (java.io.IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        // moto maps a queue to a function only when the queue exists in its SQS
-        http.send(HttpRequest.newBuilder(endpoint)
-                .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/sqs/aws4_request,"
-                        + " SignedHeaders=host, Signature=0")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("Action=CreateQueue&QueueName=orders")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        moto = MotoServer.start();
+        createQueue(moto.endpoint(), "orders");
         emulator = EmulatorFixture.start(Files.createDirectories(dir.resolve("state")));
         ours = EmulatorFixture.lambda(emulator);
-        theirs = software.amazon.awssdk.services.lambda.LambdaClient.builder().endpointOverride(endpoint)
-                .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
-                .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1))).build();
+        theirs = EmulatorFixture.lambda((EmulatorFixture.HasEndpoint) moto::endpoint);
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         if (ours != null) {
             ours.close();
             theirs.close();
             emulator.close();
         }
         if (moto != null) {
-            moto.destroy();
+            moto.close();
         }
-    }
-
-    static boolean onPath(String command) {
-        for (String entry : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(entry, command))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The names of the fields present (non-null, not an SDK placeholder) in a response or nested object. */
@@ -177,6 +129,17 @@ class MotoComparisonTest {
         sameError(c -> c.createFunction(createRequest("twice", code).build()));
         sameError(c -> c.getFunction(b -> b.functionName("missing")));
         sameError(c -> c.getAlias(b -> b.functionName("twice").name("missing")));
+    }
+
+    /** moto maps a queue to a function only when the queue exists in its SQS: create it (query protocol). */
+    private static void createQueue(URI endpoint, String name) throws Exception {
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint)
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/sqs/aws4_request,"
+                        + " SignedHeaders=host, Signature=0")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("Action=CreateQueue&QueueName=" + name)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
     }
 
     /** The control plane's other families, where moto serves them (not provisioned concurrency or code signing). */

@@ -14,6 +14,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Members of the wrong JSON type: coerced where Jackson (which reads bodies at Lambda's front end) coerces,
  * otherwise AWS's InvalidRequestContentException naming the member, with nothing changed.
+ *
+ * <p>Message sources: the prefix "Could not parse request body into json: " and the type are AWS's (LocalStack
+ * (test_lambda), TestLambdaErrors::test_lambda_invoke_payload_encoding_error; https://github.com/aws/aws-sdk-js/issues/1876).
+ * What follows it here is the emulator's own wording (docs/emulator.md), modelled on Jackson's messages: no recorded
+ * AWS answer to a wrongly typed member was found, and AWS's answers also carry Jackson's "at [Source: ...]" location,
+ * which the emulator leaves out.
  */
 class RequestTypesTest extends EmulatorTestBase {
 

@@ -65,7 +65,9 @@ class S3CodeTest {
                 MessageDigest.getInstance("SHA-256").digest(zip)));
         assertThatThrownBy(() -> lambda.updateFunctionCode(b -> b.functionName("from-s3").s3Bucket("artifacts")
                 .s3Key("nope.zip"))).isInstanceOf(InvalidParameterValueException.class)
-                .hasMessageContaining("NoSuchKey");
+                // AWS: LocalStack, TestLambdaFunction::test_lambda_code_location_s3_errors
+                .hasMessageContaining("Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: The"
+                        + " specified key does not exist.");
     }
 
     @Test

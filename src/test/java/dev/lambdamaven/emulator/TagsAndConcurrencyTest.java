@@ -55,7 +55,9 @@ class TagsAndConcurrencyTest extends EmulatorTestBase {
         assertThat(settings.accountUsage().functionCount()).isEqualTo(1);
         assertThatThrownBy(() -> lambda.putFunctionConcurrency(b -> b.functionName("fn")
                 .reservedConcurrentExecutions(950))).isInstanceOf(InvalidParameterValueException.class)
-                .hasMessageContaining("below its minimum value of [100]");
+                // AWS: LocalStack, TestLambdaReservedConcurrency::test_function_concurrency_limits
+                .hasMessageContaining("Specified ReservedConcurrentExecutions for function decreases account's"
+                        + " UnreservedConcurrentExecution below its minimum value of [100].");
         lambda.deleteFunctionConcurrency(b -> b.functionName("fn"));
         assertThat(lambda.getFunctionConcurrency(b -> b.functionName("fn")).reservedConcurrentExecutions()).isNull();
     }

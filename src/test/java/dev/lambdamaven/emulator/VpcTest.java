@@ -76,11 +76,16 @@ class VpcTest {
             assertThat(lambda.getFunctionConfiguration(b -> b.functionName("full")).state()).isEqualTo(State.ACTIVE);
             assertThatThrownBy(() -> lambda.createFunction(createRequest("bad", zip("a", "b")).vpcConfig(v -> v
                     .subnetIds("subnet-0000000000000dead").securityGroupIds(GROUP)).build()))
+                    // AWS: LocalStack, TestLambdaFunction::test_invalid_vpc_config_subnet
                     .isInstanceOf(InvalidParameterValueException.class)
-                    .hasMessageContaining("InvalidSubnetID.NotFound");
+                    .hasMessageContaining("Error occurred while DescribeSubnets. EC2 Error Code: InvalidSubnetID.NotFound."
+                            + " EC2 Error Message: The subnet ID 'subnet-0000000000000dead' does not exist");
             assertThatThrownBy(() -> lambda.createFunction(createRequest("bad", zip("a", "b")).vpcConfig(v -> v
                     .subnetIds(SUBNET).securityGroupIds("sg-0000000000000dead")).build()))
-                    .hasMessageContaining("InvalidGroup.NotFound");
+                    // AWS: LocalStack, TestLambdaFunction::test_invalid_vpc_config_security_group
+                    .hasMessageContaining("Error occurred while DescribeSecurityGroups. EC2 Error Code:"
+                            + " InvalidGroup.NotFound. EC2 Error Message: The security group 'sg-0000000000000dead' does"
+                            + " not exist");
         }
     }
 }

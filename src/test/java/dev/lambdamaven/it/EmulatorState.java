@@ -1,9 +1,10 @@
 package dev.lambdamaven.it;
 
-import dev.lambdamaven.emulator.Emulator;
-import dev.lambdamaven.emulator.EmulatorOptions;
+import dev.lambdamaven.emulator.EndpointFile;
 import java.io.File;
-import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -16,26 +17,31 @@ import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.LayerVersionsListItem;
 
 /**
- * What an integration build left in an emulator state directory, read through the Lambda API of an
- * emulator started on that directory: the invoker ITs' {@code verify.groovy} scripts use it.
+ * What the integration builds left in the emulator they deployed to, read as a user reads it: through the Lambda
+ * API (SDK v2) of that running emulator, found through its {@code endpoint.json}. The invoker ITs'
+ * {@code verify.groovy} scripts use it; the emulator is the foreground one {@code dev.lambdamaven.plugin.ItEmulator}
+ * starts for them (its state directory is the scripts' {@code emulatorHome}).
  */
 public final class EmulatorState implements AutoCloseable {
 
-    private final Emulator emulator;
     private final LambdaClient lambda;
 
-    private EmulatorState(Emulator emulator) {
-        this.emulator = emulator;
+    private EmulatorState(URI endpoint) {
         this.lambda = LambdaClient.builder()
-                .endpointOverride(emulator.endpoint())
+                .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("it", "it")))
+                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(60)))
                 .build();
     }
 
-    public static EmulatorState open(File stateDirectory) throws IOException {
-        return new EmulatorState(Emulator.start(EmulatorOptions.builder().stateDir(stateDirectory.toPath()).port(0)
-                .build()));
+    /** A client of the emulator serving {@code stateDirectory}; fails naming the directory if none answers. */
+    public static EmulatorState open(File stateDirectory) throws java.io.IOException {
+        Path dir = stateDirectory.toPath().toRealPath();
+        URI endpoint = EndpointFile.read(dir).filter(uri -> EndpointFile.serves(uri, dir)).orElseThrow(() ->
+                new IllegalStateException("no emulator answers for " + dir + ": the ITs' emulator (started in"
+                        + " pre-integration-test, log target/it-emulator.log) is not running"));
+        return new EmulatorState(endpoint);
     }
 
     public LambdaClient lambda() {
@@ -71,6 +77,5 @@ public final class EmulatorState implements AutoCloseable {
     @Override
     public void close() {
         lambda.close();
-        emulator.close();
     }
 }

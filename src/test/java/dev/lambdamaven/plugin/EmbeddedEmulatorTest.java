@@ -2,6 +2,8 @@ package dev.lambdamaven.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lambdamaven.emulator.EmulatorOptions;
+import dev.lambdamaven.emulator.EmulatorServer;
 import dev.lambdamaven.emulator.EndpointFile;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -43,7 +45,9 @@ class EmbeddedEmulatorTest {
         ExecutorService thread = Executors.newSingleThreadExecutor();
         int chosen = port;
         Future<?> foreground = thread.submit(() -> {
-            EmulatorMojo.serve(home, "127.0.0.1", chosen, LocalInvoke.DEFAULTS, new SystemStreamLog(), stop);
+            Files.createDirectories(home);
+            EmulatorServer.serve(EmulatorOptions.builder().stateDir(home).port(chosen).build(),
+                    new SystemStreamLog()::info, stop);
             return null;
         });
         Path endpointFile = home.resolve("endpoint.json");

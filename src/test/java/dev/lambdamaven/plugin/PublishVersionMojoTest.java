@@ -96,9 +96,21 @@ class PublishVersionMojoTest {
     }
 
     @Test
-    @InjectMojo(goal = "publish-version", pom = "classpath:/unit/publish-version-pom.xml")
+    @InjectMojo(goal = "publish-version", pom = MINIMAL_POM)
+    void withoutAZipTheGoalFailsNamingTheFix(PublishVersionMojo mojo) {
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("no deployment zip").hasMessageContaining("run the package phase first");
+    }
+
+    @Test
+    @InjectMojo(goal = "publish-version", pom = MINIMAL_POM)
     @MojoParameter(name = "skip", value = "true")
-    void skipDoesNothing(PublishVersionMojo mojo) throws Exception {
-        mojo.execute(); // would fail on the missing zip otherwise
+    void skipReturnsBeforeAnyWorkAndSaysSo(PublishVersionMojo mojo) throws Exception {
+        RecordingMavenLog log = new RecordingMavenLog();
+        mojo.setLog(log);
+
+        mojo.execute(); // the same configuration without skip fails on the missing zip (the test above)
+
+        assertThat(log.lines).containsExactly("lambda:publish-version skipped (lambda.skip=true)");
     }
 }

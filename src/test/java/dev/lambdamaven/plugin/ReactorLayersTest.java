@@ -2,8 +2,6 @@ package dev.lambdamaven.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import dev.lambdamaven.config.InvalidSpecException;
 import dev.lambdamaven.deploy.DeploymentReport;
@@ -34,9 +32,7 @@ class ReactorLayersTest {
     }
 
     private static MavenSession session(MavenProject... projects) {
-        MavenSession session = mock(MavenSession.class);
-        when(session.getProjects()).thenReturn(List.of(projects));
-        return session;
+        return MavenSessions.of(List.of(projects));
     }
 
     @Test

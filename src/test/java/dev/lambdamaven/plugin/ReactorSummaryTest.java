@@ -1,8 +1,6 @@
 package dev.lambdamaven.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import java.util.List;
 import org.apache.maven.execution.DefaultMavenExecutionRequest;
@@ -17,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ReactorSummaryTest {
 
     private final MavenExecutionRequest request = new DefaultMavenExecutionRequest();
-    private final DeployGoalsMotoTest.RecordingMavenLog log = new DeployGoalsMotoTest.RecordingMavenLog();
+    private final RecordingMavenLog log = new RecordingMavenLog();
     private final MojoExecution bound = new MojoExecution(null, "release");
 
     private static MavenProject module(String artifactId, String... goals) {
@@ -38,10 +36,7 @@ class ReactorSummaryTest {
 
     /** Each parallel module thread gets its own session clone sharing the request. */
     private MavenSession session(List<MavenProject> projects) {
-        MavenSession session = mock(MavenSession.class);
-        when(session.getRequest()).thenReturn(request);
-        when(session.getProjects()).thenReturn(projects);
-        return session;
+        return MavenSessions.of(request, projects);
     }
 
     @Test
@@ -78,7 +73,6 @@ class ReactorSummaryTest {
         MavenProject orders = module("orders", "publish-version", "update-alias");
         MavenProject payments = module("payments", "publish-version", "update-alias");
         MavenSession session = session(List.of(orders, payments));
-        when(session.getUserProperties()).thenReturn(request.getUserProperties());
 
         ReactorSummary.of(session).completed(orders, "publish-version", bound, log);
         ReactorSummary.of(session).completed(payments, "publish-version", bound, log);

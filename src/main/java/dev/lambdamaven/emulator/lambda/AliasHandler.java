@@ -67,7 +67,7 @@ final class AliasHandler {
         Map<String, Double> newRouting = body.has("RoutingConfig") ? routing(body) : null;
         AliasRow row = ctx.db().write(c -> {
             AliasRow current = find(c, ref, name);
-            FunctionLookup.checkRevision(body.path("RevisionId").asText(null), current.revision(), "GetAlias");
+            FunctionLookup.checkRevision(body.path("RevisionId").asText(null), current.revision(), "GetFunction/GetAlias");
             String version = newVersion != null ? newVersion : current.version();
             Map<String, Double> routing = newRouting != null ? newRouting : current.routing();
             String description = body.hasNonNull("Description") ? body.get("Description").asText()
@@ -137,15 +137,15 @@ final class AliasHandler {
             }
             double weight = entry.getValue().asDouble();
             if (!entry.getValue().isNumber() || !(weight >= 0.0 && weight <= 1.0)) { // NaN too
-                throw ApiException.validation(entry.getValue().asText(), "routingConfig.additionalVersionWeights",
+                throw ApiException.validation("{" + entry.getKey() + "=" + weight + "}",
+                        "routingConfig.additionalVersionWeights",
                         "Map value must satisfy constraint: [Member must have value less than or equal to 1.0,"
-                                + " Member must have value greater than or equal to 0.0]");
+                                + " Member must have value greater than or equal to 0.0, Member must not be null]");
             }
             routing.put(entry.getKey(), weight);
         }
-        if (routing.size() > 1) {
-            throw ApiException.validation(Json.text(weights), "routingConfig.additionalVersionWeights",
-                    "Member must have length less than or equal to 1");
+        if (routing.size() > 1) { // AWS's answer, recorded in LocalStack's test_notfound_and_invalid_routingconfigs
+            throw ApiException.invalidParameter("Number of items in AdditionalVersionWeights cannot be greater than 1");
         }
         return routing;
     }

@@ -84,7 +84,7 @@ final class FunctionHandler {
             FunctionSettings.defaults(config);
             FunctionSettings.Outcome outcome = settings.apply(c, ref.scope(), body, config);
             FunctionWrites.applyCode(config, code);
-            FunctionWrites.checkCombinedSize(config);
+            FunctionWrites.checkCombinedSize(config, true);
             byte[] env = EnvironmentCodec.seal(ctx.secrets(), outcome.environment);
             VersionRow latest = writes.latestRow(ref, config, env, "create", outcome.placement, now);
             ctx.blobs().requirePresent(code.shaHex());

@@ -68,10 +68,15 @@ final class FunctionLookup {
             throws SQLException {
         VersionRow latest = latest(c, ref);
         checkIdle(latest, now);
-        checkRevision(expectedRevision, ConfigurationView.revision(latest, now), "GetFunction");
+        checkRevision(expectedRevision, ConfigurationView.revision(latest, now), "GetFunction/GetAlias");
         return latest;
     }
 
+    /**
+     * AWS names {@code GetFunction/GetAlias} for functions, versions and aliases and {@code GetLayerPolicy} for layer
+     * policies (recorded in LocalStack's test_lambda_api.snapshot.json, TestLambdaRevisions and
+     * test_layer_policy_exceptions).
+     */
     static void checkRevision(String expected, String actual, String api) {
         if (expected != null && !expected.isEmpty() && !expected.equals(actual)) {
             throw ApiException.preconditionFailed(api);

@@ -52,7 +52,7 @@ final class FunctionUpdateHandler {
             if (body.hasNonNull("Architectures")) {
                 config.set("Architectures", FunctionSettings.architectures(body.get("Architectures")));
             }
-            FunctionWrites.checkCombinedSize(config);
+            FunctionWrites.checkCombinedSize(config, true);
             if (body.path("DryRun").asBoolean(false)) {
                 return latest;
             }
@@ -72,7 +72,7 @@ final class FunctionUpdateHandler {
             VersionRow latest = lookup.latestForChange(c, ref, body.path("RevisionId").asText(null), now);
             ObjectNode config = latest.config().deepCopy();
             FunctionSettings.Outcome outcome = settings.apply(c, ref.scope(), body, config);
-            FunctionWrites.checkCombinedSize(config);
+            FunctionWrites.checkCombinedSize(config, false);
             byte[] env = outcome.environment == null ? latest.env()
                     : EnvironmentCodec.seal(ctx.secrets(), outcome.environment);
             VersionRow updated = writes.latestRow(ref, config, env, "update",

@@ -33,13 +33,23 @@ final class FunctionWrites {
         config.put(UNZIPPED_FIELD, code.unzippedSize());
     }
 
-    /** Code plus layers must fit Lambda's unzipped limit. */
-    static void checkCombinedSize(ObjectNode config) {
-        long total = config.path(UNZIPPED_FIELD).asLong() + LayerResolver.unzippedTotal(config.path("Layers"));
-        if (total > ZipInspector.MAX_UNZIPPED) {
-            throw ApiException.invalidParameter("Function code combined with layers exceeds the maximum allowed size"
-                    + " of " + ZipInspector.MAX_UNZIPPED + " bytes. The actual size is " + total + " bytes.");
+    /**
+     * Code plus layers must fit Lambda's unzipped limit. AWS words it after what the request changed: new code is
+     * "Unzipped size must be smaller than <what the layers leave> bytes" (as AWS answered a CloudFormation stack,
+     * quoted in aws-samples/serverless-pdf-chat#51), new layers "Function code combined with layers exceeds the
+     * maximum allowed size of 262144000 bytes. The actual size is N bytes." (quoted in serverless and CDK
+     * projects' issues).
+     */
+    static void checkCombinedSize(ObjectNode config, boolean newCode) {
+        long layers = LayerResolver.unzippedTotal(config.path("Layers"));
+        long total = config.path(UNZIPPED_FIELD).asLong() + layers;
+        if (total <= ZipInspector.MAX_UNZIPPED) {
+            return;
         }
+        throw ApiException.invalidParameter(newCode
+                ? "Unzipped size must be smaller than " + (ZipInspector.MAX_UNZIPPED - layers) + " bytes"
+                : "Function code combined with layers exceeds the maximum allowed size of " + ZipInspector.MAX_UNZIPPED
+                        + " bytes. The actual size is " + total + " bytes.");
     }
 
     /**

@@ -60,7 +60,7 @@ final class LayerPolicyHandler {
             LayerVersionRow row = ctx.layers().version(c, scope, name, version)
                     .orElseThrow(() -> ApiException.notFound(LayerHandler.NOT_FOUND));
             FunctionLookup.checkRevision(body.path("RevisionId").asText(request.query("RevisionId")), row.policyRevision(),
-                    "GetLayerVersionPolicy");
+                    "GetLayerPolicy");
             if (ctx.layers().statements(c, scope, name, version).containsKey(sid)) {
                 throw ApiException.conflict("The statement id (" + sid + ") provided already exists. Please provide"
                         + " a new statement id, or remove the existing statement.");
@@ -109,7 +109,7 @@ final class LayerPolicyHandler {
         ctx.db().write(c -> {
             LayerVersionRow row = ctx.layers().version(c, scope, name, version)
                     .orElseThrow(() -> ApiException.notFound(LayerHandler.NOT_FOUND));
-            FunctionLookup.checkRevision(request.query("RevisionId"), row.policyRevision(), "GetLayerVersionPolicy");
+            FunctionLookup.checkRevision(request.query("RevisionId"), row.policyRevision(), "GetLayerPolicy");
             if (!ctx.layers().statements(c, scope, name, version).containsKey(sid)) {
                 throw ApiException.notFound("Statement " + sid + " is not found in resource policy.");
             }

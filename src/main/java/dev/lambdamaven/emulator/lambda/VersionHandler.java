@@ -40,10 +40,10 @@ final class VersionHandler {
             String actualSha = latest.config().path("CodeSha256").asText();
             if (expectedSha != null && !expectedSha.equals(actualSha)) {
                 throw ApiException.invalidParameter("CodeSHA256 (" + expectedSha + ") is different from current"
-                        + " CodeSHA256 in $LATEST (" + actualSha + "). Please try again from a valid state.");
+                        + " CodeSHA256 in $LATEST (" + actualSha + "). Please try again with the CodeSHA256 in $LATEST.");
             }
             FunctionLookup.checkRevision(body.path("RevisionId").asText(null),
-                    ConfigurationView.revision(latest, now), "GetFunction");
+                    ConfigurationView.revision(latest, now), "GetFunction/GetAlias");
             return writes.publish(c, latest, body.path("Description").asText(null), now);
         });
         return ApiResponse.json(201, view.render(result, ctx.now()));

@@ -205,7 +205,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
         Path javaHome = javaHomes.resolve(kind.javaFeatureVersion(), kind.id());
         if (runtimeClientJars == null) {
             List<Path> jars = options.runtimeClientJars().isEmpty()
-                    ? RuntimeClientClasspath.find() : options.runtimeClientJars();
+                    ? RuntimeClientClasspath.find(options.workDirectory()) : options.runtimeClientJars();
             nativeLibrary = NativeClientLibrary.extract(jars, options.workDirectory().resolve("native"));
             runtimeClientJars = jars;
         }

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Finds the jars of the official Java runtime interface client (and the libraries it loads) on the class
  * path this code runs from, so that a child JVM can start {@code AWSLambda} with exactly the client the
- * plugin was built with.
+ * plugin was built with. The runnable emulator jar carries them as nested jars instead (flattened into it they
+ * would put the emulator's own libraries on every function's class path): those are copied out once.
  */
 public final class RuntimeClientClasspath {
 
@@ -25,7 +26,29 @@ public final class RuntimeClientClasspath {
             "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer", // aws-lambda-java-serialization
             "software.amazon.awssdk.utilslite.SdkInternalThreadLocal"); // utils-lite
 
+    /** Where the runnable emulator jar keeps the client's jars (see the shade execution in the pom). */
+    static final String NESTED = "META-INF/lambda-runtime-client/";
+    static final List<String> NESTED_JARS = List.of("aws-lambda-java-runtime-interface-client.jar",
+            "aws-lambda-java-core.jar", "aws-lambda-java-serialization.jar", "utils-lite.jar");
+
     private RuntimeClientClasspath() {}
+
+    /**
+     * The client's class path entries: from this class path, or else the nested jars of the runnable emulator
+     * jar, copied into {@code <workDirectory>/runtime-client} (once per content).
+     */
+    public static List<Path> find(Path workDirectory) {
+        ClassLoader loader = RuntimeClientClasspath.class.getClassLoader();
+        if (loader.getResource(MAIN_CLASS.replace('.', '/') + ".class") != null
+                || loader.getResource(NESTED + NESTED_JARS.get(0)) == null) {
+            return find(loader);
+        }
+        List<Path> jars = new ArrayList<>();
+        for (String name : NESTED_JARS) {
+            jars.add(NestedJars.copyOut(loader, NESTED + name, workDirectory.resolve("runtime-client")));
+        }
+        return jars;
+    }
 
     /** The class path entries (jars or class directories) holding the runtime client, in a stable order. */
     public static List<Path> find(ClassLoader loader) {

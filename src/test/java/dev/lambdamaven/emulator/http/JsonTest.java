@@ -48,6 +48,7 @@ class JsonTest {
                     .isInstanceOfSatisfying(ApiException.class, e -> {
                         assertThat(e.status()).isEqualTo(400);
                         assertThat(e.type()).isEqualTo("InvalidRequestContentException");
+                        // AWS: LocalStack (test_lambda), TestLambdaErrors::test_lambda_invoke_payload_encoding_error
                         assertThat(e.getMessage()).startsWith("Could not parse request body into json: ");
                     });
         }
@@ -56,6 +57,7 @@ class JsonTest {
     @Test
     void anUnreadableTokenIsNotEchoed() {
         assertThatThrownBy(() -> Json.parse(bytes("{\"Variables\":{\"DB_PASSWORD\":s3cr3t-value}}")))
+                // Jackson's text with the token masked: emulator's own wording (docs/emulator.md)
                 .isInstanceOf(ApiException.class).hasMessageContaining("Unrecognized token '****'")
                 .message().doesNotContain("s3cr3t");
     }

@@ -1,15 +1,20 @@
 package dev.lambdamaven.emulator.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lambdamaven.ExternalTools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,28 +71,51 @@ class LocalFunctionRuntimeTest {
                         + "\tMemory Size: 512 MB\tMax Memory Used: [0-9]+ MB\tInit Duration: [0-9.]+ ms");
     }
 
+    /**
+     * A java21 function runs on the JDK named for it, here the newest JDK 21+ installed under /usr/lib/jvm (the build
+     * runs on 17; the CI machine has Temurin's newer JDK there). Which JDK is picked without a setting is decided
+     * by JavaHomeResolver and tested with stand-in JDK homes in RuntimeSetupTest.
+     */
     @Test
-    void runtimeNewerThanTheBuildJvmRunsOnANewerJdkOrNamesTheSetting() throws Exception {
-        InvocationRequest request = TestFunctions.request("java21", "java21", "demo.Greeter::handleRequest",
-                TestFunctions.get().handlersZip, 10, Map.of("GREETING", "Hi"), List.of(), "{}");
-        boolean jdk21Available = Runtime.version().feature() >= 21
-                || java.nio.file.Files.isDirectory(Path.of("/usr/lib/jvm")) && hasJdkAtLeast(21);
+    void aJavaFunctionRunsOnTheJdkNamedForIt() throws Exception {
+        Optional<Path> jdk = newestInstalledJdk(21);
+        ExternalTools.require(jdk.isPresent(), "no JDK 21 or newer under /usr/lib/jvm (install one, e.g. Temurin's)");
+        int feature = JavaHomeResolver.featureVersion(jdk.get()).orElseThrow();
+        runtime.close();
+        runtime = new LocalFunctionRuntime(LocalRuntimeOptions.defaults(work).withJavaHome(jdk.get()));
 
-        if (jdk21Available) {
-            JsonNode answer = JSON.readTree(runtime.invoke(request).payload());
-            assertThat(answer.get("javaFeatureVersion").asInt()).isGreaterThanOrEqualTo(21);
-            assertThat(answer.get("executionEnv").asText()).isEqualTo("AWS_Lambda_java21");
-        } else {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtime.invoke(request))
-                    .isInstanceOf(LocalRuntimeException.class)
-                    .hasMessageContaining("lambda.invoke.javaHome");
-        }
+        JsonNode answer = JSON.readTree(runtime.invoke(TestFunctions.request("java21", "java21",
+                "demo.Greeter::handleRequest", TestFunctions.get().handlersZip, 10, Map.of("GREETING", "Hi"), List.of(),
+                "{}")).payload());
+
+        assertThat(answer.get("javaFeatureVersion").asInt()).as("ran on %s", jdk.get()).isEqualTo(feature);
+        assertThat(answer.get("executionEnv").asText()).isEqualTo("AWS_Lambda_java21");
     }
 
-    private static boolean hasJdkAtLeast(int feature) throws IOException {
-        try (var homes = java.nio.file.Files.list(Path.of("/usr/lib/jvm"))) {
-            return homes.anyMatch(h -> JavaHomeResolver.featureVersion(h).orElse(0) >= feature
-                    && java.nio.file.Files.isExecutable(h.resolve("bin/java")));
+    @Test
+    void aJdkTooOldForTheRuntimeIsRefusedNamingTheSetting() throws Exception {
+        Path jdk11 = Files.createDirectories(work.resolve("jdk-11"));
+        Files.writeString(jdk11.resolve("release"), "JAVA_VERSION=\"11.0.2\"\n");
+        runtime.close();
+        runtime = new LocalFunctionRuntime(LocalRuntimeOptions.defaults(work).withJavaHome(jdk11));
+        InvocationRequest request = TestFunctions.request("java21", "java21", "demo.Greeter::handleRequest",
+                TestFunctions.get().handlersZip, 10, Map.of(), List.of(), "{}");
+
+        assertThatThrownBy(() -> runtime.invoke(request)).isInstanceOf(LocalRuntimeException.class)
+                .hasMessage("lambda.invoke.javaHome=" + jdk11 + " is Java 11 but runtime java21 needs Java 21 or newer."
+                        + " Point lambda.invoke.javaHome at a newer JDK.");
+    }
+
+    private static Optional<Path> newestInstalledJdk(int atLeast) throws IOException {
+        Path root = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(root)) {
+            return Optional.empty();
+        }
+        try (var homes = Files.list(root)) {
+            return homes.filter(h -> Files.isExecutable(JavaHomeResolver.javaLauncher(h)))
+                    .filter(h -> JavaHomeResolver.featureVersion(h).orElse(0) >= atLeast)
+                    .max(Comparator.comparing((Path h) -> JavaHomeResolver.featureVersion(h).orElse(0))
+                            .thenComparing(Path::toString));
         }
     }
 
@@ -111,6 +139,7 @@ class LocalFunctionRuntimeTest {
 
         assertThat(result.functionError()).isEqualTo("Unhandled");
         JsonNode error = JSON.readTree(result.payload());
+        // AWS: LocalStack (test_lambda), TestLambdaBehavior::test_lambda_invoke_with_timeout
         assertThat(error.get("errorType").asText()).isEqualTo("Sandbox.Timedout");
         assertThat(error.get("errorMessage").asText())
                 .matches("RequestId: [0-9a-f-]{36} Error: Task timed out after 1\\.00 seconds");
@@ -183,6 +212,7 @@ class LocalFunctionRuntimeTest {
 
         assertThat(result.functionError()).isEqualTo("Unhandled");
         JsonNode error = JSON.readTree(result.payload());
+        // the text of the official runtime interface client itself, which runs the handler here as on AWS
         assertThat(error.get("errorType").asText()).isEqualTo("java.lang.ClassNotFoundException");
         assertThat(error.get("errorMessage").asText()).isEqualTo("Class not found: demo.Missing");
     }
@@ -255,6 +285,7 @@ class LocalFunctionRuntimeTest {
 
         assertThat(result.functionError()).isEqualTo("Unhandled");
         JsonNode error = JSON.readTree(result.payload());
+        // AWS: LocalStack (test_lambda), TestLambdaErrors::test_lambda_runtime_wrapper_not_found ("exit status 127")
         assertThat(error.get("errorType").asText()).isEqualTo("Runtime.ExitError");
         assertThat(error.get("errorMessage").asText()).endsWith("Error: Runtime exited with error: exit status 3");
         assertThat(result.logTail()).contains("giving up");

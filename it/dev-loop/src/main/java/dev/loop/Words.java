@@ -1,0 +1,7 @@
+package dev.loop;
+
+final class Words {
+    static final String GREETING = "Hello";
+
+    private Words() {}
+}
