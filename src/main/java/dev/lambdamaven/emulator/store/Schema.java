@@ -318,7 +318,7 @@ final class Schema {
     /** A family's table of JSON settings per function qualifier (see FunctionConfigStore). */
     private static String functionConfigTable(String name) {
         return """
-                CREATE TABLE IF NOT EXISTS TABLE (
+                CREATE TABLE IF NOT EXISTS NAME (
                   account TEXT NOT NULL,
                   region TEXT NOT NULL,
                   function TEXT NOT NULL,
@@ -327,7 +327,7 @@ final class Schema {
                   modified_at INTEGER NOT NULL,
                   PRIMARY KEY (account, region, function, qualifier),
                   FOREIGN KEY (account, region, function) REFERENCES functions(account, region, name)
-                    ON DELETE CASCADE)""".replace("TABLE", name);
+                    ON DELETE CASCADE)""".replace("NAME", name);
     }
 
     /**
