@@ -46,10 +46,13 @@ class ControlPlaneDurabilityTest {
             lambda.createFunction(createRequest("fn", zip("a", "1")).publish(true).build());
             lambda.createAlias(b -> b.functionName("fn").name("live").functionVersion("1"));
             for (String qualifier : new String[] {null, "1", "live"}) {
-                lambda.addPermission(b -> b.functionName("fn").qualifier(qualifier).statementId("s3")
-                        .action("lambda:InvokeFunction").principal("s3.amazonaws.com"));
+                // a policy change rewrites the version's (alias's) row with a new revision: nothing else goes
                 lambda.putFunctionEventInvokeConfig(b -> b.functionName("fn").qualifier(qualifier)
                         .maximumRetryAttempts(1));
+                for (String sid : new String[] {"s3", "sns"}) {
+                    lambda.addPermission(b -> b.functionName("fn").qualifier(qualifier).statementId(sid)
+                            .action("lambda:InvokeFunction").principal(sid + ".amazonaws.com"));
+                }
             }
             url = lambda.createFunctionUrlConfig(b -> b.functionName("fn").qualifier("live")
                     .authType(FunctionUrlAuthType.AWS_IAM)).functionUrl();
@@ -75,7 +78,8 @@ class ControlPlaneDurabilityTest {
                                 AwsBasicCredentials.create("AKIDEXAMPLE", "secret"))).build()) {
             assertThat(ireland.listEventSourceMappings(b -> { }).eventSourceMappings()).isEmpty();
             assertThat(ireland.listCodeSigningConfigs(b -> { }).codeSigningConfigs()).isEmpty();
-            assertThat(lambda.getPolicy(b -> b.functionName("fn").qualifier("live")).policy()).contains("\"s3\"");
+            assertThat(lambda.getPolicy(b -> b.functionName("fn").qualifier("live")).policy()).contains("\"s3\"")
+                    .contains("\"sns\"");
             assertThat(lambda.getFunctionEventInvokeConfig(b -> b.functionName("fn").qualifier("1"))
                     .maximumRetryAttempts()).isEqualTo(1);
             assertThat(lambda.getFunctionUrlConfig(b -> b.functionName("fn").qualifier("live")).functionUrl()

@@ -102,7 +102,7 @@ class EventInvokeConfigApiTest extends EmulatorTestBase {
                         + "OnSuccess(destination=arn:aws:iam:us-east-1:123456789012:function:fn), onFailure=null) is"
                         + " invalid.");
         var empty = lambda.putFunctionEventInvokeConfig(b -> b.functionName("fn").destinationConfig(d -> d
-                .onFailure(OnFailure.builder().build())));
+                .onFailure(OnFailure.builder().build()).onSuccess(s -> s.destination(""))));
         assertThat(empty.destinationConfig().onSuccess().destination()).isNull();
         assertAwsError(() -> lambda.putFunctionEventInvokeConfig(b -> b.functionName("fn").destinationConfig(d -> d
                 .onFailure(f -> f.destination(FN.replace(":lambda:", ":_-/!lambda:"))))), 400, "ValidationException",

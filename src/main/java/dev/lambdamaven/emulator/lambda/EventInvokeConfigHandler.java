@@ -133,7 +133,7 @@ final class EventInvokeConfigHandler {
                     + describe("OnFailure", destinations.get("OnFailure")) + ") is invalid.");
         }
         for (String destination : new String[] {onSuccess, onFailure}) {
-            if (destination == null || !destination.split(":", 4)[2].equals("lambda")) {
+            if (destination == null || destination.isEmpty() || !destination.split(":", 4)[2].equals("lambda")) {
                 continue;
             }
             FunctionRef function;
