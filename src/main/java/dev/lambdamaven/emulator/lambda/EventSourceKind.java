@@ -30,19 +30,19 @@ enum EventSourceKind {
         static final Set<String> STREAM = Set.of("StartingPosition", "StartingPositionTimestamp",
                 "ParallelizationFactor", "DestinationConfig", "MaximumRecordAgeInSeconds",
                 "BisectBatchOnFunctionError", "MaximumRetryAttempts", "TumblingWindowInSeconds",
-                "FunctionResponseTypes", "ProvisionedPollerConfig");
+                "FunctionResponseTypes");
         static final Set<String> KAFKA = Set.of("Topics", "StartingPosition", "StartingPositionTimestamp",
                 "SourceAccessConfigurations", "AmazonManagedKafkaEventSourceConfig", "SelfManagedEventSource",
                 "SelfManagedKafkaEventSourceConfig", "DestinationConfig", "ProvisionedPollerConfig",
                 "LoggingConfig", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError", "MaximumRetryAttempts",
                 "FunctionResponseTypes");
         /** Taken by kinds the emulator does not store (Amazon MQ, DocumentDB). */
-        static final Set<String> OTHERS = Set.of("Queues", "DocumentDBEventSourceConfig", "ScalingConfig");
+        static final Set<String> OTHERS = Set.of("Queues", "DocumentDBEventSourceConfig");
     }
 
     /** The {@code StateTransitionReason} AWS gives this kind's mappings. */
     final String transitionReason;
-    /** Whether the source is a stream: {@code StartingPosition} required, processing results reported. */
+    /** Whether the source is a stream: {@code StartingPosition} required, destinations for failures only. */
     final boolean stream;
     private final Set<String> settings;
     private final ObjectNode defaults;
