@@ -8,14 +8,14 @@ assert new File(home.group(1).trim()).canonicalFile == new File(expectedMavenHom
         "ran on ${home.group(1)}, expected ${expectedMavenHome}"
 assert !log.contains('requires Maven version')
 
-// each invoker execution has a state directory of its own, so every run starts from nothing
-assert log.contains('Published maven-range version 1')
+// each invoker execution deploys a function of its own to the ITs' emulator (functionName: a script variable)
+assert log.contains("Published ${functionName} version 1")
 assert log.contains('Alias live -> 1')
 assert new File(basedir, 'target/out.json').text == '"Hello, Ada!"'
 assert log.contains('lambda:emulator skipped (lambda.emulator.skip=true)')
 
-EmulatorState.open(new File(basedir, '../.emulator')).withCloseable { state ->
-    assert state.versions('maven-range') == ['1']
-    assert state.alias('maven-range', 'live').functionVersion() == '1'
+EmulatorState.open(new File(emulatorHome)).withCloseable { state ->
+    assert state.versions(functionName) == ['1']
+    assert state.alias(functionName, 'live').functionVersion() == '1'
 }
 return true

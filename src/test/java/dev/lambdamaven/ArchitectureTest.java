@@ -21,6 +21,12 @@ class ArchitectureTest {
             .because("only dev.lambdamaven.plugin may know Maven (see DESIGN.md)");
 
     @ArchTest
+    static final ArchRule theSdkStaysInsideDeploy = noClasses()
+            .that().resideInAPackage("dev.lambdamaven.plugin..")
+            .should().dependOnClassesThat().resideInAnyPackage("software.amazon..")
+            .because("the deployer turns the SDK's exceptions into its own, with the fix (see DESIGN.md)");
+
+    @ArchTest
     static final ArchRule configIsPlainJava = noClasses()
             .that().resideInAPackage("dev.lambdamaven.config..")
             .should().dependOnClassesThat().resideInAnyPackage(

@@ -4,12 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A layer to publish: its zip, metadata, and the principals (account ids, or {@code *} for everyone) that may
- * use each published version.
+ * A layer to publish: its zip and the hash package-layer recorded for it ({@code null}: not known), metadata,
+ * and the principals (account ids, or {@code *} for everyone) that may use each published version.
  */
 public record LayerSpec(
         String layerName,
         Path zip,
+        String codeSha256,
         String description,
         String licenseInfo,
         List<String> compatibleRuntimes,
@@ -24,7 +25,20 @@ public record LayerSpec(
         if (zip == null) {
             throw new InvalidSpecException("layer zip", null, "run package-layer first (mvn package)");
         }
+        if (description != null && description.length() > FunctionSpec.MAX_DESCRIPTION) {
+            throw new InvalidSpecException("description", description.length() + " characters",
+                    "Lambda allows " + FunctionSpec.MAX_DESCRIPTION + " for a layer version; shorten it");
+        }
+        if (licenseInfo != null && licenseInfo.length() > 512) {
+            throw new InvalidSpecException("licenseInfo", licenseInfo.length() + " characters",
+                    "Lambda allows 512; use an SPDX identifier such as Apache-2.0 or a URL");
+        }
         compatibleRuntimes = sortedCopy(compatibleRuntimes);
+        if (compatibleRuntimes.size() > 15) {
+            throw new InvalidSpecException("compatibleRuntimes", compatibleRuntimes.size() + " runtimes",
+                    "a layer declares at most 15");
+        }
+        compatibleRuntimes.forEach(r -> Runtimes.require("compatibleRuntimes", r));
         compatibleArchitectures = sortedCopy(compatibleArchitectures);
         for (String a : compatibleArchitectures) {
             if (!FunctionSpec.ARCHITECTURES.contains(a)) {

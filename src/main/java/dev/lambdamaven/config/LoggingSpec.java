@@ -16,6 +16,10 @@ public record LoggingSpec(String logFormat, String applicationLogLevel, String s
         check("logging/logFormat", logFormat, FORMATS);
         check("logging/applicationLogLevel", applicationLogLevel, APPLICATION_LEVELS);
         check("logging/systemLogLevel", systemLogLevel, SYSTEM_LEVELS);
+        if (logGroup != null && !logGroup.matches("[\\.\\-_/#A-Za-z0-9]{1,512}")) {
+            throw new InvalidSpecException("logging/logGroup", logGroup, "use 1 to 512 characters of"
+                    + " letters, digits and . - _ / #, such as /aws/lambda/orders");
+        }
         if ((applicationLogLevel != null || systemLogLevel != null) && !"JSON".equals(logFormat)) {
             throw new InvalidSpecException("logging/logFormat", logFormat,
                     "log levels need <logFormat>JSON</logFormat>");

@@ -3,71 +3,135 @@ package dev.lambdamaven.deploy;
 import dev.lambdamaven.config.AliasSpec;
 import dev.lambdamaven.config.DeployOptions;
 import dev.lambdamaven.config.FunctionSpec;
+import dev.lambdamaven.config.InvalidSpecException;
 import dev.lambdamaven.config.LayerSpec;
+import dev.lambdamaven.config.Runtimes;
+import dev.lambdamaven.config.SecretValue;
 import dev.lambdamaven.config.Target;
+import dev.lambdamaven.config.VpcSpec;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /**
  * The one deployer: every goal's entry point, over the SDK v2 clients of one target (AWS, the emulator, or any
- * endpoint). Reconciles a function (read, diff, apply what differs, wait, publish), points aliases, publishes
- * layers and checks VPC settings. One instance per module execution; close it when done.
+ * endpoint). Reconciles a function (read, diff, apply what differs, wait, publish), moves aliases along their
+ * release history (at once or by a traffic-shift schedule), publishes layers, checks VPC settings and cleans
+ * up. Every change is planned first, so a dry run and {@code failOnChange} cost reads only. The SDK's
+ * exceptions do not leave this class: they become {@link DeployException}, {@link DeployRefusedException} or
+ * {@link InvalidSpecException} with a message that names the fix. One instance per module execution.
  */
 public final class Deployer implements AutoCloseable {
 
     /** The largest zip a deploy sends inline (in the request body); above it, code goes through S3. */
     public static final long DIRECT_UPLOAD_LIMIT = CodeUploader.DIRECT_UPLOAD_LIMIT;
 
+    private final Target target;
     private final AwsClients clients;
     private final DeployLog log;
+    private final Clock clock;
     private final FunctionReader reader;
     private final FunctionApplier applier;
     private final Publisher publisher;
     private final AliasUpdater aliases;
+    private final TrafficShifter shifter;
     private final LayerPublisher layers;
+    private final Cleaner cleaner;
 
     public Deployer(Target target, DeployLog log) {
-        this(new AwsClients(target), log, Retry.standard(log), CodeUploader.DIRECT_UPLOAD_LIMIT);
+        this(open(target, log), log, Retry.standard(log), CodeUploader.DIRECT_UPLOAD_LIMIT, Clock.systemUTC(),
+                Sleeper.REAL);
     }
 
-    Deployer(AwsClients clients, DeployLog log, Retry retry, long directUploadLimit) {
+    Deployer(AwsClients clients, DeployLog log, Retry retry, long directUploadLimit, Clock clock, Sleeper sleeper) {
+        this.target = clients.target();
         this.clients = clients;
         this.log = log;
+        this.clock = clock;
         CodeUploader uploader = new CodeUploader(clients, log, directUploadLimit);
         this.reader = new FunctionReader(clients.lambda());
         this.applier = new FunctionApplier(clients.lambda(), uploader, retry, log);
         this.publisher = new Publisher(clients.lambda(), retry);
-        this.aliases = new AliasUpdater(clients.lambda(), retry, log);
+        this.aliases = new AliasUpdater(clients.lambda(), retry, log, clock);
+        this.shifter = new TrafficShifter(aliases, new FunctionInvoker(clients.lambda()), sleeper, log);
         this.layers = new LayerPublisher(clients.lambda(), uploader, retry, log);
+        this.cleaner = new Cleaner(clients.lambda(), retry, log);
     }
 
-    /** What {@link #deployFunction} would change, changing nothing. */
-    public Plan plan(FunctionSpec spec) {
-        return ConfigDiff.between(spec, CodeHash.of(spec.code()), reader.read(spec.functionName()).orElse(null));
+    private static AwsClients open(Target target, DeployLog log) {
+        try {
+            return new AwsClients(target);
+        } catch (SdkException e) { // no region in any of the SDK's places
+            throw TargetFailures.translate(e, target, List.of(), log);
+        }
     }
 
     /**
      * Creates or updates the function where it differs from {@code spec}, then publishes a version (Lambda
-     * returns the latest version unchanged when nothing changed since it was published).
+     * returns the latest version unchanged when nothing changed since it was published). Values Lambda would
+     * refuse fail before any call; a dry run or {@code failOnChange} stops after the plan.
      */
     public FunctionResult deployFunction(FunctionSpec spec, DeployOptions options) {
-        String hash = CodeHash.of(spec.code());
-        Optional<DeployedFunction> deployed = reader.read(spec.functionName());
-        Plan plan = ConfigDiff.between(spec, hash, deployed.orElse(null));
-        PlanPrinter.lines(plan).forEach(log::info);
-        String arn = deployed.map(DeployedFunction::functionArn).orElse(null);
-        refuseChanges(plan.isEmpty(), options, "Function " + spec.functionName());
-        if (options.dryRun()) {
-            return new FunctionResult(spec.functionName(), arn, null, hash, !plan.isEmpty(), plan);
+        Runtimes.Lifecycle runtime = Runtimes.require("runtime", spec.runtime());
+        LocalDate today = LocalDate.now(clock);
+        if (runtime.updateBlockedOn(today)) {
+            throw new InvalidSpecException("runtime", spec.runtime(), "Lambda refuses to create or update functions on"
+                    + " it since " + runtime.updateBlocked() + "; use " + runtime.successor());
         }
-        if (plan.configChanges().stream().anyMatch(c -> c.field().equals("vpc"))) {
-            preflight(spec);
+        List<String> secrets = spec.environment().secrets().values().stream().map(SecretValue::reveal).toList();
+        return guard(secrets, () -> {
+            String hash = checkedHash(spec.code(), spec.codeSha256());
+            Optional<DeployedFunction> deployed = reader.read(spec.functionName());
+            checkRuntime(runtime, today, deployed.isEmpty());
+            Plan plan = ConfigDiff.between(spec, hash, deployed.orElse(null));
+            PlanPrinter.lines(plan).forEach(log::info);
+            String arn = deployed.map(DeployedFunction::functionArn).orElse(null);
+            refuseChanges(plan.isEmpty(), options, "Function " + spec.functionName());
+            if (options.dryRun()) {
+                return new FunctionResult(spec.functionName(), arn, null, hash, !plan.isEmpty(), plan);
+            }
+            if (plan.configChanges().stream().anyMatch(c -> c.field().equals("vpc"))
+                    && !spec.vpc().equals(options.vpcChecked())) {
+                preflight(spec.vpc());
+            }
+            FunctionApplier.Applied applied = apply(spec, hash, plan, deployed, options.s3Bucket());
+            Publisher.Published published = publisher.publish(spec.functionName(), hash, applied.revisionId(),
+                    options.versionDescription());
+            return new FunctionResult(spec.functionName(), applied.functionArn(), published.version(), hash,
+                    plan.changesVersion(), plan);
+        });
+    }
+
+    /** The zip's CodeSha256, which must be the one its packaging goal recorded. */
+    private static String checkedHash(Path zip, String recorded) {
+        String hash = CodeHash.of(zip);
+        if (recorded != null && !recorded.equals(hash)) {
+            throw new DeployRefusedException(zip + " changed after it was packaged (its SHA-256 is " + hash
+                    + ", the package record says " + recorded + "): run mvn package again");
         }
-        FunctionApplier.Applied applied = apply(spec, hash, plan, deployed, options.s3Bucket());
-        Publisher.Published published = publisher.publish(spec.functionName(), hash, applied.revisionId(),
-                options.versionDescription());
-        return new FunctionResult(spec.functionName(), applied.functionArn(), published.version(), hash,
-                plan.changesVersion(), plan);
+        return hash;
+    }
+
+    private void checkRuntime(Runtimes.Lifecycle runtime, LocalDate today, boolean create) {
+        if (create && runtime.createBlockedOn(today)) {
+            throw new InvalidSpecException("runtime", runtime.id(), "Lambda refuses to create functions on it since "
+                    + runtime.createBlocked() + "; use " + runtime.successor());
+        }
+        if (runtime.deprecatedOn(today)) {
+            log.warn("Runtime " + runtime.id() + " is deprecated" + (Runtimes.dated(runtime) ? " since "
+                    + runtime.deprecated() : "") + ": Lambda no longer patches it, then blocks creating and updating"
+                    + " functions on it" + (runtime.updateBlocked() == null ? "" : " (updates from "
+                    + runtime.updateBlocked() + ")") + ". Move to " + runtime.successor());
+        }
     }
 
     /**
@@ -75,11 +139,14 @@ public final class Deployer implements AutoCloseable {
      * runs the new code and configuration; publishes nothing ({@code lambda:dev}). Returns what changed.
      */
     public Plan deployLatest(FunctionSpec spec, String s3Bucket) {
-        String hash = CodeHash.of(spec.code());
-        Optional<DeployedFunction> deployed = reader.read(spec.functionName());
-        Plan plan = ConfigDiff.between(spec, hash, deployed.orElse(null));
-        apply(spec, hash, plan, deployed, s3Bucket);
-        return plan;
+        List<String> secrets = spec.environment().secrets().values().stream().map(SecretValue::reveal).toList();
+        return guard(secrets, () -> {
+            String hash = CodeHash.of(spec.code());
+            Optional<DeployedFunction> deployed = reader.read(spec.functionName());
+            Plan plan = ConfigDiff.between(spec, hash, deployed.orElse(null));
+            apply(spec, hash, plan, deployed, s3Bucket);
+            return plan;
+        });
     }
 
     private FunctionApplier.Applied apply(FunctionSpec spec, String hash, Plan plan,
@@ -92,73 +159,189 @@ public final class Deployer implements AutoCloseable {
     }
 
     /**
-     * Applies the VPC settings to an existing function's {@code $LATEST} (publish-version publishes it), after
-     * checking them through EC2. Returns whether the function's VPC configuration changed. Costs nothing without
-     * a VPC (publish-version removes one that is deployed) and one read when the VPC is already in place.
+     * The VPC preflight of configure-vpc: subnets and security groups exist, share one VPC and have free
+     * addresses, checked through EC2 whether or not the function's VPC changes. Changes nothing.
      */
-    public boolean configureVpc(FunctionSpec spec, DeployOptions options) {
-        if (!spec.vpc().attached()) {
-            log.info("Function " + spec.functionName() + ": no <vpc> configured; publish-version removes a deployed one");
-            return false;
+    public void checkVpc(String functionName, VpcSpec vpc) {
+        if (!vpc.attached()) {
+            log.info("Function " + functionName + ": no <vpc> configured, nothing to check (publish-version removes a"
+                    + " deployed VPC configuration)");
+            return;
         }
-        Optional<DeployedFunction> deployed = reader.read(spec.functionName());
-        if (deployed.isPresent() && deployed.get().vpc().equals(spec.vpc())) {
-            log.info("Function " + spec.functionName() + ": VPC configuration up to date (" + spec.vpc() + ")");
-            return false;
-        }
-        preflight(spec);
-        if (deployed.isEmpty()) {
-            log.info("Function " + spec.functionName() + " does not exist yet: publish-version creates it with "
-                    + spec.vpc());
-            return false;
-        }
-        Change change = new Change("vpc", deployed.get().vpc().toString(), spec.vpc().toString());
-        log.info("Function " + spec.functionName() + ": " + change);
-        refuseChanges(false, options, "Function " + spec.functionName());
-        if (!options.dryRun()) {
-            String hash = deployed.get().codeSha256();
-            applier.update(spec, new Plan(spec.functionName(), false, hash, hash, List.of(change), List.of()),
-                    deployed.get(), options.s3Bucket());
-        }
-        return true;
+        guard(List.of(), () -> {
+            preflight(vpc);
+            return null;
+        });
     }
 
-    /** Points {@code alias} at {@code version}, fully or as a canary. */
-    public AliasResult updateAlias(String functionName, AliasSpec alias, String version, DeployOptions options) {
-        if (options.failOnChange()) {
-            refuseChanges(!aliases.point(functionName, alias, version, true).changed(), options, "Alias " + alias.name());
-        }
-        return aliases.point(functionName, alias, version, options.dryRun());
+    /**
+     * Points {@code alias} at {@code version}: all traffic, a canary weight, or a traffic-shift schedule. A
+     * version publish-version found unchanged does not move an alias that a rollback took away from it.
+     */
+    public AliasResult updateAlias(String functionName, AliasSpec alias, String version, Origin origin,
+                                   DeployOptions options) {
+        return guard(List.of(), () -> {
+            AliasPlan plan = aliases.point(functionName, alias, version, origin);
+            report(plan, alias, options);
+            if (options.dryRun() || !plan.changed()) {
+                return plan.result(plan.create() ? null : plan.current().aliasArn(), plan.changed());
+            }
+            return alias.shift() != null && !plan.create() && !plan.weights().isEmpty()
+                    ? shifter.run(plan, alias.shift(), alias.smokePayload()) : aliases.apply(plan);
+        });
     }
 
+    /** Moves all traffic of a canary alias to its canary version. */
     public AliasResult promote(String functionName, String alias, DeployOptions options) {
-        return aliases.promote(functionName, alias, options.dryRun());
+        return move(() -> aliases.promote(functionName, alias), options);
     }
 
-    public AliasResult rollback(String functionName, String alias, DeployOptions options) {
-        return aliases.rollback(functionName, alias, options.dryRun());
-    }
-
-    public LayerResult publishLayer(LayerSpec spec, DeployOptions options) {
-        if (options.failOnChange()) {
-            LayerResult planned = layers.publish(spec, options.s3Bucket(), true);
-            refuseChanges(!planned.changed(), options, "Layer " + spec.layerName());
+    /** Goes back {@code steps} releases along the alias's history, or back to {@code toVersion} when set. */
+    public AliasResult rollback(String functionName, String alias, int steps, String toVersion, DeployOptions options) {
+        if (steps < 1) {
+            throw new InvalidSpecException("rollbackSteps", steps, "go back at least 1 release");
         }
-        return layers.publish(spec, options.s3Bucket(), options.dryRun());
+        return move(() -> aliases.rollback(functionName, alias, steps, toVersion), options);
+    }
+
+    private AliasResult move(Supplier<AliasPlan> planned, DeployOptions options) {
+        return guard(List.of(), () -> {
+            AliasPlan plan = planned.get();
+            report(plan, options);
+            return options.dryRun() ? plan.result(plan.current().aliasArn(), plan.changed()) : aliases.apply(plan);
+        });
+    }
+
+    private void report(AliasPlan plan, DeployOptions options) {
+        if (plan.note() != null) {
+            log.info(plan.note());
+        }
+        log.info("Alias " + (plan.changed() ? plan.describeChange() : plan.aliasName() + ": no changes"));
+        refuseChanges(!plan.changed(), options, "Alias " + plan.aliasName());
+    }
+
+    private void report(AliasPlan plan, AliasSpec alias, DeployOptions options) {
+        report(plan, options);
+        if (options.dryRun() && alias.shift() != null && plan.changed() && !plan.weights().isEmpty()) {
+            log.info("Dry run: traffic shift " + alias.shift() + " in " + alias.shift().steps().size() + " step(s) over "
+                    + alias.shift().total().toSeconds() + " s, then all traffic to the new version");
+        }
+    }
+
+    /** The alias's release history, oldest first, each move with the description of its version. */
+    public List<HistoryEntry> history(String functionName, String alias) {
+        return guard(List.of(), () -> {
+            var current = aliases.read(functionName, alias).orElseThrow(() -> new DeployRefusedException("Function "
+                    + functionName + " has no alias " + alias + " on " + TargetFailures.where(target)
+                    + ": deploy first (mvn deploy), or name another alias with -Dlambda.alias"));
+            ReleaseHistory history = ReleaseHistory.parse(current.description());
+            Map<String, String> descriptions = new HashMap<>();
+            clients.lambda().listVersionsByFunctionPaginator(r -> r.functionName(functionName)).versions()
+                    .forEach(v -> descriptions.put(v.version(), v.description()));
+            List<HistoryEntry> entries = new ArrayList<>();
+            List<ReleaseHistory.Event> events = history.events();
+            List<Boolean> inEffect = history.inEffect();
+            for (int i = 0; i < events.size(); i++) {
+                ReleaseHistory.Event e = events.get(i);
+                entries.add(new HistoryEntry(i + 1, e.time(), e.kind().label, e.version(), e.from(),
+                        e.weight() == null ? null : ReleaseHistory.weightText(e.weight()),
+                        e.kind() == ReleaseHistory.Kind.ROLLBACK ? "-" : inEffect.get(i) ? "in effect" : "rolled back",
+                        descriptions.getOrDefault(e.version(), "(version deleted)")));
+            }
+            if (!ReleaseHistory.ours(current.description())) {
+                log.warn("Alias " + alias + " holds no release history: its description is '" + current.description()
+                        + "'. The history starts with its next move by the plugin");
+            }
+            return entries;
+        });
+    }
+
+    /** What publishing the layer would do; the function modules of a reactor plan against its result. */
+    public LayerResult planLayer(LayerSpec spec, DeployOptions options) {
+        return guard(List.of(), () -> {
+            LayerPublisher.LayerPlan plan = layers.plan(spec, checkedHash(spec.zip(), spec.codeSha256()));
+            log.info(plan.describe());
+            refuseChanges(!plan.changed(), options, "Layer " + spec.layerName());
+            return plan.planned();
+        });
+    }
+
+    /** Publishes a layer version when the content or metadata changed; shares the version either way. */
+    public LayerResult publishLayer(LayerSpec spec, DeployOptions options) {
+        return guard(List.of(), () -> {
+            LayerPublisher.LayerPlan plan = layers.plan(spec, checkedHash(spec.zip(), spec.codeSha256()));
+            log.info(plan.describe());
+            refuseChanges(!plan.changed(), options, "Layer " + spec.layerName());
+            return options.dryRun() ? plan.planned() : layers.apply(plan, options.s3Bucket());
+        });
+    }
+
+    /** Deletes the function with its aliases, function URLs and versions (the plan is printed first). */
+    public CleanupPlan deleteFunction(String functionName, DeployOptions options) {
+        return clean(() -> cleaner.deleteFunction(functionName), functionName, options);
+    }
+
+    /** Deletes every version of the layer. */
+    public CleanupPlan deleteLayer(String layerName, DeployOptions options) {
+        return clean(() -> cleaner.deleteLayer(layerName), layerName, options);
+    }
+
+    /** Deletes old versions of a function: keeps the newest {@code keep}, those aliases route to or may return to. */
+    public CleanupPlan pruneFunction(String functionName, int keep, DeployOptions options) {
+        return clean(() -> cleaner.pruneFunction(functionName, requireKeep(keep)), functionName, options);
+    }
+
+    /** Deletes old layer versions: keeps the newest {@code keep} and those that kept function versions use. */
+    public CleanupPlan pruneLayer(String layerName, int keep, DeployOptions options) {
+        return clean(() -> cleaner.pruneLayer(layerName, requireKeep(keep)), layerName, options);
+    }
+
+    private static int requireKeep(int keep) {
+        if (keep < 1) {
+            throw new InvalidSpecException("keepVersions", keep, "keep at least 1 version (the newest)");
+        }
+        return keep;
+    }
+
+    private CleanupPlan clean(Supplier<CleanupPlan> planned, String name, DeployOptions options) {
+        return guard(List.of(), () -> {
+            CleanupPlan plan = planned.get();
+            plan.lines().forEach(log::info);
+            if (!options.dryRun() && !plan.isEmpty()) {
+                cleaner.apply(plan, name);
+            }
+            return plan;
+        });
+    }
+
+    /** Invokes {@code functionName} at {@code qualifier} (version or alias; {@code null}: $LATEST) and waits. */
+    public InvokeResult invoke(String functionName, String qualifier, byte[] payload) {
+        return guard(List.of(), () -> {
+            try {
+                return new FunctionInvoker(clients.lambda()).invoke(functionName, qualifier, payload);
+            } catch (ResourceNotFoundException e) {
+                throw new DeployRefusedException("Function " + functionName + (qualifier == null ? "" : ":" + qualifier)
+                        + " does not exist on " + TargetFailures.where(target) + " (" + e.awsErrorDetails().errorMessage()
+                        + "). Deploy it first (mvn deploy), or name an existing version or alias with -Dlambda.qualifier.");
+            }
+        });
     }
 
     /** API calls made by this deployer so far. */
-    /** Invokes {@code functionName} at {@code qualifier} (version or alias; {@code null}: $LATEST) and waits. */
-    public InvokeResult invoke(String functionName, String qualifier, byte[] payload) {
-        return new FunctionInvoker(clients.lambda()).invoke(functionName, qualifier, payload);
-    }
-
     public int apiCalls() {
         return clients.apiCalls();
     }
 
-    private void preflight(FunctionSpec spec) {
-        new VpcPreflight(clients.ec2(), log).check(spec.vpc());
+    private void preflight(VpcSpec vpc) {
+        new VpcPreflight(clients.ec2(), log).check(vpc);
+    }
+
+    private <T> T guard(Collection<String> secrets, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (SdkException e) {
+            throw TargetFailures.translate(e, target, secrets, log);
+        }
     }
 
     private static void refuseChanges(boolean unchanged, DeployOptions options, String what) {

@@ -41,7 +41,6 @@ public final class DeploymentReport {
             f.put("codeSha256", result.codeSha256());
             f.put("changed", result.changed());
             layers.forEach(f.putArray("layers")::add);
-            root.remove("pendingVersionChanges");
         });
     }
 
@@ -71,17 +70,22 @@ public final class DeploymentReport {
         });
     }
 
-    /** Notes that {@code $LATEST} changed outside publish-version (configure-vpc), so the next version is new. */
-    public void recordPendingVersionChange(String field) {
-        update(root -> root.withArray("pendingVersionChanges").add(field));
-    }
-
-    public boolean hasPendingVersionChanges() {
-        return read().path("pendingVersionChanges").size() > 0;
+    /** Removes the report: a module's deployment starts afresh, so no report of an earlier one survives it. */
+    public void delete() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file, e);
+        }
     }
 
     public Optional<String> functionVersion() {
         return text(read().path("function").path("version"));
+    }
+
+    /** Whether publish-version published a new version (rather than finding the function unchanged). */
+    public boolean functionChanged() {
+        return read().path("function").path("changed").asBoolean(false);
     }
 
     public Optional<String> layerVersionArn() {

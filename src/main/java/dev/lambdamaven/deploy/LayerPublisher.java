@@ -37,21 +37,38 @@ final class LayerPublisher {
         this.log = log;
     }
 
-    LayerResult publish(LayerSpec spec, String s3Bucket, boolean dryRun) {
-        String hash = CodeHash.of(spec.zip());
-        GetLayerVersionResponse latest = latest(spec.layerName());
-        if (latest != null && same(latest, spec, hash)) {
-            log.info("Layer " + spec.layerName() + ": unchanged, using version " + latest.version());
-            if (!dryRun) {
-                share(spec, latest.version());
-            }
-            return new LayerResult(spec.layerName(), latest.layerVersionArn(), latest.version(), hash, false);
+    /** What publishing would do: reuse the latest version (same content and metadata) or publish a new one. */
+    record LayerPlan(LayerSpec spec, String codeSha256, GetLayerVersionResponse latest) {
+
+        boolean changed() {
+            return latest == null || !same(latest, spec, codeSha256);
         }
-        log.info("Layer " + spec.layerName() + ": content " + (latest == null ? "(none)"
-                : latest.content().codeSha256()) + " -> " + hash);
-        if (dryRun) {
-            return new LayerResult(spec.layerName(), null, null, hash, true);
+
+        String describe() {
+            return changed() ? "Layer " + spec.layerName() + ": content " + (latest == null ? Change.NONE
+                    : latest.content().codeSha256()) + " -> " + codeSha256 + " (new version)"
+                    : "Layer " + spec.layerName() + ": no changes, version " + latest.version();
         }
+
+        /** The version functions should use: the latest, or {@code null} when a new one is to be published. */
+        LayerResult planned() {
+            return changed() ? new LayerResult(spec.layerName(), null, null, codeSha256, true)
+                    : new LayerResult(spec.layerName(), latest.layerVersionArn(), latest.version(), codeSha256, false);
+        }
+    }
+
+    LayerPlan plan(LayerSpec spec, String codeSha256) {
+        return new LayerPlan(spec, codeSha256, latest(spec.layerName()));
+    }
+
+    /** Publishes a new version when the plan says so, and shares the resulting version. */
+    LayerResult apply(LayerPlan plan, String s3Bucket) {
+        LayerSpec spec = plan.spec();
+        if (!plan.changed()) {
+            share(spec, plan.latest().version());
+            return plan.planned();
+        }
+        String hash = plan.codeSha256();
         CodeLocation code = uploader.upload(spec.zip(), hash, "lambda-maven-plugin/layers/" + spec.layerName(),
                 s3Bucket);
         PublishLayerVersionRequest.Builder request = PublishLayerVersionRequest.builder()

@@ -10,10 +10,6 @@ import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
  */
 final class Retry {
 
-    interface Sleeper {
-        void sleep(long millis) throws InterruptedException;
-    }
-
     static final int ATTEMPTS = 8;
     private static final long FIRST_DELAY_MILLIS = 500;
     private static final long MAX_DELAY_MILLIS = 10_000;
@@ -27,7 +23,7 @@ final class Retry {
     }
 
     static Retry standard(DeployLog log) {
-        return new Retry(Thread::sleep, log);
+        return new Retry(Sleeper.REAL, log);
     }
 
     <T> T call(String what, Supplier<T> call) {

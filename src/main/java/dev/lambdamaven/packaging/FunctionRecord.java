@@ -10,19 +10,22 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * What package-function built, kept in {@code target/lambda/function.properties} for the deploy goals: the
- * runtime and the handler it checked (also when it found the handler itself), and the zip's CodeSha256.
+ * What package-function built, kept in {@code target/lambda/function.properties} for the deploy goals: the zip
+ * (whatever its classifier), its CodeSha256, the runtime and the handler it checked (also when it found the
+ * handler itself). The deploy goals take all four from here.
  *
+ * @param zip         the deployment zip
  * @param runtime     the runtime the zip was laid out for
  * @param handler     the checked handler, or {@code null} when none was checked
  * @param codeSha256  base64 SHA-256 of the zip
  */
-public record FunctionRecord(String runtime, String handler, String codeSha256) {
+public record FunctionRecord(Path zip, String runtime, String handler, String codeSha256) {
 
     public static final String FILE_NAME = "function.properties";
 
     public void write(Path workDirectory) throws IOException {
         Properties properties = new Properties();
+        properties.setProperty("zip", zip.toAbsolutePath().toString());
         properties.setProperty("runtime", runtime);
         if (handler != null) {
             properties.setProperty("handler", handler);
@@ -44,7 +47,11 @@ public record FunctionRecord(String runtime, String handler, String codeSha256) 
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
-        return Optional.of(new FunctionRecord(properties.getProperty("runtime"), properties.getProperty("handler"),
-                properties.getProperty("codeSha256")));
+        String zip = properties.getProperty("zip");
+        if (zip == null) {
+            return Optional.empty(); // written by an older plugin: package again
+        }
+        return Optional.of(new FunctionRecord(Path.of(zip), properties.getProperty("runtime"),
+                properties.getProperty("handler"), properties.getProperty("codeSha256")));
     }
 }

@@ -11,26 +11,35 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * What a packaged layer holds and where it runs, written by package-layer to
- * {@code target/lambda/layer.properties} for the publish step and for function modules of the same build
- * that leave the layer's jars out of their own zip.
+ * What a packaged layer is, written by package-layer to {@code target/lambda/layer.properties}: everything the
+ * publish step (and a plan) needs, and what function modules of the same build leave out of their own zip.
  *
- * @param zip                      the layer zip
+ * @param layerName                the name the layer is published under
+ * @param zip                      the layer zip (whatever its classifier)
  * @param codeSha256               its base64 SHA-256
  * @param contents                 {@code groupId:artifactId} of every jar in the layer
+ * @param description              the layer version's description, or {@code null}
+ * @param licenseInfo              its license, or {@code null}
  * @param compatibleRuntimes       runtimes the layer declares
  * @param compatibleArchitectures  architectures the layer declares
  */
-public record LayerDescriptor(Path zip, String codeSha256, List<String> contents, List<String> compatibleRuntimes,
-        List<String> compatibleArchitectures) {
+public record LayerDescriptor(String layerName, Path zip, String codeSha256, List<String> contents,
+        String description, String licenseInfo, List<String> compatibleRuntimes, List<String> compatibleArchitectures) {
 
     public static final String FILE_NAME = "layer.properties";
 
     public void write(Path workDirectory) throws IOException {
         Properties properties = new Properties();
+        properties.setProperty("layerName", layerName);
         properties.setProperty("zip", zip.toAbsolutePath().toString());
         properties.setProperty("codeSha256", codeSha256);
         properties.setProperty("contents", String.join(",", contents));
+        if (description != null) {
+            properties.setProperty("description", description);
+        }
+        if (licenseInfo != null) {
+            properties.setProperty("licenseInfo", licenseInfo);
+        }
         properties.setProperty("compatibleRuntimes", String.join(",", compatibleRuntimes));
         properties.setProperty("compatibleArchitectures", String.join(",", compatibleArchitectures));
         Files.createDirectories(workDirectory);
@@ -45,8 +54,12 @@ public record LayerDescriptor(Path zip, String codeSha256, List<String> contents
         try (Reader reader = Files.newBufferedReader(workDirectory.resolve(FILE_NAME), StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
-        return new LayerDescriptor(Path.of(properties.getProperty("zip")), properties.getProperty("codeSha256"),
-                list(properties, "contents"), list(properties, "compatibleRuntimes"),
+        if (properties.getProperty("layerName") == null) {
+            throw new IOException(workDirectory.resolve(FILE_NAME) + " was written by an older plugin: package again");
+        }
+        return new LayerDescriptor(properties.getProperty("layerName"), Path.of(properties.getProperty("zip")),
+                properties.getProperty("codeSha256"), list(properties, "contents"), properties.getProperty("description"),
+                properties.getProperty("licenseInfo"), list(properties, "compatibleRuntimes"),
                 list(properties, "compatibleArchitectures"));
     }
 

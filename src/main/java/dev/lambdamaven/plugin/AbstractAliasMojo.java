@@ -5,12 +5,26 @@ import dev.lambdamaven.deploy.AliasResult;
 import dev.lambdamaven.deploy.Deployer;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** The alias goals: the alias parameter, one change to it, the report and the summary. */
-public abstract class AbstractAliasMojo extends AbstractDeployMojo {
+/** The goals that move an alias: the alias parameter, one move of it, the report and the summary. */
+public abstract class AbstractAliasMojo extends AbstractNamedFunctionMojo {
 
     /** The alias to move. */
     @Parameter(property = PropertyNames.ALIAS, defaultValue = AliasSpec.DEFAULT_NAME)
     protected String alias;
+
+    /** Prints where the alias would go and changes nothing. */
+    @Parameter(property = PropertyNames.DRY_RUN, defaultValue = "false")
+    private boolean dryRun;
+
+    @Override
+    protected boolean writesReport() {
+        return true;
+    }
+
+    @Override
+    protected boolean dryRun() {
+        return dryRun;
+    }
 
     /** Runs {@link #move} on a deployer for the target and records the result. */
     @Override
@@ -20,13 +34,15 @@ public abstract class AbstractAliasMojo extends AbstractDeployMojo {
         }
     }
 
-    /** The goal's change to the alias. */
+    /** The goal's move of the alias. */
     protected abstract AliasResult move(Deployer deployer);
 
-    protected void record(AliasResult result) {
+    private void record(AliasResult result) {
         getLog().info((dryRun ? "Dry run: alias would be " : result.changed() ? "Alias " : "Alias unchanged: ")
                 + result.describe() + (result.previousVersion() == null ? "" : " (previous: " + result.previousVersion() + ")"));
-        summaryRow().alias = result.describe();
+        Reactor.Row row = summaryRow();
+        row.name = functionName;
+        row.alias = result.describe();
         if (!dryRun) {
             report().recordAlias(result);
         }

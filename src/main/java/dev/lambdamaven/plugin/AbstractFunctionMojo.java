@@ -6,11 +6,13 @@ import dev.lambdamaven.config.InvalidSpecException;
 import dev.lambdamaven.config.SecretValue;
 import dev.lambdamaven.config.Target;
 import dev.lambdamaven.packaging.FunctionRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -19,70 +21,79 @@ import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * The function's configuration, shared by publish-version, plan and configure-vpc (and, through the pom's
- * plugin-level configuration, with package-function): reads the parameters into a {@link FunctionSpec}.
+ * The function's configuration, shared by publish-version and plan (and, through the pom's plugin-level
+ * configuration, with package-function): reads the parameters into a {@link FunctionSpec}, with the zip,
+ * checked handler and runtime that package-function recorded in {@code target/lambda}.
  */
-public abstract class AbstractFunctionMojo extends AbstractDeployMojo {
+public abstract class AbstractFunctionMojo extends AbstractNamedFunctionMojo {
 
     /** Placeholder execution role for the emulator, which does not check roles. */
     static final String EMULATOR_ROLE = "arn:aws:iam::123456789012:role/lambda-emulator";
 
-    /** Handler, such as {@code com.acme.Handler::handleRequest}. */
+    /** Handler, such as {@code com.acme.Handler::handleRequest}; default: the one package-function checked or found. */
     @Parameter(property = PropertyNames.HANDLER)
     protected String handler;
 
-    /** Lambda runtime; default from {@code maven.compiler.release} (17: java17, 21: java21, 25: java25). */
+    /** Lambda runtime, such as {@code java21}; default: the one package-function used (from {@code maven.compiler.release}). */
     @Parameter(property = PropertyNames.RUNTIME)
     protected String runtime;
 
-    /** Execution role ARN; required for {@code aws}, a placeholder on the emulator. */
+    /** Execution role ARN ({@code arn:aws:iam::<account>:role/<name>}); required for {@code aws}, a placeholder on the emulator. */
     @Parameter(property = PropertyNames.ROLE)
     protected String role;
 
+    /** The function's description (at most 256 characters). */
     @Parameter(property = PropertyNames.DESCRIPTION)
     protected String description;
 
+    /** Memory in MB, 128 to 10240; unset: Lambda's default (128) on create, left alone afterwards. */
     @Parameter(property = PropertyNames.MEMORY_SIZE)
     protected Integer memorySize;
 
+    /** Timeout in seconds, 1 to 900; unset: Lambda's default (3) on create, left alone afterwards. */
     @Parameter(property = PropertyNames.TIMEOUT)
     protected Integer timeout;
 
+    /** Size of {@code /tmp} in MB, 512 to 10240; unset: Lambda's default (512) on create, left alone afterwards. */
     @Parameter(property = PropertyNames.EPHEMERAL_STORAGE)
     protected Integer ephemeralStorage;
 
-    /** {@code x86_64} or {@code arm64}. */
+    /** {@code x86_64} or {@code arm64}; unset: Lambda's default (x86_64) on create, left alone afterwards. */
     @Parameter(property = PropertyNames.ARCHITECTURE)
     protected String architecture;
 
-    /** Plain environment variables. Secret values go in {@code <secrets>}. */
+    /** Plain environment variables; variables not listed here or in {@code secrets} are removed. */
     @Parameter
     protected Map<String, String> environment;
 
-    /** Environment variables whose values come from settings.xml, the build's environment or a file. */
+    /**
+     * Environment variables whose values come from settings.xml ({@code settings:<server id>}), the build's
+     * environment ({@code env:<VARIABLE>}) or a file ({@code file:<path>}); shown as {@code ****} everywhere.
+     */
     @Parameter
     protected List<Secret> secrets;
 
+    /** KMS key ARN that encrypts the environment at rest; empty: Lambda's own key. */
     @Parameter(property = PropertyNames.KMS_KEY_ARN)
     protected String kmsKeyArn;
 
-    /** Layer version ARNs, or artifactIds of layer modules of this reactor. */
+    /** Layer version ARNs, or artifactIds of layer modules of this reactor (at most 5, in order). */
     @Parameter
     protected List<String> layers;
 
-    /** {@code Active} (X-Ray tracing) or {@code PassThrough}. */
+    /** {@code Active} (X-Ray tracing) or {@code PassThrough}; unset: left alone. */
     @Parameter(property = PropertyNames.TRACING_MODE)
     protected String tracingMode;
 
-    /** Reserved concurrent executions of the function (a function-level setting: no new version). */
+    /** Reserved concurrent executions of the function (a function-level setting: no new version); unset: left alone. */
     @Parameter(property = PropertyNames.RESERVED_CONCURRENCY)
     protected Integer reservedConcurrency;
 
-    /** {@code <logFormat>} (Text, JSON), {@code <applicationLogLevel>}, {@code <systemLogLevel>}, {@code <logGroup>}. */
+    /** {@code <logFormat>} (Text, JSON), {@code <applicationLogLevel>}, {@code <systemLogLevel>}, {@code <logGroup>}; each left alone when unset. */
     @Parameter
     protected Logging logging;
 
-    /** Function tags (added or updated, never removed). */
+    /** Function tags (added or updated, never removed; at most 50). */
     @Parameter
     protected Map<String, String> tags;
 
@@ -90,34 +101,56 @@ public abstract class AbstractFunctionMojo extends AbstractDeployMojo {
     @Parameter
     protected Vpc vpc;
 
+    /** Bucket for zips above Lambda's 50 MB direct upload limit, in the function's region. */
+    @Parameter(property = PropertyNames.S3_BUCKET)
+    protected String s3Bucket;
+
+    /** Fails the build when the function differs from the pom (a CI drift check), before changing anything. */
+    @Parameter(property = PropertyNames.FAIL_ON_CHANGE, defaultValue = "false")
+    protected boolean failOnChange;
+
     @Parameter(defaultValue = "${settings}", readonly = true)
     protected Settings settings;
 
     @Component
     protected SettingsDecrypter settingsDecrypter;
 
-    private Map<String, SecretValue> resolvedSecrets = Map.of();
+    @Override
+    protected boolean failOnChange() {
+        return failOnChange;
+    }
 
-    /** The wanted function, secrets resolved, reactor layers resolved to their published ARNs. */
+    @Override
+    protected String s3Bucket() {
+        return s3Bucket;
+    }
+
+    /** The wanted function, secrets resolved, reactor layers resolved to their versions in this build. */
     protected FunctionSpec functionSpec(Target resolvedTarget) throws MojoFailureException {
-        resolvedSecrets = new SecretResolver(settings, settingsDecrypter, System::getenv, project.getBasedir().toPath())
-                .resolve(secrets);
+        return functionSpec(resolvedTarget, packaged());
+    }
+
+    /** The same, for the package {@code packaged} (lambda:dev's own, say) rather than package-function's. */
+    protected FunctionSpec functionSpec(Target resolvedTarget, FunctionRecord packaged) throws MojoFailureException {
+        Map<String, SecretValue> secretValues = new SecretResolver(settings, settingsDecrypter, System::getenv,
+                project.getBasedir().toPath()).resolve(secrets);
         Map<String, String> plain = new TreeMap<>();
         if (environment != null) {
             environment.forEach((k, v) -> plain.put(k, v == null ? "" : v));
         }
-        return FunctionSpec.builder(functionName, functionZip())
-                .handler(handler != null ? handler : recordedHandler())
-                .runtime(runtime != null ? runtime : RuntimeDefault.of(project))
+        return FunctionSpec.builder(functionName, packaged.zip())
+                .codeSha256(packaged.codeSha256())
+                .handler(handler != null ? handler : packaged.handler())
+                .runtime(runtime != null ? runtime : packaged.runtime())
                 .role(role != null || resolvedTarget.isAws() ? role : EMULATOR_ROLE)
                 .description(description)
                 .memorySize(memorySize)
                 .timeout(timeout)
                 .ephemeralStorage(ephemeralStorage)
                 .architecture(architecture)
-                .environment(new Environment(plain, resolvedSecrets))
+                .environment(new Environment(plain, secretValues))
                 .kmsKeyArn(kmsKeyArn)
-                .layers(ReactorLayers.resolve(layers, session, dryRun))
+                .layers(ReactorLayers.resolve(layers, session, dryRun()))
                 .tags(tags)
                 .vpc(vpc == null ? null : vpc.toSpec())
                 .tracingMode(tracingMode)
@@ -126,38 +159,20 @@ public abstract class AbstractFunctionMojo extends AbstractDeployMojo {
                 .build();
     }
 
-    @Override
-    protected Collection<String> secretValues() {
-        return resolvedSecrets.values().stream().map(SecretValue::reveal).toList();
-    }
-
-    /** The handler package-function checked, when {@code <handler>} is not set (it may have found it itself). */
-    private String recordedHandler() {
+    /** What package-function recorded, failing with the fix when it has not run or its zip is gone. */
+    private FunctionRecord packaged() {
+        Path work = LayerModules.workDirectory(project);
+        Optional<FunctionRecord> record;
         try {
-            return FunctionRecord.read(LayerModules.workDirectory(project)).map(FunctionRecord::handler).orElse(null);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            record = FunctionRecord.read(work);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + work.resolve(FunctionRecord.FILE_NAME), e);
         }
-    }
-
-    /** The zip package-function wrote. */
-    protected Path functionZip() {
-        return Path.of(project.getBuild().getDirectory(), project.getBuild().getFinalName() + "-lambda.zip");
-    }
-
-    /** Fails naming the fix when package-function has not run. */
-    protected static void requireZip(FunctionSpec spec) {
-        if (!Files.isRegularFile(spec.code())) {
-            throw new InvalidSpecException("functionName", spec.functionName(), "no deployment zip "
-                    + spec.code() + ": run the package phase first (mvn package lambda:publish-version), with"
-                    + " lambda:package-function bound in the pom");
+        if (record.isEmpty() || !Files.isRegularFile(record.get().zip())) {
+            throw new InvalidSpecException("functionName", functionName, "no deployment zip recorded in " + work
+                    + ": run the package phase first (mvn package lambda:" + goal() + "), with lambda:package-function"
+                    + " bound in the pom");
         }
-    }
-
-    /** The project version and the commit, written on each published version. */
-    protected String versionDescription() {
-        String text = project.getVersion() + GitCommit.find(project.getBasedir().toPath(), System.getenv())
-                .map(c -> " (" + c + ")").orElse("");
-        return text.length() > 256 ? text.substring(0, 256) : text;
+        return record.get();
     }
 }

@@ -18,6 +18,10 @@ abstract class AbstractPackageMojo extends AbstractLambdaMojo {
     @Component
     private MavenProjectHelper projectHelper;
 
+    /**
+     * The time every zip entry carries, ISO-8601 or seconds since the epoch, for byte-identical zips; default
+     * {@code project.build.outputTimestamp}, else 1980-01-01T00:00:00Z.
+     */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
 

@@ -1,32 +1,30 @@
 package dev.lambdamaven.plugin;
 
-import dev.lambdamaven.config.Target;
+import dev.lambdamaven.config.VpcSpec;
 import dev.lambdamaven.deploy.Deployer;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Checks {@code <vpc>} through the EC2 API (subnets and security groups exist and share one VPC, free IP
- * addresses, availability zones), then applies it to the function; a problem fails the build before the function
- * is touched. Declare it before publish-version in the same execution, which then publishes the change.
+ * The VPC preflight: checks {@code <vpc>} through the EC2 API (subnets and security groups exist and share one
+ * VPC, free IP addresses, availability zones) and changes nothing; a problem fails the build before anything is
+ * deployed. Bind it before publish-version, which applies the VPC configuration (and then does not check it
+ * again). Skip it with {@code -Dlambda.configure-vpc.skip}.
  */
 @Mojo(name = "configure-vpc", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
-public class ConfigureVpcMojo extends AbstractFunctionMojo {
+public class ConfigureVpcMojo extends AbstractNamedFunctionMojo {
+
+    /** Subnets and security groups ({@code <subnetIds>}, {@code <securityGroupIds>}, {@code <ipv6AllowedForDualStack>}). */
+    @Parameter
+    private Vpc vpc;
 
     @Override
-    protected String goalName() {
-        return "configure-vpc";
-    }
-
-    @Override
-    protected void deploy() throws MojoFailureException {
-        Target resolved = resolveTarget();
-        try (Deployer deployer = openDeployer(resolved)) {
-            boolean changed = deployer.configureVpc(functionSpec(resolved), options(null));
-            if (changed && !dryRun) {
-                report().recordPendingVersionChange("vpc");
-            }
+    protected void deploy() {
+        VpcSpec spec = vpc == null ? VpcSpec.NONE : vpc.toSpec();
+        try (Deployer deployer = openDeployer(resolveTarget())) {
+            deployer.checkVpc(functionName, spec);
         }
+        Reactor.of(session).vpcChecked(project, spec);
     }
 }

@@ -14,6 +14,7 @@ import dev.lambdamaven.emulator.EmulatorServer;
 import dev.lambdamaven.emulator.EndpointFile;
 import dev.lambdamaven.emulator.ShutdownLatch;
 import dev.lambdamaven.packaging.FunctionPackageRequest;
+import dev.lambdamaven.packaging.FunctionRecord;
 import dev.lambdamaven.packaging.RuntimeFamily;
 import java.io.File;
 import java.io.IOException;
@@ -22,8 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -87,8 +90,8 @@ public class DevMojo extends AbstractFunctionMojo {
     private ToolchainManager devToolchains;
 
     @Override
-    protected String goalName() {
-        return "dev";
+    protected Set<ModuleKind> modules() {
+        return EnumSet.of(ModuleKind.FUNCTION);
     }
 
     @Override
@@ -97,8 +100,7 @@ public class DevMojo extends AbstractFunctionMojo {
     }
 
     /** lambda:dev's own zip, beside its classes: the build's zip is left as package-function wrote it. */
-    @Override
-    protected Path functionZip() {
+    private Path devZip() {
         return devDirectory().resolve(project.getBuild().getFinalName() + "-dev.zip");
     }
 
@@ -108,7 +110,7 @@ public class DevMojo extends AbstractFunctionMojo {
             throw new MojoFailureException("<pollMillis> (" + PropertyNames.DEV_POLL + ") is " + pollMillis
                     + "; use 10 or more, e.g. -D" + PropertyNames.DEV_POLL + "=100");
         }
-        byte[] event = payload != null || payloadFile != null ? InvokeEvent.read(payload, payloadFile) : null;
+        byte[] event = Payloads.read("payload", payload, "payloadFile", payloadFile);
         FunctionPackageRequest request = packageRequest();
         if (handler == null) {
             handler = request.handler();
@@ -116,8 +118,9 @@ public class DevMojo extends AbstractFunctionMojo {
         try (ShutdownLatch exit = new ShutdownLatch("lambda-dev-ctrl-c");
                 EmulatorServer.Announced own = emulatorForTheLoop()) {
             Target resolved = resolveTarget();
-            FunctionSpec spec = functionSpec(resolved);
-            DeployLog log = scrubbing(new MavenDeployLog(getLog()));
+            FunctionSpec spec = functionSpec(resolved, new FunctionRecord(request.zip(), request.runtime(),
+                    request.handler(), null));
+            DeployLog log = new MavenDeployLog(getLog());
             try (Deployer deployer = openDeployer(resolved)) {
                 CompilerOptions compiler = CompilerOptions.of(project);
                 JavaCompilation compilation = RuntimeFamily.of(request.runtime()) == RuntimeFamily.JAVA
@@ -141,7 +144,7 @@ public class DevMojo extends AbstractFunctionMojo {
      */
     private FunctionPackageRequest packageRequest() throws MojoFailureException, MojoExecutionException {
         FunctionPackageRequest atStart = new FunctionPackaging(project, session, getLog()).request(runtime, handler,
-                checkHandler, classesDirectory.toPath(), excludes, layers, bootstrap, sourceDirectory, functionZip(),
+                checkHandler, classesDirectory.toPath(), excludes, layers, bootstrap, sourceDirectory, devZip(),
                 OutputTimestamp.parse(outputTimestamp), devDirectory());
         Path classes = devDirectory().resolve("classes");
         try {
@@ -221,11 +224,4 @@ public class DevMojo extends AbstractFunctionMojo {
         return LayerModules.workDirectory(project).resolve("dev");
     }
 
-    private DeployLog scrubbing(DeployLog log) {
-        return new DeployLog() {
-            @Override public void info(String message) { log.info(scrub(message)); }
-            @Override public void warn(String message) { log.warn(scrub(message)); }
-            @Override public void debug(String message) { log.debug(scrub(message)); }
-        };
-    }
 }

@@ -14,18 +14,15 @@ import org.apache.maven.toolchain.ToolchainManager;
 
 /**
  * Runs the local Lambda emulator in the foreground until Ctrl-C (or SIGTERM), for the AWS CLI, SDKs, tests
- * and other builds: {@code mvn lambda:emulator}. Needs no project.
+ * and other builds: {@code mvn lambda:emulator}. Needs no project (outside one, add the plugin group
+ * {@code dev.lambdamaven} to settings.xml, or use the full coordinates). Skip it with
+ * {@code -Dlambda.emulator.skip}.
  */
 @Mojo(name = "emulator", requiresProject = false, threadSafe = true)
 public class EmulatorMojo extends AbstractEmulatorMojo {
 
     @Component
     private ToolchainManager toolchainManager;
-
-    @Override
-    protected String goalName() {
-        return "emulator";
-    }
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {

@@ -31,11 +31,6 @@ public class EmulatorStartMojo extends AbstractEmulatorMojo {
     private PluginDescriptor plugin;
 
     @Override
-    protected String goalName() {
-        return "emulator-start";
-    }
-
-    @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         checkPort();
         List<Path> classPath = plugin.getArtifacts().stream().map(Artifact::getFile).filter(f -> f != null)

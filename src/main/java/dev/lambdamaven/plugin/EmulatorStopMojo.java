@@ -22,11 +22,6 @@ public class EmulatorStopMojo extends AbstractLambdaMojo {
     private File home;
 
     @Override
-    protected String goalName() {
-        return "emulator-stop";
-    }
-
-    @Override
     protected void run() throws MojoExecutionException {
         if (!home.isDirectory()) {
             getLog().info("No Lambda emulator serves " + home + " (no such directory)");

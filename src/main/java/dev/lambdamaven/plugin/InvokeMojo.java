@@ -11,21 +11,21 @@ import java.nio.file.Files;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /**
  * Invokes the function on the target, through its alias by default, and prints the response, the version
  * that ran and the log tail: {@code mvn lambda:invoke -Dlambda.payload='{"name":"x"}'}. Fails the build on a
- * function error unless {@code -Dlambda.invoke.failOnError=false}.
+ * function error unless {@code -Dlambda.invoke.failOnError=false}. In a reactor it invokes every function
+ * module. Skip it with {@code -Dlambda.invoke.skip}.
  */
 @Mojo(name = "invoke", threadSafe = true)
-public class InvokeMojo extends AbstractDeployMojo {
+public class InvokeMojo extends AbstractNamedFunctionMojo {
 
     /** The alias invoked when no {@code qualifier} is given. */
     @Parameter(property = PropertyNames.ALIAS, defaultValue = AliasSpec.DEFAULT_NAME)
     private String alias;
 
-    /** The event, as JSON. */
+    /** The event, as JSON; default {@code {}}. */
     @Parameter(property = PropertyNames.PAYLOAD)
     private String payload;
 
@@ -33,7 +33,7 @@ public class InvokeMojo extends AbstractDeployMojo {
     @Parameter(property = PropertyNames.PAYLOAD_FILE)
     private File payloadFile;
 
-    /** Version or alias to invoke; default: the alias ({@code lambda.alias}, {@code live}). */
+    /** Version or alias to invoke ({@code $LATEST} for the unpublished code); default: the alias. */
     @Parameter(property = PropertyNames.QUALIFIER)
     private String qualifier;
 
@@ -46,11 +46,6 @@ public class InvokeMojo extends AbstractDeployMojo {
     private File outputFile;
 
     @Override
-    protected String goalName() {
-        return "invoke";
-    }
-
-    @Override
     protected boolean inSummary() {
         return false;
     }
@@ -58,13 +53,11 @@ public class InvokeMojo extends AbstractDeployMojo {
     @Override
     protected void deploy() throws MojoFailureException {
         String target = qualifier != null && !qualifier.isBlank() ? qualifier.trim() : alias;
+        byte[] event = Payloads.read("payload", payload, "payloadFile", payloadFile);
         InvokeResult result;
         try (Deployer deployer = openDeployer(resolveTarget())) {
-            result = deployer.invoke(functionName, "$LATEST".equals(target) ? null : target, event());
-        } catch (ResourceNotFoundException e) {
-            throw new MojoFailureException("Function " + functionName + ":" + target + " does not exist on the target ("
-                    + e.awsErrorDetails().errorMessage() + "). Deploy it first (mvn deploy), or name an existing"
-                    + " version or alias with -D" + PropertyNames.QUALIFIER + ".");
+            result = deployer.invoke(functionName, "$LATEST".equals(target) ? null : target,
+                    event == null ? "{}".getBytes(StandardCharsets.UTF_8) : event);
         }
         getLog().info("Invoked " + functionName + ":" + target + ", version " + result.executedVersion() + " ran"
                 + (result.failed() ? ", function error " + result.functionError() : ""));
@@ -79,10 +72,6 @@ public class InvokeMojo extends AbstractDeployMojo {
                     + result.functionError() + "): " + result.payload()
                     + ". Fix the function, or set -D" + PropertyNames.INVOKE_FAIL_ON_ERROR + "=false to only report it.");
         }
-    }
-
-    private byte[] event() {
-        return InvokeEvent.read(payload, payloadFile);
     }
 
     private void writeOutput(String response) {

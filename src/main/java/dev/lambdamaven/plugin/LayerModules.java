@@ -1,7 +1,12 @@
 package dev.lambdamaven.plugin;
 
+import dev.lambdamaven.config.FunctionSpec;
+import dev.lambdamaven.config.InvalidSpecException;
+import dev.lambdamaven.config.LayerSpec;
+import dev.lambdamaven.deploy.LayerResult;
 import dev.lambdamaven.packaging.LayerDescriptor;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +17,41 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Resolves the {@code <layers>} entries that name a layer module of the same reactor (by artifactId or
- * groupId:artifactId) rather than a layer version ARN.
+ * Layer modules of the reactor: the {@code <layers>} entries that name one (by artifactId or
+ * groupId:artifactId) rather than a layer version ARN, and the spec a layer module publishes, read from what its
+ * package-layer recorded.
  */
 final class LayerModules {
 
     private LayerModules() {}
+
+    /** The layer a layer module publishes, as package-layer recorded it, shared with {@code permissions}. */
+    static LayerSpec spec(MavenProject layerModule, List<String> permissions, String goal) {
+        Path work = workDirectory(layerModule);
+        if (!LayerDescriptor.exists(work)) {
+            throw new InvalidSpecException("layerName", layerModule.getArtifactId(), "no layer zip recorded in " + work
+                    + ": run the package phase first (mvn package lambda:" + goal + "), with lambda:package-layer"
+                    + " bound in the pom");
+        }
+        LayerDescriptor d;
+        try {
+            d = LayerDescriptor.read(work);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + work.resolve(LayerDescriptor.FILE_NAME) + ": " + e.getMessage(), e);
+        }
+        return new LayerSpec(d.layerName(), d.zip(), d.codeSha256(), d.description(), d.licenseInfo(),
+                d.compatibleRuntimes(), d.compatibleArchitectures(), permissions);
+    }
+
+    /** Tells the function modules after this layer module which version it has in this build. */
+    static void record(MavenSession session, MavenProject layerModule, LayerResult result) {
+        Reactor.of(session).layerVersion(layerModule, result.layerVersionArn() == null
+                ? FunctionSpec.PENDING_LAYER_VERSION : result.layerVersionArn());
+        Reactor.Row row = Reactor.of(session).row(layerModule);
+        row.name = "layer " + result.layerName();
+        row.version = result.version() == null ? null : String.valueOf(result.version());
+        row.changed = result.changed();
+    }
 
     static boolean isArn(String layer) {
         return layer.startsWith("arn:");

@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -22,7 +24,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Builds the function's deployment zip, {@code target/<finalName>-lambda.zip}, and attaches it to the
  * project (type {@code zip}, classifier {@code lambda}). Java runtimes: classes and resources at the root,
  * runtime jars under {@code lib/}, the handler checked against the code. Custom runtimes: an executable
- * {@code bootstrap} plus the files of {@code sourceDirectory}.
+ * {@code bootstrap} plus the files of {@code sourceDirectory}. Records the zip, its hash, runtime and handler in
+ * {@code target/lambda/function.properties}, where the deploy goals take them from. Skip it with
+ * {@code -Dlambda.package-function.skip}.
  */
 @Mojo(name = "package-function", defaultPhase = LifecyclePhase.PACKAGE,
         requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
@@ -65,8 +69,8 @@ public class PackageFunctionMojo extends AbstractPackageMojo {
     private String classifier;
 
     @Override
-    protected String goalName() {
-        return "package-function";
+    protected Set<ModuleKind> modules() {
+        return EnumSet.of(ModuleKind.FUNCTION);
     }
 
     @Override
@@ -84,7 +88,7 @@ public class PackageFunctionMojo extends AbstractPackageMojo {
             throws PackagingException, IOException, MojoFailureException, MojoExecutionException {
         FunctionPackageRequest request = request(zip, timestamp);
         PackageOutcome outcome = new FunctionPackager().packageFunction(request);
-        new FunctionRecord(request.runtime(), request.handler(), outcome.result().codeSha256()).write(workDirectory());
+        new FunctionRecord(zip, request.runtime(), request.handler(), outcome.result().codeSha256()).write(workDirectory());
         if (!request.layerLibraries().isEmpty()) {
             getLog().info(request.layerLibraries().size() + " jar(s) provided by layers left out of the zip");
         }

@@ -1,5 +1,6 @@
 package dev.lambdamaven.plugin;
 
+import dev.lambdamaven.config.LayerSpec;
 import dev.lambdamaven.packaging.LayerDescriptor;
 import dev.lambdamaven.packaging.LayerPackageRequest;
 import dev.lambdamaven.packaging.LayerPackager;
@@ -11,7 +12,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -22,7 +25,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Builds a layer zip, {@code target/<finalName>-layer.zip} (classifier {@code layer}): the module's runtime
  * jars, and its own jar, under {@code java/lib/}; the files of {@code sourceDirectory} at the root for other
  * runtimes ({@code python/}, {@code nodejs/node_modules/}, {@code bin/}, {@code lib/}). Records what the layer
- * holds and where it runs in {@code target/lambda/layer.properties}.
+ * holds, where it runs and how it is published in {@code target/lambda/layer.properties}, for publish-layer and
+ * for the function modules that use it. Skip it with {@code -Dlambda.package-layer.skip}.
  */
 @Mojo(name = "package-layer", defaultPhase = LifecyclePhase.PACKAGE,
         requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
@@ -36,7 +40,19 @@ public class PackageLayerMojo extends AbstractPackageMojo {
     @Parameter(defaultValue = "${project.basedir}/src/main/layer")
     private File sourceDirectory;
 
-    /** Runtimes the layer declares, e.g. {@code java17}, {@code java21}. */
+    /** The name the layer is published under (publish-layer takes it from the package record). */
+    @Parameter(property = PropertyNames.LAYER_NAME, defaultValue = "${project.artifactId}")
+    private String layerName;
+
+    /** The layer versions' description (at most 256 characters). */
+    @Parameter(property = PropertyNames.DESCRIPTION)
+    private String description;
+
+    /** The layer's license: an SPDX identifier such as {@code Apache-2.0}, a URL or its text (at most 512 characters). */
+    @Parameter
+    private String licenseInfo;
+
+    /** Runtimes the layer declares, e.g. {@code java17}, {@code java21} (at most 15). */
     @Parameter
     private List<String> compatibleRuntimes = new ArrayList<>();
 
@@ -49,8 +65,8 @@ public class PackageLayerMojo extends AbstractPackageMojo {
     private String classifier;
 
     @Override
-    protected String goalName() {
-        return "package-layer";
+    protected Set<ModuleKind> modules() {
+        return EnumSet.of(ModuleKind.LAYER);
     }
 
     @Override
@@ -65,6 +81,8 @@ public class PackageLayerMojo extends AbstractPackageMojo {
 
     @Override
     protected PackageOutcome build(Path zip, Instant timestamp) throws PackagingException, IOException {
+        // what publish-layer will send is checked now, before the build goes on
+        new LayerSpec(layerName, zip, null, description, licenseInfo, compatibleRuntimes, compatibleArchitectures, null);
         List<Library> jars = new ArrayList<>(ProjectLibraries.runtimeJars(project));
         Artifact own = project.getArtifact();
         if (includeProjectArtifact && own.getFile() != null && own.getFile().isFile()
@@ -73,8 +91,8 @@ public class PackageLayerMojo extends AbstractPackageMojo {
         }
         PackageOutcome outcome = new LayerPackager().packageLayer(new LayerPackageRequest(jars,
                 sourceDirectory == null ? null : sourceDirectory.toPath(), timestamp, zip, workDirectory()));
-        new LayerDescriptor(zip, outcome.result().codeSha256(), jars.stream().map(Library::key).toList(),
-                compatibleRuntimes, compatibleArchitectures).write(workDirectory());
+        new LayerDescriptor(layerName, zip, outcome.result().codeSha256(), jars.stream().map(Library::key).toList(),
+                description, licenseInfo, compatibleRuntimes, compatibleArchitectures).write(workDirectory());
         return outcome;
     }
 }

@@ -1,35 +1,47 @@
 package dev.lambdamaven.plugin;
 
-import dev.lambdamaven.config.DeployOptions;
-import dev.lambdamaven.config.FunctionSpec;
 import dev.lambdamaven.config.Target;
 import dev.lambdamaven.deploy.Deployer;
 import dev.lambdamaven.deploy.FunctionResult;
+import java.util.EnumSet;
+import java.util.Set;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
- * Prints what publish-version would change (field: old -> new, code hash old -> new, secrets as ****) and
- * changes nothing. With {@code -Dlambda.failOnChange} it fails when anything would change.
+ * Prints what a deploy would change (field: old -> new, code hash old -> new, secrets as ****) and changes
+ * nothing: in a function module what publish-version would do, in a layer module what publish-layer would do.
+ * Values Lambda would refuse fail the plan before any call, naming the element and the fix. With
+ * {@code -Dlambda.failOnChange} it fails when anything would change (a CI drift check; in a reactor, use
+ * {@code mvn -fae} to see every module's drift). Skip it with {@code -Dlambda.plan.skip}.
  */
 @Mojo(name = "plan", threadSafe = true)
 public class PlanMojo extends AbstractFunctionMojo {
 
     @Override
-    protected String goalName() {
-        return "plan";
+    protected Set<ModuleKind> modules() {
+        return EnumSet.of(ModuleKind.FUNCTION, ModuleKind.LAYER);
+    }
+
+    @Override
+    protected boolean dryRun() {
+        return true;
     }
 
     @Override
     protected void deploy() throws MojoFailureException {
-        dryRun = true;
         Target resolved = resolveTarget();
-        FunctionSpec spec = functionSpec(resolved);
-        requireZip(spec);
+        if (moduleKind() == ModuleKind.LAYER) {
+            var spec = LayerModules.spec(project, null, goal());
+            try (Deployer deployer = openDeployer(resolved)) {
+                LayerModules.record(session, project, deployer.planLayer(spec, options()));
+            }
+            return;
+        }
+        var spec = functionSpec(resolved);
         try (Deployer deployer = openDeployer(resolved)) {
-            FunctionResult result = deployer.deployFunction(spec,
-                    new DeployOptions(true, failOnChange, s3Bucket, null));
-            ReactorSummary.Row row = summaryRow();
+            FunctionResult result = deployer.deployFunction(spec, options());
+            Reactor.Row row = summaryRow();
             row.name = result.functionName();
             row.changed = !result.plan().isEmpty();
         }

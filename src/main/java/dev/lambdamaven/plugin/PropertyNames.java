@@ -36,7 +36,7 @@ public final class PropertyNames {
     public static final String EMULATOR_PORT = EmulatorCommandLine.PORT_PROPERTY;
     public static final String EMULATOR_START_TIMEOUT = "lambda.emulator.startTimeout";
 
-    // deploy: publish-version, update-alias, promote, rollback, publish-layer, configure-vpc, plan (issue 4)
+    // deploy: publish-version, update-alias, promote, rollback, history, publish-layer, configure-vpc, plan
     public static final String FUNCTION_NAME = "lambda.functionName";
     public static final String ROLE = "lambda.role";
     public static final String DESCRIPTION = "lambda.description";
@@ -51,6 +51,13 @@ public final class PropertyNames {
     public static final String ALIAS_WEIGHT = "lambda.aliasWeight";
     public static final String VERSION = "lambda.version";
     public static final String PROMOTE = "lambda.promote";
+    public static final String TRAFFIC_SHIFT = "lambda.trafficShift";
+    public static final String SMOKE_PAYLOAD = "lambda.smokePayload";
+    public static final String SMOKE_PAYLOAD_FILE = "lambda.smokePayloadFile";
+    public static final String ROLLBACK_STEPS = "lambda.rollbackSteps";
+    public static final String VERSION_DESCRIPTION = "lambda.versionDescription";
+    // clean-up: delete-function, delete-layer, prune
+    public static final String KEEP_VERSIONS = "lambda.keepVersions";
     public static final String LAYER_NAME = "lambda.layerName";
     public static final String S3_BUCKET = "lambda.s3Bucket";
     public static final String DRY_RUN = "lambda.dryRun";

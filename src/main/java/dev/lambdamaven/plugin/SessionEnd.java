@@ -1,5 +1,6 @@
 package dev.lambdamaven.plugin;
 
+import java.util.function.Consumer;
 import org.apache.maven.execution.ExecutionEvent;
 import org.apache.maven.execution.ExecutionListener;
 import org.apache.maven.execution.MavenExecutionRequest;
@@ -7,35 +8,49 @@ import org.apache.maven.execution.MavenExecutionRequest;
 /**
  * Runs an action when the Maven session ends, while the plugin's classes are still loadable (a JVM shutdown
  * hook runs after Maven closed them, and keeps nothing of a build that a Maven daemon outlives). Wraps the
- * request's execution listener, passing every event on to it unchanged.
+ * request's execution listener, passing every event on to it unchanged. The event carries the session, whose
+ * result tells which projects failed or were skipped.
  */
 final class SessionEnd implements ExecutionListener {
 
     private final ExecutionListener delegate;
-    private final Runnable action;
+    private final Consumer<ExecutionEvent> action;
+    private final boolean beforeMaven;
 
-    private SessionEnd(ExecutionListener delegate, Runnable action) {
+    private SessionEnd(ExecutionListener delegate, Consumer<ExecutionEvent> action, boolean beforeMaven) {
         this.delegate = delegate;
         this.action = action;
+        this.beforeMaven = beforeMaven;
     }
 
-    /** Calls {@code action} once the session ends. */
+    /** Calls {@code action} once the session ends, after Maven's own listener (its summary and result lines). */
     static synchronized void onSessionEnd(MavenExecutionRequest request, Runnable action) {
-        request.setExecutionListener(new SessionEnd(request.getExecutionListener(), action));
+        request.setExecutionListener(new SessionEnd(request.getExecutionListener(), e -> action.run(), false));
+    }
+
+    /** Calls {@code action} as the session ends, before Maven prints its reactor summary. */
+    static synchronized void beforeSessionEnd(MavenExecutionRequest request, Consumer<ExecutionEvent> action) {
+        request.setExecutionListener(new SessionEnd(request.getExecutionListener(), action, true));
     }
 
     @Override
     public void sessionEnded(ExecutionEvent event) {
-        try {
-            if (delegate != null) {
-                delegate.sessionEnded(event);
+        if (beforeMaven) {
+            try {
+                action.accept(event);
+            } finally {
+                forward(l -> l.sessionEnded(event));
             }
+            return;
+        }
+        try {
+            forward(l -> l.sessionEnded(event));
         } finally {
-            action.run();
+            action.accept(event);
         }
     }
 
-    private void forward(java.util.function.Consumer<ExecutionListener> call) {
+    private void forward(Consumer<ExecutionListener> call) {
         if (delegate != null) {
             call.accept(delegate);
         }

@@ -74,10 +74,10 @@ class EnvironmentTest {
                 .hasMessageContaining("128 to 10240");
         assertThatThrownBy(() -> base.memorySize(null).architecture("arm").build())
                 .hasMessageContaining("<architecture>");
-        assertThatThrownBy(() -> new VpcSpec(java.util.List.of("subnet-1"), null, false))
+        assertThatThrownBy(() -> new VpcSpec(java.util.List.of("subnet-0a1b2c3d"), null, false))
                 .hasMessageContaining("<vpc/securityGroupIds>");
-        assertThatThrownBy(() -> new AliasSpec("live", 1.0, null)).hasMessageContaining("<aliasWeight>");
-        assertThat(new AliasSpec(null, null, null).name()).isEqualTo("live");
+        assertThatThrownBy(() -> new AliasSpec("live", 1.0, null, null)).hasMessageContaining("<aliasWeight>");
+        assertThat(new AliasSpec(null, null, null, null).name()).isEqualTo("live");
         assertThatThrownBy(() -> new LoggingSpec("Text", "WARN", null, null))
                 .hasMessageContaining("<logging/logFormat> = 'Text'").hasMessageContaining("JSON");
         assertThatThrownBy(() -> new LoggingSpec("JSON", "LOUD", null, null))

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class ConfigDiffTest {
 
+    private static final String LAYER = "arn:aws:lambda:us-east-1:123456789012:layer:libs:1";
+
     private static final DeployedFunction DEPLOYED = new DeployedFunction("arn:fn", "rev-1", "hash-1",
             "com.acme.Handler::handleRequest", "java21", "arn:role", "", 128, 3, 512, "x86_64",
             Map.of("MODE", "dev", "OLD_TOKEN", "old-secret"), null, List.of(), VpcSpec.NONE, Map.of("team", "a"), "PassThrough", null,
@@ -41,7 +43,7 @@ class ConfigDiffTest {
     @Test
     void everyDifferingFieldIsListedOldToNew() {
         FunctionSpec spec = wanted().memorySize(512).timeout(30).architecture("arm64").description("orders")
-                .layers(List.of("arn:layer:1")).vpc(new VpcSpec(List.of("subnet-b", "subnet-a"), List.of("sg-1"), false))
+                .layers(List.of(LAYER)).vpc(new VpcSpec(List.of("subnet-0b0000000000000b0", "subnet-0a0000000000000a0"), List.of("sg-01234567"), false))
                 .tags(Map.of("team", "b")).build();
 
         Plan plan = ConfigDiff.between(spec, "hash-2", DEPLOYED);
@@ -55,8 +57,8 @@ class ConfigDiffTest {
                 "  memorySize: 128 -> 512",
                 "  timeout: 3 -> 30",
                 "  architecture: x86_64 -> arm64",
-                "  layers: [] -> [arn:layer:1]",
-                "  vpc: none -> subnets [subnet-a, subnet-b], security groups [sg-1]",
+                "  layers: [] -> [" + LAYER + "]",
+                "  vpc: none -> subnets [subnet-0a0000000000000a0, subnet-0b0000000000000b0], security groups [sg-01234567]",
                 "  tags.team: a -> b");
     }
 

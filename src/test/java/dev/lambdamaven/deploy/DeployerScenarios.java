@@ -39,9 +39,9 @@ abstract class DeployerScenarios {
     @TempDir
     Path dir;
 
-    private final RecordingLog log = new RecordingLog();
-    private Deployer deployer;
-    private LambdaClient lambda;
+    final RecordingLog log = new RecordingLog();
+    Deployer deployer;
+    LambdaClient lambda;
 
     /** Starts the server the scenarios run against. */
     abstract DeployPeer startPeer() throws Exception;
@@ -70,16 +70,17 @@ abstract class DeployerScenarios {
 
     private Deployer deployer(long directUploadLimit) {
         AwsClients own = new AwsClients(new Target(Target.Kind.EMULATOR, peer.endpoint(), null, null));
-        return new Deployer(own, log, new Retry(millis -> { }, log), directUploadLimit);
+        return new Deployer(own, log, new Retry(millis -> { }, log), directUploadLimit, java.time.Clock.systemUTC(),
+                millis -> { });
     }
 
-    private FunctionSpec.Builder spec(String name, String code) throws Exception {
+    FunctionSpec.Builder spec(String name, String code) throws Exception {
         return FunctionSpec.builder(name, TestZips.zip(dir, name + "-" + code.hashCode() + ".zip", code))
                 .handler("com.acme.Handler::handleRequest").runtime("java21").role(DeployPeer.ROLE_ARN);
     }
 
-    private FunctionResult deploy(FunctionSpec spec) {
-        return deployer.deployFunction(spec, new DeployOptions(false, false, null, "1.0 abc123"));
+    FunctionResult deploy(FunctionSpec spec) {
+        return deployer.deployFunction(spec, new DeployOptions(false, false, null, "1.0 abc123", null));
     }
 
     @Test
@@ -151,7 +152,7 @@ abstract class DeployerScenarios {
                 .environment(new Environment(Map.of("TABLE", "orders"), Map.of("DB_PASSWORD", SecretValue.of("hunter2"))))
                 .build();
 
-        FunctionResult result = deployer.deployFunction(changed, new DeployOptions(true, false, null, null));
+        FunctionResult result = deployer.deployFunction(changed, new DeployOptions(true, false, null, null, null));
 
         assertThat(result.version()).isNull();
         assertThat(result.changed()).isTrue();
@@ -161,7 +162,7 @@ abstract class DeployerScenarios {
         var latest = lambda.getFunctionConfiguration(r -> r.functionName("planned"));
         assertThat(latest.memorySize()).isEqualTo(128);
         assertThat(latest.environment() == null || latest.environment().variables().isEmpty()).isTrue();
-        assertThatThrownBy(() -> deployer.deployFunction(changed, new DeployOptions(false, true, null, null)))
+        assertThatThrownBy(() -> deployer.deployFunction(changed, new DeployOptions(false, true, null, null, null)))
                 .isInstanceOf(DeployRefusedException.class).hasMessageContaining("lambda.failOnChange");
         assertThat(lambda.getFunctionConfiguration(r -> r.functionName("planned")).memorySize()).isEqualTo(128);
     }
@@ -186,14 +187,14 @@ abstract class DeployerScenarios {
     @Test
     void canaryThenPromoteThenRollback() throws Exception {
         String v1 = deploy(spec("aliased", "a").build()).version();
-        AliasResult created = deployer.updateAlias("aliased", new AliasSpec("live", null, null), v1, DeployOptions.DEFAULTS);
+        AliasResult created = deployer.updateAlias("aliased", new AliasSpec("live", null, null, null), v1, Origin.PUBLISHED, DeployOptions.DEFAULTS);
         assertThat(created.functionVersion()).isEqualTo("1");
         assertThat(created.changed()).isTrue();
-        assertThat(deployer.updateAlias("aliased", new AliasSpec("live", null, null), v1, DeployOptions.DEFAULTS)
+        assertThat(deployer.updateAlias("aliased", new AliasSpec("live", null, null, null), v1, Origin.PUBLISHED, DeployOptions.DEFAULTS)
                 .changed()).isFalse();
 
         String v2 = deploy(spec("aliased", "b").build()).version();
-        AliasResult canary = deployer.updateAlias("aliased", new AliasSpec("live", 0.1, null), v2, DeployOptions.DEFAULTS);
+        AliasResult canary = deployer.updateAlias("aliased", new AliasSpec("live", 0.1, null, null), v2, Origin.PUBLISHED, DeployOptions.DEFAULTS);
         assertThat(canary.functionVersion()).isEqualTo("1");
         assertThat(canary.weights()).containsExactly(Map.entry("2", 0.1));
         assertThat(lambda.getAlias(r -> r.functionName("aliased").name("live")).routingConfig()
@@ -204,7 +205,7 @@ abstract class DeployerScenarios {
         assertThat(promoted.weights()).isEmpty();
         assertThat(promoted.previousVersion()).isEqualTo("1");
 
-        AliasResult rolledBack = deployer.rollback("aliased", "live", DeployOptions.DEFAULTS);
+        AliasResult rolledBack = deployer.rollback("aliased", "live", 1, null, DeployOptions.DEFAULTS);
         assertThat(rolledBack.functionVersion()).isEqualTo("1");
         assertThat(lambda.getAlias(r -> r.functionName("aliased").name("live")).functionVersion()).isEqualTo("1");
     }
@@ -212,16 +213,16 @@ abstract class DeployerScenarios {
     @Test
     void rollbackDuringACanaryEndsTheCanary() throws Exception {
         String v1 = deploy(spec("canary-abort", "a").build()).version();
-        deployer.updateAlias("canary-abort", new AliasSpec("live", null, null), v1, DeployOptions.DEFAULTS);
+        deployer.updateAlias("canary-abort", new AliasSpec("live", null, null, null), v1, Origin.PUBLISHED, DeployOptions.DEFAULTS);
         String v2 = deploy(spec("canary-abort", "b").build()).version();
-        deployer.updateAlias("canary-abort", new AliasSpec("live", 0.25, null), v2, DeployOptions.DEFAULTS);
+        deployer.updateAlias("canary-abort", new AliasSpec("live", 0.25, null, null), v2, Origin.PUBLISHED, DeployOptions.DEFAULTS);
 
-        AliasResult result = deployer.rollback("canary-abort", "live", DeployOptions.DEFAULTS);
+        AliasResult result = deployer.rollback("canary-abort", "live", 1, null, DeployOptions.DEFAULTS);
 
         assertThat(result.functionVersion()).isEqualTo("1");
         assertThat(result.weights()).isEmpty();
-        assertThatThrownBy(() -> deployer.rollback("canary-abort", "live", DeployOptions.DEFAULTS))
-                .isInstanceOf(DeployRefusedException.class).hasMessageContaining("no recorded previous version");
+        assertThatThrownBy(() -> deployer.rollback("canary-abort", "live", 1, null, DeployOptions.DEFAULTS))
+                .isInstanceOf(DeployRefusedException.class).hasMessageContaining("0 earlier release(s)");
     }
 
     @Test
@@ -245,7 +246,7 @@ abstract class DeployerScenarios {
         Deployer small = deployer(16);
         FunctionSpec spec = spec("via-s3", "a larger body than sixteen bytes").build();
 
-        FunctionResult result = small.deployFunction(spec, new DeployOptions(false, false, "code-bucket", null));
+        FunctionResult result = small.deployFunction(spec, new DeployOptions(false, false, "code-bucket", null, null));
 
         assertThat(lambda.getFunctionConfiguration(r -> r.functionName("via-s3")).codeSha256())
                 .isEqualTo(result.codeSha256());
@@ -292,7 +293,7 @@ abstract class DeployerScenarios {
                 .runtime("java21").role(DeployPeer.ROLE_ARN).build();
         Deployer small = deployer(1024);
 
-        FunctionResult result = small.deployFunction(spec, new DeployOptions(false, false, "big-bucket", null));
+        FunctionResult result = small.deployFunction(spec, new DeployOptions(false, false, "big-bucket", null, null));
 
         assertThat(log.text()).contains("Uploading big.zip to s3://big-bucket/", "8 of 9 MB (88%)", "9 of 9 MB (100%)");
         assertThat(lambda.getFunctionConfiguration(r -> r.functionName("big-code")).codeSha256())
@@ -315,16 +316,22 @@ abstract class DeployerScenarios {
     }
 
     @Test
-    void configureVpcAttachesAndRemovesTheVpc() throws Exception {
+    void vpcIsCheckedThenAttachedAndRemoved() throws Exception {
         List<String> subnets = clients.ec2().describeSubnets().subnets().stream().map(Subnet::subnetId).limit(2).toList();
         VpcSpec vpc = new VpcSpec(subnets, List.of(defaultSecurityGroup()), false);
         deploy(spec("vpc-function", "a").build());
 
-        assertThat(deployer.configureVpc(spec("vpc-function", "a").vpc(vpc).build(), DeployOptions.DEFAULTS)).isTrue();
+        deployer.checkVpc("vpc-function", vpc);
+        assertThat(log.text()).contains("VPC preflight passed");
+        int calls = deployer.apiCalls();
+        FunctionResult attached = deployer.deployFunction(spec("vpc-function", "a").vpc(vpc).build(),
+                new DeployOptions(false, false, null, null, vpc));
+        assertThat(attached.plan().configChanges()).extracting(Change::field).containsExactly("vpc");
         assertThat(lambda.getFunctionConfiguration(r -> r.functionName("vpc-function")).vpcConfig().subnetIds())
                 .containsExactlyInAnyOrderElementsOf(subnets);
-        assertThat(log.text()).contains("VPC preflight passed");
-        assertThat(deployer.configureVpc(spec("vpc-function", "a").vpc(vpc).build(), DeployOptions.DEFAULTS)).isFalse();
+        assertThat(log.lines.stream().filter(l -> l.contains("VPC preflight passed")).count())
+                .as("a VPC checked by configure-vpc is not checked again").isEqualTo(1);
+        assertThat(deployer.apiCalls() - calls).as("no EC2 call when publishing the checked VPC").isLessThan(8);
 
         FunctionResult removed = deploy(spec("vpc-function", "a").build());
         assertThat(removed.plan().configChanges()).extracting(Change::field).containsExactly("vpc");
@@ -338,7 +345,7 @@ abstract class DeployerScenarios {
     }
 
     private LayerSpec layer(String name, String content) throws Exception {
-        return new LayerSpec(name, TestZips.zip(dir, name + "-" + content + ".zip", content), "shared libs", "MIT",
+        return new LayerSpec(name, TestZips.zip(dir, name + "-" + content + ".zip", content), null, "shared libs", "MIT",
                 List.of("java21"), List.of("x86_64"), List.of("*"));
     }
 }

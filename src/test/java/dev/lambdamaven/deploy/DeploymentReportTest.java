@@ -21,15 +21,13 @@ class DeploymentReportTest {
     @Test
     void eachGoalRewritesOnlyItsSection() throws Exception {
         DeploymentReport report = new DeploymentReport(target);
-        report.recordPendingVersionChange("vpc");
-        assertThat(report.hasPendingVersionChanges()).isTrue();
-
         report.recordFunction(new FunctionResult("orders", "arn:fn", "7", "h", true, emptyPlan()), List.of("arn:layer:2"));
+        assertThat(report.functionChanged()).isTrue();
         report.recordAlias(new AliasResult("live", "arn:fn:live", "6", Map.of("7", 0.1), "5", true));
         report.recordFunction(new FunctionResult("orders", "arn:fn", "7", "h", false, emptyPlan()), List.of("arn:layer:2"));
 
         assertThat(report.functionVersion()).contains("7");
-        assertThat(report.hasPendingVersionChanges()).isFalse();
+        assertThat(report.functionChanged()).isFalse();
         String json = Files.readString(target.resolve("lambda/deployment.json"));
         assertThat(json).contains("\"functionVersion\" : \"6\"", "\"7\" : 0.1", "\"previousVersion\" : \"5\"",
                 "\"layers\" : [ \"arn:layer:2\" ]", "\"changed\" : false");
@@ -45,5 +43,17 @@ class DeploymentReportTest {
 
         assertThat(report.layerVersionArn()).isEmpty();
         assertThat(report.functionVersion()).isEmpty();
+    }
+
+    @Test
+    void aNewDeploymentStartsWithoutTheOldReport() {
+        DeploymentReport report = new DeploymentReport(target);
+        report.recordFunction(new FunctionResult("orders", "arn:fn", "7", "h", true, emptyPlan()), List.of());
+
+        report.delete();
+
+        assertThat(report.file()).doesNotExist();
+        assertThat(report.functionVersion()).isEmpty();
+        report.delete(); // nothing to delete is fine
     }
 }

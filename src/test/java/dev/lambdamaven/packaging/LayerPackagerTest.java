@@ -40,8 +40,8 @@ class LayerPackagerTest {
 
     @Test
     void descriptorRoundTrips() throws Exception {
-        LayerDescriptor descriptor = new LayerDescriptor(temp.resolve("l.zip"), "abc=", List.of("g:a", "g:b"),
-                List.of("java17", "java21"), List.of("arm64"));
+        LayerDescriptor descriptor = new LayerDescriptor("libs", temp.resolve("l.zip"), "abc=", List.of("g:a", "g:b"),
+                "Jackson, with = and : in it", null, List.of("java17", "java21"), List.of("arm64"));
         descriptor.write(temp);
 
         assertThat(LayerDescriptor.read(temp)).isEqualTo(descriptor);

@@ -3,7 +3,10 @@ package dev.lambdamaven.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lambdamaven.deploy.CodeHash;
 import dev.lambdamaven.deploy.DeployPeer;
+import dev.lambdamaven.packaging.FunctionRecord;
+import dev.lambdamaven.packaging.LayerDescriptor;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +61,12 @@ abstract class DeployGoalsScenarios {
                 zip.write(new byte[] {1, 2, 3});
             }
         }
+        // what package-function and package-layer record for the deploy goals
+        Path function = build.resolve("goals-1.0-lambda.zip");
+        new FunctionRecord(function, "java21", null, CodeHash.of(function)).write(build.resolve("lambda"));
+        Path layer = build.resolve("goals-1.0-layer.zip");
+        new LayerDescriptor("goals-libs", layer, CodeHash.of(layer), List.of("com.acme:libs"), "libs", "MIT",
+                List.of("java21", "java17"), List.of("arm64")).write(build.resolve("lambda"));
     }
 
     @AfterAll
@@ -145,9 +154,6 @@ abstract class DeployGoalsScenarios {
     @Order(5)
     @InjectMojo(goal = "publish-layer", pom = "<project><build><plugins><plugin>"
             + "<groupId>dev.lambdamaven</groupId><artifactId>lambda-maven-plugin</artifactId><configuration>"
-            + "<layerName>goals-libs</layerName><description>libs</description><licenseInfo>MIT</licenseInfo>"
-            + "<compatibleRuntimes><r>java21</r><r>java17</r></compatibleRuntimes>"
-            + "<compatibleArchitectures><a>arm64</a></compatibleArchitectures>"
             + "<layerPermissions><p>*</p></layerPermissions>"
             + "</configuration></plugin></plugins></build></project>")
     void publishLayerBindsItsParametersAndPublishesOnce(PublishLayerMojo layer) throws Exception {

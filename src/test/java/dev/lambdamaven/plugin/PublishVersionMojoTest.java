@@ -7,7 +7,10 @@ import dev.lambdamaven.config.FunctionSpec;
 import dev.lambdamaven.config.LoggingSpec;
 import dev.lambdamaven.config.Target;
 import dev.lambdamaven.config.VpcSpec;
+import dev.lambdamaven.packaging.FunctionRecord;
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.api.di.Provides;
@@ -18,6 +21,7 @@ import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.model.Build;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Parameter binding of publish-version: pom configuration to the spec the deployer gets. */
@@ -31,6 +35,17 @@ class PublishVersionMojoTest {
             + "</configuration></plugin></plugins></build></project>";
 
     private static final Target AWS = new Target(Target.Kind.AWS, null, "eu-west-1", null);
+
+    private Path zip;
+
+    /** What package-function leaves: a zip with another classifier and its record. */
+    @BeforeEach
+    void packaged() throws Exception {
+        Path build = new File(MojoExtension.getBasedir(), "target/harness").toPath();
+        zip = Files.createDirectories(build).resolve("orders-1.0.0-aws.zip");
+        Files.write(zip, new byte[] {1, 2, 3});
+        new FunctionRecord(zip, "java11", "com.acme.Recorded::handleRequest", "recorded=").write(build.resolve("lambda"));
+    }
 
     @Provides
     MavenProject project() {
@@ -64,13 +79,15 @@ class PublishVersionMojoTest {
         assertThat(spec.environment().toString()).doesNotContain("s3cr3t");
         assertThat(spec.layers()).containsExactly("arn:aws:lambda:us-east-1:111122223333:layer:libs:3");
         assertThat(spec.tags()).containsExactly(Map.entry("team", "orders"));
-        assertThat(spec.vpc()).isEqualTo(new VpcSpec(List.of("subnet-a", "subnet-b"), List.of("sg-1"), false));
-        assertThat(spec.code().toString()).endsWith("-lambda.zip");
+        assertThat(spec.vpc()).isEqualTo(new VpcSpec(List.of("subnet-0a0000000000000a0", "subnet-0b0000000000000b0"),
+                List.of("sg-01234567"), false));
+        assertThat(spec.code()).as("the zip package-function recorded, whatever its classifier").isEqualTo(zip);
+        assertThat(spec.codeSha256()).isEqualTo("recorded=");
         assertThat(spec.logging()).isEqualTo(new LoggingSpec("JSON", "WARN", null, null));
         assertThat(spec.tracingMode()).isEqualTo("Active");
         assertThat(spec.reservedConcurrency()).isEqualTo(10);
-        assertThat(mojo.options("1.0").s3Bucket()).isEqualTo("code-bucket");
-        assertThat(mojo.options("1.0").failOnChange()).isTrue();
+        assertThat(mojo.options().s3Bucket()).isEqualTo("code-bucket");
+        assertThat(mojo.options().failOnChange()).isTrue();
         assertThat(mojo.resolveTarget()).isEqualTo(AWS);
     }
 
@@ -91,13 +108,15 @@ class PublishVersionMojoTest {
         assertThat(spec.functionName()).isEqualTo("orders");
         assertThat(spec.memorySize()).isNull();
         assertThat(spec.vpc()).isEqualTo(VpcSpec.NONE);
-        assertThat(spec.code()).isEqualTo(new File(MojoExtension.getBasedir(), "target/harness/orders-1.0.0-lambda.zip").toPath());
+        assertThat(spec.code()).isEqualTo(zip);
+        assertThat(spec.runtime()).as("the pom's runtime wins over the recorded one").isEqualTo("java17");
         assertThat(mojo.resolveTarget()).isEqualTo(new Target(Target.Kind.EMULATOR, java.net.URI.create("http://127.0.0.1:9"), null, null));
     }
 
     @Test
     @InjectMojo(goal = "publish-version", pom = MINIMAL_POM)
-    void withoutAZipTheGoalFailsNamingTheFix(PublishVersionMojo mojo) {
+    void withoutAZipTheGoalFailsNamingTheFix(PublishVersionMojo mojo) throws Exception {
+        Files.delete(zip); // package-function's record is there, its zip is not
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("no deployment zip").hasMessageContaining("run the package phase first");
     }
@@ -109,6 +128,7 @@ class PublishVersionMojoTest {
         RecordingMavenLog log = new RecordingMavenLog();
         mojo.setLog(log);
 
+        Files.delete(zip);
         mojo.execute(); // the same configuration without skip fails on the missing zip (the test above)
 
         assertThat(log.lines).containsExactly("lambda:publish-version skipped (lambda.skip=true)");

@@ -69,15 +69,15 @@ public final class BlobStore implements BinarySink {
         private final Path temp;
         private final FileChannel channel;
         private final MessageDigest digest = newSha256();
-        private final CountingOutputStream out;
+        private final OutputStream out;
         private boolean done;
 
         private Writer(Path temp) throws IOException {
             this.temp = temp;
             this.channel = FileChannel.open(temp, java.util.Set.of(StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE), OwnerOnly.fileAttributes());
-            this.out = new CountingOutputStream(new DigestOutputStream(new BufferedOutputStream(
-                    Channels.newOutputStream(channel), 64 * 1024), digest));
+            this.out = new DigestOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024),
+                    digest);
         }
 
         @Override
@@ -89,6 +89,7 @@ public final class BlobStore implements BinarySink {
         public Blob commit() throws IOException {
             out.flush();
             channel.force(true);
+            long size = channel.size();
             channel.close();
             String hex = HexFormat.of().formatHex(digest.digest());
             Path target = path(hex);
@@ -98,7 +99,7 @@ public final class BlobStore implements BinarySink {
             }
             done = true;
             Files.deleteIfExists(temp);
-            return new Blob(hex, out.count(), target);
+            return new Blob(hex, size, target);
         }
 
         @Override
@@ -108,36 +109,6 @@ public final class BlobStore implements BinarySink {
                 channel.close();
                 Files.deleteIfExists(temp);
             }
-        }
-    }
-
-    /** Counts what passes; closing it leaves the channel to {@link Writer}. */
-    private static final class CountingOutputStream extends java.io.FilterOutputStream {
-        private long count;
-
-        CountingOutputStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
-
-        long count() {
-            return count;
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 

@@ -14,6 +14,9 @@ public class Greeter implements RequestHandler<Map<String, String>, String> {
 
     @Override
     public String handleRequest(Map<String, String> event, Context context) {
+        if (GREETING.equals("FAIL")) { // a broken release, for the smoke invocation of a traffic shift
+            throw new IllegalStateException("this version is broken");
+        }
         return GREETING + ", " + event.get("name") + System.getenv("PUNCTUATION");
     }
 
