@@ -17,10 +17,16 @@ import dev.lambdamaven.emulator.s3.S3Store;
 import dev.lambdamaven.emulator.store.AliasStore;
 import dev.lambdamaven.emulator.store.BlobCollector;
 import dev.lambdamaven.emulator.store.BlobStore;
+import dev.lambdamaven.emulator.store.CodeSigningStore;
 import dev.lambdamaven.emulator.store.Database;
+import dev.lambdamaven.emulator.store.EventSourceMappingStore;
+import dev.lambdamaven.emulator.store.FunctionConfigStore;
 import dev.lambdamaven.emulator.store.FunctionStore;
+import dev.lambdamaven.emulator.store.FunctionUrlStore;
 import dev.lambdamaven.emulator.store.LayerStore;
 import dev.lambdamaven.emulator.store.OwnerOnly;
+import dev.lambdamaven.emulator.store.PolicyStore;
+import dev.lambdamaven.emulator.store.ProvisionedConcurrencyStore;
 import dev.lambdamaven.emulator.store.SecretBox;
 import dev.lambdamaven.emulator.store.TagStore;
 import java.io.IOException;
@@ -95,7 +101,11 @@ public final class Emulator implements AutoCloseable {
             StateDelays delays = new StateDelays(options.activationDelay(), options.vpcActivationDelay(),
                     options.updateDelay());
             LambdaContext ctx = new LambdaContext(delays, db, blobs, collector, secrets, new FunctionStore(),
-                    new AliasStore(), new TagStore(), new LayerStore(), s3, vpc, new CodeLinks(endpoint::get));
+                    new AliasStore(), new TagStore(), new LayerStore(), s3, vpc, new CodeLinks(endpoint::get),
+                    new PolicyStore(), new FunctionConfigStore(FunctionConfigStore.EVENT_INVOKE), new FunctionUrlStore(),
+                    new ProvisionedConcurrencyStore(), new FunctionConfigStore(FunctionConfigStore.RECURSION),
+                    new FunctionConfigStore(FunctionConfigStore.RUNTIME_MANAGEMENT), new CodeSigningStore(),
+                    new EventSourceMappingStore());
             Router routes = ApiRoutes.router(ctx, options.functionRuntime(), async, stateDir.toString(),
                     new S3Handler(db, blobs, collector, s3), new Ec2Handler(vpc), new KmsHandler(db, secrets));
             RequestGate gate = new RequestGate(options.host(), new Scope(options.accountId(), options.region()));

@@ -5,7 +5,6 @@ import static dev.lambdamaven.emulator.EmulatorFixture.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lambdamaven.ExternalTools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +49,7 @@ class InvokeLimitsAndCliTest {
 
     @Test
     void theAwsCliInvokesThroughAnAliasAndGetsTheLogTail() throws Exception {
-        ExternalTools.require("aws", "pip install awscli, or AWS CLI v2");
+        AwsCli.require();
         try (Emulator emulator = Emulator.start(EmulatorFixture.options(dir.resolve("state"))
                         .functionRuntime(new InvokeTest.EchoRuntime()).build());
                 LambdaClient lambda = EmulatorFixture.lambda(emulator)) {
@@ -60,8 +59,8 @@ class InvokeLimitsAndCliTest {
 
             Path event = Files.writeString(dir.resolve("event.json"), "{\"order\":7}");
             // fileb:// reads the payload as raw bytes in AWS CLI v1 and v2 alike
-            String answer = AwsCli.run(dir, emulator.endpoint(), "test", "lambda", "invoke",
-                    "--function-name", "cli:live", "--log-type", "Tail",
+            String answer = AwsCli.run(dir, emulator.endpoint(), "lambda", "invoke", "--function-name", "cli:live",
+                    "--log-type", "Tail",
                     "--payload", "fileb://" + event, "--query", "[StatusCode,ExecutedVersion,LogResult]",
                     "--output", "text", out.toString());
 

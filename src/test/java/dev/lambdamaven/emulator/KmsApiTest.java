@@ -3,7 +3,6 @@ package dev.lambdamaven.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lambdamaven.ExternalTools;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -368,7 +367,7 @@ class KmsApiTest {
 
     @Test
     void theAwsCliEncryptsAndDecrypts() throws Exception {
-        ExternalTools.require("aws", "pip install awscli, or AWS CLI v2");
+        AwsCli.require();
         String keyId = kms.createKey(b -> { }).keyMetadata().keyId();
         kms.createAlias(b -> b.aliasName("alias/cli").targetKeyId(keyId));
         Path plain = Files.writeString(dir.resolve("plain.txt"), "from the CLI");
@@ -393,7 +392,7 @@ class KmsApiTest {
     }
 
     private String cli(String... args) throws IOException, InterruptedException {
-        return AwsCli.run(dir, emulator.endpoint(), ACCOUNT, args);
+        return AwsCli.runAs(dir, emulator.endpoint(), ACCOUNT, args);
     }
 
     private static void assertKmsError(Runnable call, int status, String code, String message) {

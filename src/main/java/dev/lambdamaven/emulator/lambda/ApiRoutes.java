@@ -18,6 +18,12 @@ public final class ApiRoutes {
 
     private static final String F = "/2015-03-31/functions";
     private static final String L = "/2018-10-31/layers";
+    private static final String EIC = "/2019-09-25/functions/{name}/event-invoke-config";
+    private static final String URL = "/2021-10-31/functions/{name}/url";
+    private static final String PROVISIONED = "/2019-09-30/functions/{name}/provisioned-concurrency";
+    private static final String CSC = "/2020-04-22/code-signing-configs";
+    private static final String FUNCTION_CSC = "/2020-06-30/functions/{name}/code-signing-config";
+    private static final String ESM = "/2015-03-31/event-source-mappings";
 
     private static final List<String> NONE = List.of();
 
@@ -34,6 +40,14 @@ public final class ApiRoutes {
         LayerHandler layers = new LayerHandler(ctx);
         LayerPolicyHandler policies = new LayerPolicyHandler(ctx);
         InvokeHandler invoke = new InvokeHandler(ctx, runtime, async);
+        PolicyHandler permissions = new PolicyHandler(ctx);
+        EventInvokeConfigHandler eventInvoke = new EventInvokeConfigHandler(ctx);
+        FunctionUrlHandler urls = new FunctionUrlHandler(ctx);
+        ProvisionedConcurrencyHandler provisioned = new ProvisionedConcurrencyHandler(ctx);
+        RecursionConfigHandler recursion = new RecursionConfigHandler(ctx);
+        RuntimeManagementHandler runtimeManagement = new RuntimeManagementHandler(ctx);
+        CodeSigningHandler codeSigning = new CodeSigningHandler(ctx);
+        EventSourceMappingHandler mappings = new EventSourceMappingHandler(ctx);
         return new Router()
                 .lambda("POST", F, functions::create)
                 .lambda("GET", F, functions::list)
@@ -65,6 +79,48 @@ public final class ApiRoutes {
                 .lambda("POST", L + "/{layer}/versions/{version}/policy", policies::add)
                 .lambda("GET", L + "/{layer}/versions/{version}/policy", policies::get)
                 .lambda("DELETE", L + "/{layer}/versions/{version}/policy/{sid}", policies::remove)
+                // function policies
+                .lambda("POST", F + "/{name}/policy", permissions::add)
+                .lambda("GET", F + "/{name}/policy", permissions::get)
+                .lambda("DELETE", F + "/{name}/policy/{sid}", permissions::remove)
+                // asynchronous invocation
+                .lambda("PUT", EIC, eventInvoke::put)
+                .lambda("POST", EIC, eventInvoke::update)
+                .lambda("GET", EIC, eventInvoke::get)
+                .lambda("DELETE", EIC, eventInvoke::delete)
+                .lambda("GET", EIC + "/list", eventInvoke::list)
+                // function URLs (the API; serving the URLs is the invoke side's)
+                .lambda("POST", URL, urls::create)
+                .lambda("GET", URL, urls::get)
+                .lambda("PUT", URL, urls::update)
+                .lambda("DELETE", URL, urls::delete)
+                .lambda("GET", URL + "s", urls::list)
+                // provisioned concurrency
+                .add(Router.Family.LAMBDA, Router.Access.SIGNED, "GET", PROVISIONED, List.of("List"), provisioned::list)
+                .lambda("PUT", PROVISIONED, provisioned::put)
+                .lambda("GET", PROVISIONED, provisioned::get)
+                .lambda("DELETE", PROVISIONED, provisioned::delete)
+                // recursion and runtime management
+                .lambda("GET", "/2024-08-31/functions/{name}/recursion-config", recursion::get)
+                .lambda("PUT", "/2024-08-31/functions/{name}/recursion-config", recursion::put)
+                .lambda("GET", "/2021-07-20/functions/{name}/runtime-management-config", runtimeManagement::get)
+                .lambda("PUT", "/2021-07-20/functions/{name}/runtime-management-config", runtimeManagement::put)
+                // code signing
+                .lambda("POST", CSC, codeSigning::create)
+                .lambda("GET", CSC, codeSigning::list)
+                .lambda("GET", CSC + "/{arn}", codeSigning::get)
+                .lambda("PUT", CSC + "/{arn}", codeSigning::update)
+                .lambda("DELETE", CSC + "/{arn}", codeSigning::delete)
+                .lambda("GET", CSC + "/{arn}/functions", codeSigning::listFunctions)
+                .lambda("PUT", FUNCTION_CSC, codeSigning::putForFunction)
+                .lambda("GET", FUNCTION_CSC, codeSigning::getForFunction)
+                .lambda("DELETE", FUNCTION_CSC, codeSigning::deleteForFunction)
+                // event source mappings (stored; nothing polls a source locally)
+                .lambda("POST", ESM, mappings::create)
+                .lambda("GET", ESM, mappings::list)
+                .lambda("GET", ESM + "/{uuid}", mappings::get)
+                .lambda("PUT", ESM + "/{uuid}", mappings::update)
+                .lambda("DELETE", ESM + "/{uuid}", mappings::delete)
                 // the emulator's own: Code.Location links it presigned, and the identity builds look for
                 .add(Router.Family.LAMBDA, Router.Access.PRESIGNED_S3, "GET", "/__emulator/code/{sha}", NONE,
                         functions::code)

@@ -22,4 +22,16 @@ final class Arns {
     static String layerVersion(Scope scope, String name, long version) {
         return layer(scope, name) + ":" + version;
     }
+
+    static String codeSigningConfig(Scope scope, String id) {
+        return prefix(scope) + "code-signing-config:" + id;
+    }
+
+    static String eventSourceMapping(Scope scope, String uuid) {
+        return prefix(scope) + "event-source-mapping:" + uuid;
+    }
+
+    private static String prefix(Scope scope) {
+        return "arn:" + scope.partition() + ":lambda:" + scope.region() + ":" + scope.account() + ":";
+    }
 }

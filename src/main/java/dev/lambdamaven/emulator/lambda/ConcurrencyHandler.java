@@ -32,8 +32,12 @@ final class ConcurrencyHandler {
                 .range("reservedConcurrentExecutions", reserved, 0, Integer.MAX_VALUE)));
         int value = reserved.intValue();
         ctx.db().write(c -> {
-            ctx.functions().version(c, ref.scope(), ref.name(), VersionRow.LATEST)
-                    .orElseThrow(() -> FunctionLookup.notFound(ref.scope(), ref.name(), VersionRow.LATEST));
+            lookup.latest(c, ref);
+            long provisioned = ctx.provisioned().functionTotal(c, ref.scope(), ref.name(), "");
+            if (value < provisioned) {
+                throw ApiException.invalidParameter(" ReservedConcurrentExecutions  " + value + " should not be lower"
+                        + " than function's total provisioned concurrency [" + provisioned + "].");
+            }
             long others = ctx.functions().totalReservedConcurrency(c, ref.scope(), ref.name());
             if (ACCOUNT_CONCURRENCY - others - value < MIN_UNRESERVED) {
                 throw ApiException.invalidParameter("Specified ReservedConcurrentExecutions for function decreases"

@@ -24,6 +24,7 @@ final class FunctionHandler {
     private final CodeIntake intake;
     private final ConfigurationView view;
     private final TagHandler tags;
+    private final CodeSigningHandler codeSigning;
 
     FunctionHandler(LambdaContext ctx, TagHandler tags) {
         this.ctx = ctx;
@@ -33,6 +34,7 @@ final class FunctionHandler {
         this.intake = new CodeIntake(ctx);
         this.view = new ConfigurationView(ctx);
         this.tags = tags;
+        this.codeSigning = new CodeSigningHandler(ctx);
     }
 
     ApiResponse create(ApiRequest request) {
@@ -117,6 +119,9 @@ final class FunctionHandler {
             ctx.functions().insertFunction(c, ref.scope(), ref.name(), now);
             ctx.functions().put(c, latest);
             ctx.tags().put(c, ref.arn(), newTags);
+            if (body.hasNonNull("CodeSigningConfigArn")) {
+                codeSigning.attach(c, ref, body.get("CodeSigningConfigArn").asText());
+            }
             return new Created(latest,
                     body.path("Publish").asBoolean(false) ? writes.publish(c, latest, null).version() : null);
         });

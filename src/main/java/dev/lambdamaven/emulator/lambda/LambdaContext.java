@@ -5,9 +5,15 @@ import dev.lambdamaven.emulator.s3.S3Store;
 import dev.lambdamaven.emulator.store.AliasStore;
 import dev.lambdamaven.emulator.store.BlobCollector;
 import dev.lambdamaven.emulator.store.BlobStore;
+import dev.lambdamaven.emulator.store.CodeSigningStore;
 import dev.lambdamaven.emulator.store.Database;
+import dev.lambdamaven.emulator.store.EventSourceMappingStore;
+import dev.lambdamaven.emulator.store.FunctionConfigStore;
 import dev.lambdamaven.emulator.store.FunctionStore;
+import dev.lambdamaven.emulator.store.FunctionUrlStore;
 import dev.lambdamaven.emulator.store.LayerStore;
+import dev.lambdamaven.emulator.store.PolicyStore;
+import dev.lambdamaven.emulator.store.ProvisionedConcurrencyStore;
 import dev.lambdamaven.emulator.store.SecretBox;
 import dev.lambdamaven.emulator.store.TagStore;
 
@@ -27,7 +33,15 @@ public record LambdaContext(
         LayerStore layers,
         S3Store s3,
         VpcCatalogs vpc,
-        CodeLinks links) {
+        CodeLinks links,
+        PolicyStore policies,
+        FunctionConfigStore eventInvokeConfigs,
+        FunctionUrlStore urls,
+        ProvisionedConcurrencyStore provisioned,
+        FunctionConfigStore recursion,
+        FunctionConfigStore runtimeManagement,
+        CodeSigningStore codeSigning,
+        EventSourceMappingStore eventSourceMappings) {
 
     public long now() {
         return System.currentTimeMillis();

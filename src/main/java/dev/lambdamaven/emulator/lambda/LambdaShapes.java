@@ -86,6 +86,93 @@ final class LambdaShapes {
     static final JsonShape.Struct PUT_FUNCTION_CONCURRENCY = struct("PutFunctionConcurrencyRequest",
             Map.of("ReservedConcurrentExecutions", INTEGER));
 
+    static final JsonShape.Struct ADD_PERMISSION = struct("AddPermissionRequest", members(
+            "StatementId", STRING, "Action", STRING, "Principal", STRING, "SourceArn", STRING,
+            "SourceAccount", STRING, "EventSourceToken", STRING, "RevisionId", STRING, "PrincipalOrgID", STRING,
+            "FunctionUrlAuthType", STRING, "InvokedViaFunctionUrl", BOOLEAN));
+
+    private static final JsonShape DESTINATION_CONFIG = struct("DestinationConfig", Map.of(
+            "OnSuccess", struct("OnSuccess", Map.of("Destination", STRING)),
+            "OnFailure", struct("OnFailure", Map.of("Destination", STRING))));
+
+    /** PutFunctionEventInvokeConfig's and UpdateFunctionEventInvokeConfig's body. */
+    static final JsonShape.Struct EVENT_INVOKE_CONFIG = struct("PutFunctionEventInvokeConfigRequest", Map.of(
+            "MaximumRetryAttempts", INTEGER, "MaximumEventAgeInSeconds", INTEGER,
+            "DestinationConfig", DESTINATION_CONFIG));
+
+    private static final JsonShape CORS = struct("Cors", Map.of("AllowCredentials", BOOLEAN,
+            "AllowHeaders", STRINGS, "AllowMethods", STRINGS, "AllowOrigins", STRINGS, "ExposeHeaders", STRINGS,
+            "MaxAge", INTEGER));
+
+    /** CreateFunctionUrlConfig's and UpdateFunctionUrlConfig's body. */
+    static final JsonShape.Struct FUNCTION_URL_CONFIG = struct("CreateFunctionUrlConfigRequest", Map.of(
+            "AuthType", STRING, "Cors", CORS, "InvokeMode", STRING));
+
+    static final JsonShape.Struct PUT_PROVISIONED_CONCURRENCY = struct("PutProvisionedConcurrencyConfigRequest",
+            Map.of("ProvisionedConcurrentExecutions", INTEGER));
+
+    static final JsonShape.Struct PUT_RECURSION_CONFIG = struct("PutFunctionRecursionConfigRequest",
+            Map.of("RecursiveLoop", STRING));
+
+    static final JsonShape.Struct PUT_RUNTIME_MANAGEMENT = struct("PutRuntimeManagementConfigRequest",
+            Map.of("UpdateRuntimeOn", STRING, "RuntimeVersionArn", STRING));
+
+    private static final JsonShape ALLOWED_PUBLISHERS = struct("AllowedPublishers",
+            Map.of("SigningProfileVersionArns", STRINGS));
+    private static final JsonShape CODE_SIGNING_POLICIES = struct("CodeSigningPolicies",
+            Map.of("UntrustedArtifactOnDeployment", STRING));
+
+    static final JsonShape.Struct CREATE_CODE_SIGNING_CONFIG = struct("CreateCodeSigningConfigRequest", Map.of(
+            "Description", STRING, "AllowedPublishers", ALLOWED_PUBLISHERS, "CodeSigningPolicies",
+            CODE_SIGNING_POLICIES, "Tags", STRING_MAP));
+
+    static final JsonShape.Struct UPDATE_CODE_SIGNING_CONFIG = struct("UpdateCodeSigningConfigRequest", Map.of(
+            "Description", STRING, "AllowedPublishers", ALLOWED_PUBLISHERS, "CodeSigningPolicies",
+            CODE_SIGNING_POLICIES));
+
+    static final JsonShape.Struct PUT_FUNCTION_CODE_SIGNING_CONFIG = struct("PutFunctionCodeSigningConfigRequest",
+            Map.of("CodeSigningConfigArn", STRING));
+
+    private static final JsonShape KAFKA_CONFIG = struct("AmazonManagedKafkaEventSourceConfig", Map.of(
+            "ConsumerGroupId", STRING, "SchemaRegistryConfig", struct("KafkaSchemaRegistryConfig", Map.of(
+                    "SchemaRegistryURI", STRING, "EventRecordFormat", STRING,
+                    "AccessConfigs", listOf(struct("KafkaSchemaRegistryAccessConfig", Map.of("Type", STRING,
+                            "URI", STRING))),
+                    "SchemaValidationConfigs", listOf(struct("KafkaSchemaValidationConfig",
+                            Map.of("Attribute", STRING)))))));
+
+    /** The settings CreateEventSourceMapping and UpdateEventSourceMapping share. */
+    private static final Map<String, JsonShape> MAPPING_SETTINGS = members(
+            "FunctionName", STRING, "Enabled", BOOLEAN, "BatchSize", INTEGER,
+            "FilterCriteria", struct("FilterCriteria", Map.of("Filters", listOf(struct("Filter",
+                    Map.of("Pattern", STRING))))),
+            "MaximumBatchingWindowInSeconds", INTEGER, "ParallelizationFactor", INTEGER,
+            "DestinationConfig", DESTINATION_CONFIG, "MaximumRecordAgeInSeconds", INTEGER,
+            "BisectBatchOnFunctionError", BOOLEAN, "MaximumRetryAttempts", INTEGER,
+            "TumblingWindowInSeconds", INTEGER,
+            "SourceAccessConfigurations", listOf(struct("SourceAccessConfiguration", Map.of("Type", STRING,
+                    "URI", STRING))),
+            "FunctionResponseTypes", STRINGS,
+            "ScalingConfig", struct("ScalingConfig", Map.of("MaximumConcurrency", INTEGER)),
+            "AmazonManagedKafkaEventSourceConfig", KAFKA_CONFIG,
+            "SelfManagedKafkaEventSourceConfig", KAFKA_CONFIG,
+            "DocumentDBEventSourceConfig", struct("DocumentDBEventSourceConfig", Map.of("DatabaseName", STRING,
+                    "CollectionName", STRING, "FullDocument", STRING)),
+            "KMSKeyArn", STRING,
+            "MetricsConfig", struct("EventSourceMappingMetricsConfig", Map.of("Metrics", STRINGS)),
+            "LoggingConfig", struct("EventSourceMappingLoggingConfig", Map.of("SystemLogLevel", STRING)),
+            "ProvisionedPollerConfig", struct("ProvisionedPollerConfig", Map.of("MinimumPollers", INTEGER,
+                    "MaximumPollers", INTEGER, "PollerGroupName", STRING)));
+
+    static final JsonShape.Struct CREATE_EVENT_SOURCE_MAPPING = struct("CreateEventSourceMappingRequest",
+            with(MAPPING_SETTINGS, "EventSourceArn", STRING, "StartingPosition", STRING,
+                    "StartingPositionTimestamp", DOUBLE, "Tags", STRING_MAP, "Topics", STRINGS, "Queues", STRINGS,
+                    "SelfManagedEventSource", struct("SelfManagedEventSource",
+                            Map.of("Endpoints", mapOf(STRINGS)))));
+
+    static final JsonShape.Struct UPDATE_EVENT_SOURCE_MAPPING = struct("UpdateEventSourceMappingRequest",
+            MAPPING_SETTINGS);
+
     private LambdaShapes() {}
 
     private static Map<String, JsonShape> members(Object... nameShapePairs) {

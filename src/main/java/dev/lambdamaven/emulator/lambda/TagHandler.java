@@ -15,17 +15,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** TagResource, UntagResource and ListTags on functions (not on versions or aliases). */
+/**
+ * TagResource, UntagResource and ListTags on functions (not on versions or aliases), event source mappings and code
+ * signing configs.
+ */
 final class TagHandler {
 
     static final int MAX_TAGS = 50;
 
     private final LambdaContext ctx;
     private final FunctionLookup lookup;
+    private final TaggableResources others;
 
     TagHandler(LambdaContext ctx) {
         this.ctx = ctx;
         this.lookup = new FunctionLookup(ctx);
+        this.others = new TaggableResources(ctx);
     }
 
     static Map<String, String> parseTags(JsonNode node) {
@@ -59,15 +64,15 @@ final class TagHandler {
         }
         Map<String, String> tags = parseTags(body.path("Tags"));
         ctx.db().write(c -> {
-            FunctionRef function = function(c, request, resource);
-            String arn = function.arn();
+            Tagged tagged = taggable(c, request, resource);
+            String arn = tagged.arn();
             Map<String, String> merged = new LinkedHashMap<>(ctx.tags().tags(c, arn));
             merged.putAll(tags);
             if (merged.size() > MAX_TAGS) {
                 throw ApiException.invalidParameter("Number of tags exceeds resource tag limit.");
             }
             ctx.tags().put(c, arn, tags);
-            changed(c, function);
+            changed(c, tagged);
             return null;
         });
         return ApiResponse.empty(204);
@@ -78,9 +83,9 @@ final class TagHandler {
         // no keys: the SDKs send no tagKeys at all (test_tag_exceptions)
         String resource = resource(request, new Violations().required("tagKeys", keys.isEmpty() ? null : keys));
         ctx.db().write(c -> {
-            FunctionRef function = function(c, request, resource);
-            ctx.tags().remove(c, function.arn(), keys);
-            changed(c, function);
+            Tagged tagged = taggable(c, request, resource);
+            ctx.tags().remove(c, tagged.arn(), keys);
+            changed(c, tagged);
             return null;
         });
         return ApiResponse.empty(204);
@@ -90,7 +95,7 @@ final class TagHandler {
         String resource = resource(request, new Violations());
         return ctx.db().read(c -> {
             ObjectNode out = Json.object();
-            out.set("Tags", Json.strings(ctx.tags().tags(c, function(c, request, resource).arn())));
+            out.set("Tags", Json.strings(ctx.tags().tags(c, taggable(c, request, resource).arn())));
             return ApiResponse.json(200, out);
         });
     }
@@ -102,15 +107,22 @@ final class TagHandler {
         return arn;
     }
 
+    /** What a TagResource, UntagResource or ListTags names: its ARN, and the function when it is one. */
+    private record Tagged(String arn, FunctionRef function) {}
+
     /**
-     * The function a taggable ARN names (test_tag_exceptions, test_tag_versions): not a version or alias, and it must
-     * exist. The other taggable resources the emulator does not keep are not found.
+     * The mapping, code signing config or function a taggable ARN names (test_tag_exceptions, test_tag_versions): a
+     * function, not a version or alias, and it must exist. The other taggable kinds the emulator does not keep are
+     * not found.
      */
-    private FunctionRef function(Connection c, ApiRequest request, String arn) throws SQLException {
+    private Tagged taggable(Connection c, ApiRequest request, String arn) throws SQLException {
+        String other = others.existing(c, request.scope(), arn);
+        if (other != null) {
+            return new Tagged(other, null);
+        }
         String type = arn.split(":")[5];
         if (!type.equals("function")) {
             throw ApiException.notFound(switch (type) {
-                case "event-source-mapping" -> "Event source mapping not found: " + arn;
                 case "capacity-provider" -> "Capacity provider not found: " + arn;
                 default -> "Resource not found: " + arn;
             });
@@ -121,11 +133,15 @@ final class TagHandler {
                     + " specify a function ARN.");
         }
         lookup.latest(c, ref);
-        return ref;
+        return new Tagged(ref.arn(), ref);
     }
 
     /** A tag change is a change of the function: its revision moves on (TestLambdaTags::test_tag_lifecycle). */
-    private void changed(Connection c, FunctionRef function) throws SQLException {
+    private void changed(Connection c, Tagged tagged) throws SQLException {
+        FunctionRef function = tagged.function();
+        if (function == null) {
+            return;
+        }
         ctx.functions().setRevision(c, function.scope(), function.name(), VersionRow.LATEST, Ids.uuid());
     }
 }

@@ -126,6 +126,85 @@ final class Schema {
           size INTEGER NOT NULL,
           etag TEXT NOT NULL,
           PRIMARY KEY (upload_id, part))""",
+        // the control plane's other families, per function: a row keyed by a qualifier ('' for the function
+        // itself, else $LATEST, a version number or an alias name) goes with its function (foreign key), its
+        // version or its alias (the qualifier_gone triggers below), as on AWS
+        """
+        CREATE TABLE IF NOT EXISTS function_policies (
+          account TEXT NOT NULL,
+          region TEXT NOT NULL,
+          function TEXT NOT NULL,
+          qualifier TEXT NOT NULL,
+          document TEXT NOT NULL,
+          revision TEXT NOT NULL,
+          PRIMARY KEY (account, region, function, qualifier),
+          FOREIGN KEY (account, region, function) REFERENCES functions(account, region, name) ON DELETE CASCADE)""",
+        functionConfigTable("event_invoke_configs"),
+        """
+        CREATE TABLE IF NOT EXISTS function_urls (
+          account TEXT NOT NULL,
+          region TEXT NOT NULL,
+          function TEXT NOT NULL,
+          qualifier TEXT NOT NULL,
+          url_id TEXT NOT NULL UNIQUE,
+          auth_type TEXT NOT NULL,
+          cors TEXT,
+          invoke_mode TEXT,
+          created_at INTEGER NOT NULL,
+          modified_at INTEGER NOT NULL,
+          PRIMARY KEY (account, region, function, qualifier),
+          FOREIGN KEY (account, region, function) REFERENCES functions(account, region, name) ON DELETE CASCADE)""",
+        // ready_at: when the requested environments count as allocated (IN_PROGRESS until then, then READY)
+        """
+        CREATE TABLE IF NOT EXISTS provisioned_concurrency (
+          account TEXT NOT NULL,
+          region TEXT NOT NULL,
+          function TEXT NOT NULL,
+          qualifier TEXT NOT NULL,
+          requested INTEGER NOT NULL,
+          modified_at INTEGER NOT NULL,
+          ready_at INTEGER NOT NULL,
+          PRIMARY KEY (account, region, function, qualifier),
+          FOREIGN KEY (account, region, function) REFERENCES functions(account, region, name) ON DELETE CASCADE)""",
+        functionConfigTable("function_recursion"),
+        functionConfigTable("runtime_management"),
+        """
+        CREATE TABLE IF NOT EXISTS code_signing_configs (
+          account TEXT NOT NULL,
+          region TEXT NOT NULL,
+          id TEXT NOT NULL,
+          config TEXT NOT NULL,
+          modified_at INTEGER NOT NULL,
+          PRIMARY KEY (account, region, id))""",
+        """
+        CREATE TABLE IF NOT EXISTS function_code_signing (
+          account TEXT NOT NULL,
+          region TEXT NOT NULL,
+          function TEXT NOT NULL,
+          config_id TEXT NOT NULL,
+          PRIMARY KEY (account, region, function),
+          FOREIGN KEY (account, region, function) REFERENCES functions(account, region, name) ON DELETE CASCADE,
+          FOREIGN KEY (account, region, config_id) REFERENCES code_signing_configs(account, region, id))""",
+        // an event source mapping outlives its function, as on AWS. state: where it ends up (Enabled, Disabled,
+        // Deleted), transition: what it shows until settle_at (Creating, Enabling, Disabling, Updating, Deleting)
+        """
+        CREATE TABLE IF NOT EXISTS event_source_mappings (
+          account TEXT NOT NULL,
+          region TEXT NOT NULL,
+          uuid TEXT NOT NULL,
+          function TEXT NOT NULL,
+          qualifier TEXT,
+          source TEXT NOT NULL,
+          config TEXT NOT NULL,
+          state TEXT NOT NULL,
+          transition TEXT,
+          settle_at INTEGER NOT NULL,
+          modified_at INTEGER NOT NULL,
+          PRIMARY KEY (account, region, uuid))""",
+        qualifierGone("versions", "version", List.of("function_policies", "event_invoke_configs",
+                "provisioned_concurrency", "runtime_management")),
+        qualifierGone("aliases", "name", List.of("function_policies", "event_invoke_configs", "function_urls",
+                "provisioned_concurrency")),
         // when a reference to a blob last went away (see BlobCollector): written by the triggers below in the
         // transaction that drops the reference, whichever statement or process drops it
         """
@@ -257,6 +336,35 @@ final class Schema {
         } finally {
             s.execute("PRAGMA legacy_alter_table = OFF");
         }
+    }
+
+    /** A family's table of JSON settings per function qualifier (see FunctionConfigStore). */
+    private static String functionConfigTable(String name) {
+        return """
+                CREATE TABLE IF NOT EXISTS NAME (
+                  account TEXT NOT NULL,
+                  region TEXT NOT NULL,
+                  function TEXT NOT NULL,
+                  qualifier TEXT NOT NULL,
+                  config TEXT NOT NULL,
+                  modified_at INTEGER NOT NULL,
+                  PRIMARY KEY (account, region, function, qualifier),
+                  FOREIGN KEY (account, region, function) REFERENCES functions(account, region, name)
+                    ON DELETE CASCADE)""".replace("NAME", name);
+    }
+
+    /**
+     * A trigger that deletes, with a row of {@code table} (a version or an alias), the rows of {@code tables} kept
+     * under its name as their qualifier.
+     */
+    private static String qualifierGone(String table, String column, List<String> tables) {
+        StringBuilder trigger = new StringBuilder("CREATE TRIGGER IF NOT EXISTS qualifier_gone_" + table
+                + " AFTER DELETE ON " + table + " BEGIN\n");
+        for (String owned : tables) {
+            trigger.append("  DELETE FROM ").append(owned).append(" WHERE account = old.account AND region ="
+                    + " old.region AND function = old.function AND qualifier = old.").append(column).append(";\n");
+        }
+        return trigger.append("END").toString();
     }
 
     private static boolean hasColumn(Connection c, String table, String column) throws SQLException {

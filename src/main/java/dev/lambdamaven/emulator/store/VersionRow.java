@@ -24,4 +24,10 @@ public record VersionRow(Scope scope, String function, String version, ObjectNod
     public boolean settled(long now) {
         return now >= doneAt;
     }
+
+    /** This row with another base revision id (a change of something that belongs to it, such as its policy). */
+    public VersionRow withRevision(String newRevision) {
+        return new VersionRow(scope, function, version, config, env, codeSha, newRevision, op, doneAt, failureCode,
+                failureReason);
+    }
 }
