@@ -49,6 +49,7 @@ public final class ApiRoutes {
         CodeSigningHandler codeSigning = new CodeSigningHandler(ctx);
         EventSourceMappingHandler mappings = new EventSourceMappingHandler(ctx);
         return new Router()
+                .host(new FunctionUrlServer(ctx, invoke))
                 .lambda("POST", F, functions::create)
                 .lambda("GET", F, functions::list)
                 .lambda("GET", F + "/{name}", functions::get)
@@ -89,7 +90,7 @@ public final class ApiRoutes {
                 .lambda("GET", EIC, eventInvoke::get)
                 .lambda("DELETE", EIC, eventInvoke::delete)
                 .lambda("GET", EIC + "/list", eventInvoke::list)
-                // function URLs (the API; serving the URLs is the invoke side's)
+                // function URLs (the API; the URLs themselves are served by their host name, above)
                 .lambda("POST", URL, urls::create)
                 .lambda("GET", URL, urls::get)
                 .lambda("PUT", URL, urls::update)

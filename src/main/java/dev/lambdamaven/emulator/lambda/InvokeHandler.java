@@ -71,6 +71,68 @@ final class InvokeHandler {
                         "Could not parse request body into json: Could not parse payload into json");
             }
         }
+        if (type.equals("RequestResponse")) {
+            Ran ran = run(ref, payload, tail);
+            InvocationResult result = ran.result();
+            ApiResponse response = ApiResponse.bytes(200, result.payload() == null ? new byte[0] : result.payload(),
+                    "application/json").header("X-Amz-Executed-Version", ran.executedVersion())
+                    .header("X-Amz-Function-Error", result.functionError());
+            if (tail) {
+                String log = result.logTail() == null ? "" : result.logTail();
+                response.header("X-Amz-Log-Result", Base64.getEncoder().encodeToString(
+                        lastBytes(log.getBytes(StandardCharsets.UTF_8), 4096)));
+            }
+            return response;
+        }
+        Target target = runnable(ref);
+        String executed = target.row().version();
+        if (type.equals("DryRun")) {
+            return ApiResponse.empty(204).header("X-Amz-Executed-Version", executed);
+        }
+        requireRuntime();
+        InvocationRequest invocation = invocation(ref, target, orEmptyEvent(payload), false);
+        AtomicInteger counter = acquire(target);
+        List<Path> zips = new ArrayList<>(invocation.layerZips());
+        zips.add(invocation.codeZip());
+        BlobStore.Pin pin = ctx.blobs().pin(zips); // it may wait in the queue longer than the grace period
+        try {
+            async.execute(() -> {
+                try (pin) {
+                    runQuietly(invocation, counter);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            pin.close();
+            counter.decrementAndGet();
+            throw throttled();
+        }
+        return ApiResponse.empty(202).header("X-Amz-Executed-Version", executed);
+    }
+
+    /** A synchronous invocation's result, and the version that ran. */
+    record Ran(InvocationResult result, String executedVersion) {}
+
+    /**
+     * Runs {@code ref} synchronously, as Invoke's RequestResponse and function URLs do: state, reserved concurrency and
+     * the runtime checked as Lambda checks them (ApiExceptions), then the runtime's result.
+     */
+    Ran run(FunctionRef ref, byte[] payload, boolean tail) throws InterruptedException {
+        Target target = runnable(ref);
+        requireRuntime();
+        InvocationRequest invocation = invocation(ref, target, orEmptyEvent(payload), tail);
+        AtomicInteger counter = acquire(target);
+        try {
+            return new Ran(runtime.invoke(invocation), target.row().version());
+        } catch (LocalRuntimeException e) {
+            // this machine cannot run the function (no JDK new enough, unsupported platform): not a function error
+            throw new ApiException(500, "ServiceException", e.getMessage());
+        } finally {
+            counter.decrementAndGet();
+        }
+    }
+
+    /** The version {@code ref} runs, once its state and reserved concurrency let it run. */
+    private Target runnable(FunctionRef ref) {
         Target target = resolve(ref);
         String blocked = ConfigurationView.blockingState(target.row(), ctx.now());
         if (blocked != null) {
@@ -80,53 +142,18 @@ final class InvokeHandler {
         if (target.reserved() != null && target.reserved() == 0) {
             throw throttled();
         }
-        String executed = target.row().version();
-        if (type.equals("DryRun")) {
-            return ApiResponse.empty(204).header("X-Amz-Executed-Version", executed);
-        }
+        return target;
+    }
+
+    private void requireRuntime() {
         if (runtime == null) {
             throw new ApiException(500, "ServiceException", "This emulator has no function runtime configured: it"
                     + " stores functions but cannot run them.");
         }
-        InvocationRequest invocation = invocation(ref, target, payload.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8)
-                : payload, tail && type.equals("RequestResponse"));
-        if (type.equals("Event")) {
-            AtomicInteger counter = acquire(target);
-            List<Path> zips = new ArrayList<>(invocation.layerZips());
-            zips.add(invocation.codeZip());
-            BlobStore.Pin pin = ctx.blobs().pin(zips); // it may wait in the queue longer than the grace period
-            try {
-                async.execute(() -> {
-                    try (pin) {
-                        runQuietly(invocation, counter);
-                    }
-                });
-            } catch (RejectedExecutionException e) {
-                pin.close();
-                counter.decrementAndGet();
-                throw throttled();
-            }
-            return ApiResponse.empty(202).header("X-Amz-Executed-Version", executed);
-        }
-        AtomicInteger counter = acquire(target);
-        InvocationResult result;
-        try {
-            result = runtime.invoke(invocation);
-        } catch (LocalRuntimeException e) {
-            // this machine cannot run the function (no JDK new enough, unsupported platform): not a function error
-            throw new ApiException(500, "ServiceException", e.getMessage());
-        } finally {
-            counter.decrementAndGet();
-        }
-        ApiResponse response = ApiResponse.bytes(200, result.payload() == null ? new byte[0] : result.payload(),
-                "application/json").header("X-Amz-Executed-Version", executed)
-                .header("X-Amz-Function-Error", result.functionError());
-        if (tail) {
-            String log = result.logTail() == null ? "" : result.logTail();
-            response.header("X-Amz-Log-Result", Base64.getEncoder().encodeToString(
-                    lastBytes(log.getBytes(StandardCharsets.UTF_8), 4096)));
-        }
-        return response;
+    }
+
+    private static byte[] orEmptyEvent(byte[] payload) {
+        return payload.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : payload;
     }
 
     private Target resolve(FunctionRef ref) {

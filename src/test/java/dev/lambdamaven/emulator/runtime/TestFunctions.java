@@ -25,7 +25,7 @@ import javax.tools.ToolProvider;
  * {@code src/test/resources/runtime/handlers} compiled against aws-lambda-java-core, a layer with
  * {@code java/lib/shared.jar}, and a bash {@code bootstrap} custom runtime.
  */
-final class TestFunctions {
+public final class TestFunctions {
 
     static final String ARN_PREFIX = "arn:aws:lambda:eu-west-1:123456789012:function:";
 
@@ -65,6 +65,15 @@ final class TestFunctions {
             }
         }
         return instance;
+    }
+
+    /** The Java handlers package ({@code demo.*} under src/test/resources/runtime/handlers), as a zip's bytes. */
+    public static byte[] javaHandlersZip() {
+        try {
+            return Files.readAllBytes(get().handlersZip);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** An invocation of {@code handler} in the Java handlers package. */
