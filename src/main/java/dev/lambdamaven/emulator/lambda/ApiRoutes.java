@@ -7,6 +7,8 @@ import dev.lambdamaven.emulator.http.Router;
 import dev.lambdamaven.emulator.kms.KmsHandler;
 import dev.lambdamaven.emulator.runtime.FunctionRuntime;
 import dev.lambdamaven.emulator.s3.S3Handler;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
@@ -29,8 +31,12 @@ public final class ApiRoutes {
 
     private ApiRoutes() {}
 
-    public static Router router(LambdaContext ctx, FunctionRuntime runtime, ExecutorService async, String identity,
-            S3Handler s3, Ec2Handler ec2, KmsHandler kms) {
+    /**
+     * @param retryDelay how long an Event invocation waits before its first retry (twice that before the second)
+     */
+    public static Router router(LambdaContext ctx, FunctionRuntime runtime, ExecutorService async, Path stateDir,
+            Duration retryDelay, S3Handler s3, Ec2Handler ec2, KmsHandler kms) {
+        String identity = stateDir.toString();
         TagHandler tags = new TagHandler(ctx);
         FunctionHandler functions = new FunctionHandler(ctx, tags);
         FunctionUpdateHandler updates = new FunctionUpdateHandler(ctx);
@@ -39,7 +45,8 @@ public final class ApiRoutes {
         ConcurrencyHandler concurrency = new ConcurrencyHandler(ctx);
         LayerHandler layers = new LayerHandler(ctx);
         LayerPolicyHandler policies = new LayerPolicyHandler(ctx);
-        InvokeHandler invoke = new InvokeHandler(ctx, runtime, async);
+        InvokeHandler invoke = new InvokeHandler(ctx, runtime, async, new AsyncInvocations.Settings(retryDelay,
+                stateDir.resolve("deliveries")));
         PolicyHandler permissions = new PolicyHandler(ctx);
         EventInvokeConfigHandler eventInvoke = new EventInvokeConfigHandler(ctx);
         FunctionUrlHandler urls = new FunctionUrlHandler(ctx);

@@ -72,7 +72,7 @@ final class FunctionUrlServer implements Router.HostRoute {
         ObjectNode event = FunctionUrlPayloads.event(request, urlId, domain, url.scope().account(), body, ctx.now());
         FunctionRef ref = new FunctionRef(url.scope(), url.function(), url.qualifier().isEmpty() ? null
                 : url.qualifier());
-        InvocationResult result = invoke.run(ref, Json.bytes(event), false).result();
+        InvocationResult result = invoke.run(ref, Json.bytes(event), false, request.requestId()).result();
         if (result.functionError() != null) {
             throw FunctionUrlPayloads.badGateway();
         }

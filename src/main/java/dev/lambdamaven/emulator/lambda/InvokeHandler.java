@@ -24,8 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Invoke: resolves the function, version or alias (weighted routing), checks state, payload size and
@@ -33,7 +31,6 @@ import java.util.logging.Logger;
  */
 final class InvokeHandler {
 
-    private static final Logger LOG = Logger.getLogger(InvokeHandler.class.getName());
     static final long MAX_SYNC_PAYLOAD = 6_291_456L;
     /** AWS raised the asynchronous payload limit from 256 KB to 1 MB in 2025. */
     static final long MAX_ASYNC_PAYLOAD = 1_048_576L;
@@ -45,13 +42,15 @@ final class InvokeHandler {
     private final FunctionLookup lookup;
     private final FunctionRuntime runtime;
     private final ExecutorService async;
+    private final AsyncInvocations events;
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
-    InvokeHandler(LambdaContext ctx, FunctionRuntime runtime, ExecutorService async) {
+    InvokeHandler(LambdaContext ctx, FunctionRuntime runtime, ExecutorService async, AsyncInvocations.Settings events) {
         this.ctx = ctx;
         this.lookup = new FunctionLookup(ctx);
         this.runtime = runtime;
         this.async = async;
+        this.events = new AsyncInvocations(ctx, this, events);
     }
 
     ApiResponse invoke(ApiRequest request) throws InterruptedException {
@@ -72,7 +71,7 @@ final class InvokeHandler {
             }
         }
         if (type.equals("RequestResponse")) {
-            Ran ran = run(ref, payload, tail);
+            Ran ran = run(ref, payload, tail, request.requestId());
             InvocationResult result = ran.result();
             ApiResponse response = ApiResponse.bytes(200, result.payload() == null ? new byte[0] : result.payload(),
                     "application/json").header("X-Amz-Executed-Version", ran.executedVersion())
@@ -84,13 +83,21 @@ final class InvokeHandler {
             }
             return response;
         }
-        Target target = runnable(ref);
-        String executed = target.row().version();
         if (type.equals("DryRun")) {
-            return ApiResponse.empty(204).header("X-Amz-Executed-Version", executed);
+            return ApiResponse.empty(204).header("X-Amz-Executed-Version", runnable(ref).row().version());
         }
+        return ApiResponse.empty(202).header("X-Amz-Executed-Version", queue(ref, payload, request.requestId()));
+    }
+
+    /**
+     * Queues an Event invocation of {@code ref} (its retries and destinations as its asynchronous invocation config
+     * says, see {@link AsyncInvocations}); returns the version that will run.
+     */
+    String queue(FunctionRef ref, byte[] payload, String requestId) {
+        Target target = runnable(ref);
         requireRuntime();
-        InvocationRequest invocation = invocation(ref, target, orEmptyEvent(payload), false);
+        InvocationRequest invocation = invocation(ref, target, orEmptyEvent(payload), false, requestId);
+        AsyncInvocations.Job job = events.job(ref, target.row(), invocation);
         AtomicInteger counter = acquire(target);
         List<Path> zips = new ArrayList<>(invocation.layerZips());
         zips.add(invocation.codeZip());
@@ -98,7 +105,9 @@ final class InvokeHandler {
         try {
             async.execute(() -> {
                 try (pin) {
-                    runQuietly(invocation, counter);
+                    events.process(job);
+                } finally {
+                    counter.decrementAndGet();
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -106,7 +115,12 @@ final class InvokeHandler {
             counter.decrementAndGet();
             throw throttled();
         }
-        return ApiResponse.empty(202).header("X-Amz-Executed-Version", executed);
+        return target.row().version();
+    }
+
+    /** Runs one attempt of a queued invocation (its concurrency is held by the queue). */
+    InvocationResult attempt(InvocationRequest invocation) throws InterruptedException {
+        return runtime.invoke(invocation);
     }
 
     /** A synchronous invocation's result, and the version that ran. */
@@ -116,10 +130,10 @@ final class InvokeHandler {
      * Runs {@code ref} synchronously, as Invoke's RequestResponse and function URLs do: state, reserved concurrency and
      * the runtime checked as Lambda checks them (ApiExceptions), then the runtime's result.
      */
-    Ran run(FunctionRef ref, byte[] payload, boolean tail) throws InterruptedException {
+    Ran run(FunctionRef ref, byte[] payload, boolean tail, String requestId) throws InterruptedException {
         Target target = runnable(ref);
         requireRuntime();
-        InvocationRequest invocation = invocation(ref, target, orEmptyEvent(payload), tail);
+        InvocationRequest invocation = invocation(ref, target, orEmptyEvent(payload), tail, requestId);
         AtomicInteger counter = acquire(target);
         try {
             return new Ran(runtime.invoke(invocation), target.row().version());
@@ -191,13 +205,14 @@ final class InvokeHandler {
         return alias.version();
     }
 
-    private InvocationRequest invocation(FunctionRef ref, Target target, byte[] payload, boolean tail) {
+    private InvocationRequest invocation(FunctionRef ref, Target target, byte[] payload, boolean tail,
+            String requestId) {
         VersionRow row = target.row();
         return new InvocationRequest(row.function(), row.version(), ref.qualifiedArn(),
                 row.config().path("Runtime").asText(), row.config().path("Handler").asText(),
                 row.config().path("MemorySize").asInt(128), row.config().path("Timeout").asInt(3),
                 target.environment(), ctx.blobs().path(row.codeSha()), row.config().path("CodeSha256").asText(),
-                target.layers(), payload, tail);
+                target.layers(), payload, tail, requestId);
     }
 
     private AtomicInteger acquire(Target target) {
@@ -209,18 +224,6 @@ final class InvokeHandler {
             throw throttled();
         }
         return counter;
-    }
-
-    private void runQuietly(InvocationRequest invocation, AtomicInteger counter) {
-        try {
-            runtime.invoke(invocation);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "asynchronous invocation of " + invocation.functionName() + " failed", e);
-        } finally {
-            counter.decrementAndGet();
-        }
     }
 
     private static ApiException throttled() {

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param layerZips       layer contents, in the function's layer order
  * @param payload         the event
  * @param tailLog         whether the caller asked for {@code X-Amz-Log-Type: Tail}
+ * @param requestId       the invocation's request id (the Invoke call's, kept across the retries of an Event
+ *                        invocation), or {@code null} for a new one
  */
 public record InvocationRequest(
         String functionName,
@@ -34,4 +36,5 @@ public record InvocationRequest(
         String codeSha256,
         List<Path> layerZips,
         byte[] payload,
-        boolean tailLog) {}
+        boolean tailLog,
+        String requestId) {}
