@@ -117,6 +117,7 @@ public final class Emulator implements AutoCloseable {
             if (options.functionRuntime() != null) {
                 options.functionRuntime().serviceEndpoint(emulator.endpoint());
             }
+            routes.started(); // provisioned concurrency's environments
             collector.request(); // in the background: what earlier runs or crashes left
             return emulator;
         } catch (IOException | RuntimeException e) {

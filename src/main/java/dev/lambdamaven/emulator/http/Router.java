@@ -75,7 +75,23 @@ public final class Router {
 
     private final List<Entry> entries = new ArrayList<>();
     private final List<HostRoute> hostRoutes = new ArrayList<>();
+    private final List<Runnable> startTasks = new ArrayList<>();
     private final Map<Family, Map<String, Route>> actions = new EnumMap<>(Family.class);
+
+    /** Work to do once the emulator listens (and its runtime knows its endpoint). */
+    public Router onStart(Runnable task) {
+        startTasks.add(task);
+        return this;
+    }
+
+    /** Runs the start tasks, in the background. */
+    public void started() {
+        for (Runnable task : startTasks) {
+            Thread thread = new Thread(task, "lambda-emulator-start-task");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
 
     public Router host(HostRoute route) {
         hostRoutes.add(route);

@@ -47,20 +47,22 @@ public final class ApiRoutes {
         LayerPolicyHandler policies = new LayerPolicyHandler(ctx);
         InvokeHandler invoke = new InvokeHandler(ctx, runtime, async, new AsyncInvocations.Settings(retryDelay,
                 stateDir.resolve("deliveries")));
+        Provisioner provisioner = new Provisioner(ctx, runtime, invoke);
         PolicyHandler permissions = new PolicyHandler(ctx);
         EventInvokeConfigHandler eventInvoke = new EventInvokeConfigHandler(ctx);
         FunctionUrlHandler urls = new FunctionUrlHandler(ctx);
-        ProvisionedConcurrencyHandler provisioned = new ProvisionedConcurrencyHandler(ctx);
+        ProvisionedConcurrencyHandler provisioned = new ProvisionedConcurrencyHandler(ctx, provisioner);
         RecursionConfigHandler recursion = new RecursionConfigHandler(ctx);
         RuntimeManagementHandler runtimeManagement = new RuntimeManagementHandler(ctx);
         CodeSigningHandler codeSigning = new CodeSigningHandler(ctx);
         EventSourceMappingHandler mappings = new EventSourceMappingHandler(ctx);
         return new Router()
                 .host(new FunctionUrlServer(ctx, invoke))
+                .onStart(provisioner::reconcileAll)
                 .lambda("POST", F, functions::create)
                 .lambda("GET", F, functions::list)
                 .lambda("GET", F + "/{name}", functions::get)
-                .lambda("DELETE", F + "/{name}", functions::delete)
+                .lambda("DELETE", F + "/{name}", provisioner.after(functions::delete))
                 .lambda("GET", F + "/{name}/configuration", functions::getConfiguration)
                 .lambda("PUT", F + "/{name}/configuration", updates::updateConfiguration)
                 .lambda("PUT", F + "/{name}/code", updates::updateCode)
@@ -69,8 +71,8 @@ public final class ApiRoutes {
                 .lambda("POST", F + "/{name}/aliases", aliases::create)
                 .lambda("GET", F + "/{name}/aliases", aliases::list)
                 .lambda("GET", F + "/{name}/aliases/{alias}", aliases::get)
-                .lambda("PUT", F + "/{name}/aliases/{alias}", aliases::update)
-                .lambda("DELETE", F + "/{name}/aliases/{alias}", aliases::delete)
+                .lambda("PUT", F + "/{name}/aliases/{alias}", provisioner.after(aliases::update))
+                .lambda("DELETE", F + "/{name}/aliases/{alias}", provisioner.after(aliases::delete))
                 .lambda("POST", F + "/{name}/invocations", invoke::invoke)
                 .lambda("PUT", "/2017-10-31/functions/{name}/concurrency", concurrency::put)
                 .lambda("DELETE", "/2017-10-31/functions/{name}/concurrency", concurrency::delete)
@@ -105,9 +107,9 @@ public final class ApiRoutes {
                 .lambda("GET", URL + "s", urls::list)
                 // provisioned concurrency
                 .add(Router.Family.LAMBDA, Router.Access.SIGNED, "GET", PROVISIONED, List.of("List"), provisioned::list)
-                .lambda("PUT", PROVISIONED, provisioned::put)
+                .lambda("PUT", PROVISIONED, provisioner.after(provisioned::put))
                 .lambda("GET", PROVISIONED, provisioned::get)
-                .lambda("DELETE", PROVISIONED, provisioned::delete)
+                .lambda("DELETE", PROVISIONED, provisioner.after(provisioned::delete))
                 // recursion and runtime management
                 .lambda("GET", "/2024-08-31/functions/{name}/recursion-config", recursion::get)
                 .lambda("PUT", "/2024-08-31/functions/{name}/recursion-config", recursion::put)

@@ -145,6 +145,11 @@ final class InvokeHandler {
         }
     }
 
+    /** An invocation of the version {@code ref} names, with an empty event: what provisioned environments start as. */
+    InvocationRequest template(FunctionRef ref) {
+        return invocation(ref, resolve(ref), orEmptyEvent(new byte[0]), false, null);
+    }
+
     /** The version {@code ref} runs, once its state and reserved concurrency let it run. */
     private Target runnable(FunctionRef ref) {
         Target target = resolve(ref);

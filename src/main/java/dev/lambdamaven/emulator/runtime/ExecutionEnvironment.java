@@ -49,10 +49,12 @@ final class ExecutionEnvironment {
     private volatile PendingInvocation current;
     private volatile byte[] earlyInitError;
     private volatile boolean stopped;
-    private boolean initReported;
+    private volatile boolean initReported;
     /** Output bytes already attributed to an earlier invocation's log. */
     private long outputConsumed;
     private volatile long idleSinceNanos = System.nanoTime();
+    /** The provisioned concurrency config it was started for ({@code null}: on demand), which keeps it warm. */
+    private volatile String provisionedAs;
 
     ExecutionEnvironment(String id, EnvironmentKey key, Path directory, Consumer<ExecutionEnvironment> onStopped) {
         this.id = id;
@@ -103,6 +105,26 @@ final class ExecutionEnvironment {
 
     long idleSinceNanos() {
         return idleSinceNanos;
+    }
+
+    /**
+     * Started ahead for provisioned concurrency under {@code name}: never stopped for being idle, and its
+     * initialisation is not an invocation's (no {@code Init Duration}, as on AWS); {@code null} makes it on demand.
+     */
+    void provisionedAs(String name) {
+        if (name != null) {
+            initReported = true;
+        }
+        provisionedAs = name;
+    }
+
+    String provisionedAs() {
+        return provisionedAs;
+    }
+
+    /** Whether the runtime has initialised and asked for its first event. */
+    boolean initialized() {
+        return firstPoll.isDone();
     }
 
     // ---- called by the Runtime API server --------------------------------------------------------------
@@ -220,13 +242,19 @@ final class ExecutionEnvironment {
                     + LambdaErrors.seconds(inv.request.timeoutSeconds()) + " seconds");
         }
         log.end(inv.requestId);
+        double initMillis = reportInit(endNanos);
+        log.report(inv.requestId, durationMillis, inv.request.memoryMb(), maxMemoryMb, initMillis);
+        return log;
+    }
+
+    /** The init duration to report, once: on the first invocation of an on-demand environment. */
+    private double reportInit(long endNanos) {
         double initMillis = -1;
         if (!initReported) {
             initReported = true;
             initMillis = (firstPoll.getNow(endNanos) - startNanos) / 1e6;
         }
-        log.report(inv.requestId, durationMillis, inv.request.memoryMb(), maxMemoryMb, initMillis);
-        return log;
+        return initMillis;
     }
 
     private long outputSize() {

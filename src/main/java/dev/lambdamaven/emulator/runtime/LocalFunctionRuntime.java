@@ -40,6 +40,10 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
     private final Set<ExecutionEnvironment> running = ConcurrentHashMap.newKeySet();
     private final AtomicLong environmentCounter = new AtomicLong();
     private final ScheduledExecutorService reaper;
+    /** Provisioned concurrency: the environments kept warm per config name (guarded by this). */
+    private final Map<String, Pool> pools = new HashMap<>();
+    /** Starts provisioned environments, one at a time, off the caller's thread. */
+    private final java.util.concurrent.ExecutorService provisioning;
     private final Thread shutdownHook;
     /** Environment ids (and directory names) are {@code env-<emulator pid>-<n>-<random>}. */
     private static final String ENVIRONMENT_PREFIX = "env-";
@@ -67,6 +71,11 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
         });
         long period = Math.max(50, Math.min(1000, options.idleTimeout().toMillis() / 2));
         reaper.scheduleWithFixedDelay(this::stopIdleEnvironments, period, period, TimeUnit.MILLISECONDS);
+        this.provisioning = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "lambda-runtime-provisioning");
+            t.setDaemon(true);
+            return t;
+        });
         this.shutdownHook = new Thread(this::killAll, "lambda-runtime-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -92,6 +101,114 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
         release(env);
         classData.buildWanted();
         return result;
+    }
+
+    /** The environments one provisioned concurrency config keeps: of one version and configuration. */
+    private static final class Pool {
+        final EnvironmentKey key;
+        final InvocationRequest template;
+        final int wanted;
+        final Set<ExecutionEnvironment> environments = new java.util.HashSet<>();
+        volatile String failure;
+
+        Pool(EnvironmentKey key, InvocationRequest template, int wanted) {
+            this.key = key;
+            this.template = template;
+            this.wanted = wanted;
+        }
+    }
+
+    @Override
+    public void provision(String name, InvocationRequest template, int count) {
+        if (!closed) {
+            provisioning.execute(() -> reconcile(name, template, count));
+        }
+    }
+
+    @Override
+    public synchronized ProvisionState provisioned(String name) {
+        Pool pool = pools.get(name);
+        if (pool == null) {
+            return ProvisionState.NONE;
+        }
+        int ready = (int) pool.environments.stream().filter(e -> e.isUsable() && e.initialized()).count();
+        return new ProvisionState(ready, pool.failure);
+    }
+
+    /** Brings the pool {@code name} to {@code count} warm environments of {@code template}'s version. */
+    private void reconcile(String name, InvocationRequest template, int count) {
+        List<ExecutionEnvironment> surplus = new java.util.ArrayList<>();
+        Pool pool;
+        int missing;
+        synchronized (this) {
+            pool = pools.get(name);
+            EnvironmentKey key = template == null || count <= 0 ? null : EnvironmentKey.of(template);
+            if (pool != null && (key == null || !pool.key.equals(key) || pool.wanted != count)) {
+                pools.remove(name);
+                for (ExecutionEnvironment env : pool.environments) {
+                    env.provisionedAs(null); // on demand from now on: stopped once idle, or kept for the new pool
+                    if (key == null || !pool.key.equals(key)) {
+                        surplus.add(env);
+                    }
+                }
+                Pool replaced = pool;
+                pool = key == null ? null : new Pool(key, template, count);
+                if (pool != null) {
+                    for (ExecutionEnvironment env : replaced.environments) {
+                        if (pool.key.equals(env.key) && env.isUsable() && pool.environments.size() < count) {
+                            env.provisionedAs(name);
+                            pool.environments.add(env);
+                        } else if (!surplus.contains(env)) {
+                            surplus.add(env);
+                        }
+                    }
+                }
+            } else if (pool == null && key != null) {
+                pool = new Pool(key, template, count);
+            }
+            if (pool == null) {
+                missing = 0;
+            } else {
+                pools.put(name, pool);
+                pool.environments.removeIf(env -> !env.isUsable());
+                missing = count - pool.environments.size();
+            }
+            // surplus environments that are idle stop now; busy ones stop when their invocation ends and they idle out
+            surplus.removeIf(env -> !removeIdle(env));
+        }
+        surplus.forEach(ExecutionEnvironment::stop);
+        for (int i = 0; i < missing && !closed; i++) {
+            if (!startProvisioned(name, pool)) {
+                return;
+            }
+        }
+    }
+
+    /** Starts one environment for {@code pool}; false when it cannot start (the pool records why). */
+    private boolean startProvisioned(String name, Pool pool) {
+        ExecutionEnvironment env;
+        try {
+            env = launch(pool.template, RuntimeKind.of(pool.template.runtime()), pool.key);
+        } catch (RuntimeException e) {
+            pool.failure = e.getMessage();
+            return false;
+        }
+        env.provisionedAs(name);
+        synchronized (this) {
+            if (pools.get(name) == pool && !closed) {
+                pool.environments.add(env);
+                idle.computeIfAbsent(env.key, k -> new ArrayDeque<>()).addLast(env);
+                return true;
+            }
+        }
+        env.stop(); // the pool was replaced meanwhile
+        return true;
+    }
+
+    /** Takes {@code env} out of the idle environments; false when it is not idle (busy with an invocation). */
+    private boolean removeIdle(ExecutionEnvironment env) {
+        Deque<ExecutionEnvironment> envs = idle.get(env.key);
+        return envs != null && envs.remove(env);
     }
 
     /** Process ids of the running environments (for diagnostics and tests). */
@@ -222,6 +339,8 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
             started.unregister(env);
         }
         running.remove(env);
+        Pool replenish = null;
+        String name = env.provisionedAs();
         synchronized (this) {
             Deque<ExecutionEnvironment> envs = idle.get(env.key);
             if (envs != null) {
@@ -230,6 +349,14 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
                     idle.remove(env.key);
                 }
             }
+            Pool pool = name == null ? null : pools.get(name);
+            if (pool != null && pool.environments.remove(env) && !closed) {
+                replenish = pool; // a provisioned environment died (a crash, a timeout): Lambda starts another
+            }
+        }
+        if (replenish != null) {
+            Pool pool = replenish;
+            provisioning.execute(() -> reconcile(name, pool.template, pool.wanted));
         }
     }
 
@@ -240,7 +367,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
             long now = System.nanoTime();
             for (Deque<ExecutionEnvironment> envs : idle.values()) {
                 envs.removeIf(env -> {
-                    boolean old = now - env.idleSinceNanos() > limit;
+                    boolean old = env.provisionedAs() == null && now - env.idleSinceNanos() > limit;
                     if (old) {
                         expired.add(env);
                     }
@@ -270,6 +397,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
     public void close() {
         closed = true;
         reaper.shutdownNow();
+        provisioning.shutdownNow();
         killAll();
         for (ExecutionEnvironment env : List.copyOf(running)) {
             env.stop();
