@@ -48,6 +48,7 @@ public final class ApiRoutes {
         InvokeHandler invoke = new InvokeHandler(ctx, runtime, async, new AsyncInvocations.Settings(retryDelay,
                 stateDir.resolve("deliveries")));
         Provisioner provisioner = new Provisioner(ctx, runtime, invoke);
+        SnapStarts snapStarts = new SnapStarts(ctx, runtime, invoke);
         PolicyHandler permissions = new PolicyHandler(ctx);
         EventInvokeConfigHandler eventInvoke = new EventInvokeConfigHandler(ctx);
         FunctionUrlHandler urls = new FunctionUrlHandler(ctx);
@@ -59,14 +60,14 @@ public final class ApiRoutes {
         return new Router()
                 .host(new FunctionUrlServer(ctx, invoke))
                 .onStart(provisioner::reconcileAll)
-                .lambda("POST", F, functions::create)
+                .lambda("POST", F, snapStarts.after(functions::create))
                 .lambda("GET", F, functions::list)
                 .lambda("GET", F + "/{name}", functions::get)
                 .lambda("DELETE", F + "/{name}", provisioner.after(functions::delete))
                 .lambda("GET", F + "/{name}/configuration", functions::getConfiguration)
                 .lambda("PUT", F + "/{name}/configuration", updates::updateConfiguration)
-                .lambda("PUT", F + "/{name}/code", updates::updateCode)
-                .lambda("POST", F + "/{name}/versions", versions::publish)
+                .lambda("PUT", F + "/{name}/code", snapStarts.after(updates::updateCode))
+                .lambda("POST", F + "/{name}/versions", snapStarts.after(versions::publish))
                 .lambda("GET", F + "/{name}/versions", versions::list)
                 .lambda("POST", F + "/{name}/aliases", aliases::create)
                 .lambda("GET", F + "/{name}/aliases", aliases::list)

@@ -217,7 +217,14 @@ final class InvokeHandler {
                 row.config().path("Runtime").asText(), row.config().path("Handler").asText(),
                 row.config().path("MemorySize").asInt(128), row.config().path("Timeout").asInt(3),
                 target.environment(), ctx.blobs().path(row.codeSha()), row.config().path("CodeSha256").asText(),
-                target.layers(), payload, tail, requestId);
+                target.layers(), payload, tail, snapStart(row), requestId);
+    }
+
+    /** A published version of a Java function with SnapStart on published versions. */
+    static boolean snapStart(VersionRow row) {
+        return !row.version().equals(VersionRow.LATEST)
+                && row.config().path("SnapStart").path("ApplyOn").asText("None").equals("PublishedVersions")
+                && row.config().path("Runtime").asText("").startsWith("java");
     }
 
     private AtomicInteger acquire(Target target) {

@@ -18,7 +18,8 @@ record EnvironmentKey(
         String handler,
         int memoryMb,
         Map<String, String> environment,
-        List<Path> layerZips) {
+        List<Path> layerZips,
+        boolean snapStart) {
 
     static EnvironmentKey of(InvocationRequest request) {
         // the same function name in another account or region is another function
@@ -26,6 +27,6 @@ record EnvironmentKey(
         String unqualified = String.join(":", java.util.Arrays.copyOf(arn, Math.min(arn.length, 7)));
         return new EnvironmentKey(unqualified, request.version(), request.codeSha256(), request.runtime(),
                 request.handler(), request.memoryMb(), Map.copyOf(request.environment()),
-                List.copyOf(request.layerZips()));
+                List.copyOf(request.layerZips()), request.snapStart());
     }
 }

@@ -69,6 +69,8 @@ final class EnvironmentLauncher {
                 "-Xshare:auto",
                 "-XX:-UsePerfData", // no hsperfdata file in the host's /tmp (left there by every SIGKILL)
                 "-XX:+ExitOnOutOfMemoryError",
+                // as AWS's Java runtimes: org.crac's Core delegates to the runtime client's context (SnapStart hooks)
+                "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac",
                 "-Djava.io.tmpdir=" + tmp,
                 "-D" + NativeClientLibrary.JNI_PROPERTY + "=" + setup.nativeLibrary()));
         command.addAll(setup.extraJvmOptions());
@@ -96,7 +98,8 @@ final class EnvironmentLauncher {
         env.put("AWS_REGION", region);
         env.put("AWS_DEFAULT_REGION", region);
         env.put("AWS_LAMBDA_RUNTIME_API", setup.runtimeApi());
-        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        // the runtime client runs the SnapStart hooks (and asks /restore/next) only for snap-start
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", request.snapStart() ? "snap-start" : "on-demand");
         env.put("LAMBDA_TASK_ROOT", task.toString());
         env.put("LAMBDA_RUNTIME_DIR", runtimeDir.toString());
         env.put("_HANDLER", request.handler() == null ? "" : request.handler());

@@ -11,6 +11,13 @@ public interface FunctionRuntime extends AutoCloseable {
     InvocationResult invoke(InvocationRequest request) throws InterruptedException;
 
     /**
+     * SnapStart at publish: runs the initialisation of {@code template}'s version once, up to its
+     * {@code beforeCheckpoint} hooks, and keeps that environment as the version's snapshot, from which the next new
+     * environment of the version restores. Returns when it is taken, or failed (then environments initialise anew).
+     */
+    default void snapshot(InvocationRequest template) throws InterruptedException {}
+
+    /**
      * Keeps {@code count} environments of {@code template}'s function version started ahead and warm under
      * {@code name} (provisioned concurrency), replacing those of another version or configuration; 0 (or a
      * {@code null} template) ends them. Returns at once: environments start in the background.

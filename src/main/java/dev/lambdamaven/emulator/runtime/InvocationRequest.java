@@ -20,6 +20,8 @@ import java.util.Map;
  * @param layerZips       layer contents, in the function's layer order
  * @param payload         the event
  * @param tailLog         whether the caller asked for {@code X-Amz-Log-Type: Tail}
+ * @param snapStart       a published version of a Java function with SnapStart: environments restore from the
+ *                        version's "snapshot" ({@link FunctionRuntime#snapshot}) and run the restore hooks
  * @param requestId       the invocation's request id (the Invoke call's, kept across the retries of an Event
  *                        invocation), or {@code null} for a new one
  */
@@ -37,4 +39,5 @@ public record InvocationRequest(
         List<Path> layerZips,
         byte[] payload,
         boolean tailLog,
+        boolean snapStart,
         String requestId) {}

@@ -31,6 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LocalFunctionRuntime implements FunctionRuntime {
 
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(LocalFunctionRuntime.class.getName());
+
     private final LocalRuntimeOptions options;
     private final JavaHomeResolver javaHomes;
     /** Started with the first environment: most emulators (a build that only deploys) never run a function. */
@@ -40,6 +43,8 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
     private final Set<ExecutionEnvironment> running = ConcurrentHashMap.newKeySet();
     private final AtomicLong environmentCounter = new AtomicLong();
     private final ScheduledExecutorService reaper;
+    /** SnapStart: per version, an environment initialised up to its checkpoint, the next to restore (guarded by this). */
+    private final Map<EnvironmentKey, ExecutionEnvironment> snapshots = new HashMap<>();
     /** Provisioned concurrency: the environments kept warm per config name (guarded by this). */
     private final Map<String, Pool> pools = new HashMap<>();
     /** Starts provisioned environments, one at a time, off the caller's thread. */
@@ -239,7 +244,75 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
         env.stop();
     }
 
+    @Override
+    public void snapshot(InvocationRequest template) throws InterruptedException {
+        RuntimeKind kind = RuntimeKind.of(template.runtime());
+        if (!template.snapStart() || !kind.isJava() || closed) {
+            return;
+        }
+        EnvironmentKey key = EnvironmentKey.of(template);
+        synchronized (this) {
+            ExecutionEnvironment taken = snapshots.get(key);
+            if (taken != null && taken.isUsable()) {
+                return;
+            }
+        }
+        ExecutionEnvironment env = start(template, kind, key);
+        if (!env.awaitCheckpoint(options.initTimeout())) {
+            LOG.warning("SnapStart: version " + template.version() + " of " + template.functionName() + " did not"
+                    + " reach its checkpoint (an init error, or its beforeCheckpoint hooks failed): its environments"
+                    + " initialise on demand");
+            env.stop();
+            return;
+        }
+        ExecutionEnvironment replaced;
+        synchronized (this) {
+            replaced = closed ? env : snapshots.put(key, env);
+        }
+        if (replaced != null) {
+            replaced.stop();
+        }
+    }
+
+    /**
+     * A new environment. Of a SnapStart version: the version's snapshot restored (its afterRestore hooks run), or, when
+     * there is none (it idled out, the emulator restarted), one that initialises and restores at once; a new snapshot
+     * is then taken in the background for the next.
+     */
     private ExecutionEnvironment launch(InvocationRequest request, RuntimeKind kind, EnvironmentKey key) {
+        if (!request.snapStart() || !kind.isJava()) {
+            return start(request, kind, key);
+        }
+        ExecutionEnvironment parked;
+        synchronized (this) {
+            parked = snapshots.remove(key);
+        }
+        ExecutionEnvironment env;
+        if (parked != null && parked.isUsable()) {
+            parked.restore(true);
+            env = parked;
+        } else {
+            if (parked != null) {
+                parked.stop();
+            }
+            env = start(request, kind, key);
+            env.restore(false);
+        }
+        if (!closed) {
+            provisioning.execute(() -> {
+                try {
+                    snapshot(request);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    LOG.log(java.util.logging.Level.WARNING, "SnapStart: no snapshot of " + request.functionName(), e);
+                }
+            });
+        }
+        return env;
+    }
+
+    private ExecutionEnvironment start(InvocationRequest request, RuntimeKind kind, EnvironmentKey key) {
         // unguessable: the id is the only thing that lets a caller of the loopback Runtime API act for this environment
         String id;
         RuntimeApiServer server;
@@ -349,6 +422,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
                     idle.remove(env.key);
                 }
             }
+            snapshots.values().remove(env);
             Pool pool = name == null ? null : pools.get(name);
             if (pool != null && pool.environments.remove(env) && !closed) {
                 replenish = pool; // a provisioned environment died (a crash, a timeout): Lambda starts another
@@ -375,6 +449,13 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
                 });
             }
             idle.values().removeIf(Deque::isEmpty);
+            snapshots.values().removeIf(env -> {
+                boolean old = now - env.idleSinceNanos() > limit;
+                if (old) {
+                    expired.add(env);
+                }
+                return old;
+            });
         }
         expired.forEach(ExecutionEnvironment::stop);
     }
