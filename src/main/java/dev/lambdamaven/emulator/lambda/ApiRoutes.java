@@ -46,7 +46,7 @@ public final class ApiRoutes {
         LayerHandler layers = new LayerHandler(ctx);
         LayerPolicyHandler policies = new LayerPolicyHandler(ctx);
         InvokeHandler invoke = new InvokeHandler(ctx, runtime, async, new AsyncInvocations.Settings(retryDelay,
-                stateDir.resolve("deliveries")));
+                stateDir.resolve("deliveries")), stateDir.resolve("file-systems"));
         Provisioner provisioner = new Provisioner(ctx, runtime, invoke);
         SnapStarts snapStarts = new SnapStarts(ctx, runtime, invoke);
         PolicyHandler permissions = new PolicyHandler(ctx);

@@ -43,10 +43,13 @@ final class InvokeHandler {
     private final FunctionRuntime runtime;
     private final ExecutorService async;
     private final AsyncInvocations events;
+    private final Path fileSystemRoot;
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
-    InvokeHandler(LambdaContext ctx, FunctionRuntime runtime, ExecutorService async, AsyncInvocations.Settings events) {
+    InvokeHandler(LambdaContext ctx, FunctionRuntime runtime, ExecutorService async, AsyncInvocations.Settings events,
+            Path fileSystemRoot) {
         this.ctx = ctx;
+        this.fileSystemRoot = fileSystemRoot;
         this.lookup = new FunctionLookup(ctx);
         this.runtime = runtime;
         this.async = async;
@@ -217,7 +220,24 @@ final class InvokeHandler {
                 row.config().path("Runtime").asText(), row.config().path("Handler").asText(),
                 row.config().path("MemorySize").asInt(128), row.config().path("Timeout").asInt(3),
                 target.environment(), ctx.blobs().path(row.codeSha()), row.config().path("CodeSha256").asText(),
-                target.layers(), payload, tail, snapStart(row), requestId);
+                target.layers(), payload, tail, snapStart(row), fileSystems(row), requestId);
+    }
+
+    /**
+     * The directories that stand in for the version's EFS access points, by mount path:
+     * {@code <home>/file-systems/<region>/<account>/<access point id>}, shared by every function that mounts it.
+     */
+    private Map<String, Path> fileSystems(VersionRow row) {
+        Map<String, Path> mounts = new java.util.LinkedHashMap<>();
+        for (JsonNode fileSystem : row.config().path("FileSystemConfigs")) {
+            // arn:aws:elasticfilesystem:<region>:<account>:access-point/<id>
+            String[] arn = fileSystem.path("Arn").asText().split(":", 6);
+            if (arn.length == 6) {
+                mounts.put(fileSystem.path("LocalMountPath").asText(), fileSystemRoot.resolve(arn[3]).resolve(arn[4])
+                        .resolve(arn[5].substring(arn[5].indexOf('/') + 1)));
+            }
+        }
+        return mounts;
     }
 
     /** A published version of a Java function with SnapStart on published versions. */

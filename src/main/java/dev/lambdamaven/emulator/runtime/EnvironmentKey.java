@@ -19,7 +19,8 @@ record EnvironmentKey(
         int memoryMb,
         Map<String, String> environment,
         List<Path> layerZips,
-        boolean snapStart) {
+        boolean snapStart,
+        Map<String, Path> fileSystems) {
 
     static EnvironmentKey of(InvocationRequest request) {
         // the same function name in another account or region is another function
@@ -27,6 +28,6 @@ record EnvironmentKey(
         String unqualified = String.join(":", java.util.Arrays.copyOf(arn, Math.min(arn.length, 7)));
         return new EnvironmentKey(unqualified, request.version(), request.codeSha256(), request.runtime(),
                 request.handler(), request.memoryMb(), Map.copyOf(request.environment()),
-                List.copyOf(request.layerZips()), request.snapStart());
+                List.copyOf(request.layerZips()), request.snapStart(), Map.copyOf(request.fileSystems()));
     }
 }

@@ -43,9 +43,12 @@ final class EnvironmentLauncher {
         for (Path layer : request.layerZips()) {
             ZipUnpacker.unpack(layer, opt, budget); // later layers overwrite earlier ones, as in /opt
         }
-        List<String> command = kind.isJava()
+        for (Path fileSystem : request.fileSystems().values()) {
+            Files.createDirectories(fileSystem);
+        }
+        List<String> command = FileSystemMounts.wrap(kind.isJava()
                 ? javaCommand(request, task, opt, tmp, setup)
-                : customRuntimeCommand(request, task);
+                : customRuntimeCommand(request, task), request.fileSystems(), request.functionName());
         ProcessBuilder builder = new ProcessBuilder(command).directory(task.toFile());
         Map<String, String> env = builder.environment();
         env.clear(); // nothing of the emulator's own environment (credentials!) reaches the function
@@ -127,6 +130,8 @@ final class EnvironmentLauncher {
         if (setup.services() != null) {
             env.putIfAbsent("AWS_ENDPOINT_URL", setup.services().toString());
         }
+        request.fileSystems().forEach((mountPath, dir) -> env.put(FileSystemMounts.VARIABLE,
+                FileSystemMounts.supported() ? mountPath : dir.toString()));
         return env;
     }
 

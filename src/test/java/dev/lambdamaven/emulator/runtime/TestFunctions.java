@@ -87,7 +87,7 @@ public final class TestFunctions {
             int timeoutSeconds, Map<String, String> environment, List<Path> layers, String payload) {
         return new InvocationRequest(functionName, "$LATEST", ARN_PREFIX + functionName + ":live", runtime, handler,
                 512, timeoutSeconds, environment, zip, sha256(zip), layers,
-                payload.getBytes(StandardCharsets.UTF_8), true, false, null);
+                payload.getBytes(StandardCharsets.UTF_8), true, false, Map.of(), null);
     }
 
     private static Path compile(Path sources, Path output, List<Path> extraClasspath) throws IOException {
