@@ -27,6 +27,21 @@ public final class Router {
         ApiResponse handle(ApiRequest request) throws Exception;
     }
 
+    /** Work that follows an operation's answer (what the change means for running functions). */
+    @FunctionalInterface
+    public interface Followup {
+        void after(ApiRequest request, ApiResponse response) throws Exception;
+    }
+
+    /** {@code route}, then {@code followup} with its answer, which the followup does not change. */
+    public static Route then(Route route, Followup followup) {
+        return request -> {
+            ApiResponse response = route.handle(request);
+            followup.after(request, response);
+            return response;
+        };
+    }
+
     /** An API the emulator speaks: its errors' shape and its SigV4 service name. */
     public enum Family {
         LAMBDA("lambda"), S3("s3"), EC2("ec2"), KMS("kms");

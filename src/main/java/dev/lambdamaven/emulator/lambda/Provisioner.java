@@ -42,20 +42,16 @@ final class Provisioner {
 
     /** {@code route}, then the function's provisioned environments brought in line with what it changed. */
     Router.Route after(Router.Route route) {
-        return request -> {
-            var response = route.handle(request);
-            try {
-                reconcile(request);
-            } catch (RuntimeException e) { // the change itself is done: say why its environments did not follow
-                LOG.log(Level.WARNING, "cannot provision the environments of " + request.path("name"), e);
-            }
-            return response;
-        };
+        return Router.then(route, (request, response) -> reconcile(request));
     }
 
     private void reconcile(ApiRequest request) {
-        FunctionRef ref = FunctionRef.parse(request.path("name"), null, request.scope());
-        reconcile(ref.scope(), ref.name());
+        try {
+            FunctionRef ref = FunctionRef.parse(request.path("name"), null, request.scope());
+            reconcile(ref.scope(), ref.name());
+        } catch (RuntimeException e) { // the change itself is done: say why its environments did not follow
+            LOG.log(Level.WARNING, "cannot provision the environments of " + request.path("name"), e);
+        }
     }
 
     /** Every stored config's environments (at start). */

@@ -2,7 +2,6 @@ package dev.lambdamaven.emulator.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lambdamaven.emulator.http.ApiException;
-import dev.lambdamaven.emulator.http.ApiResponse;
 import dev.lambdamaven.emulator.http.Json;
 import dev.lambdamaven.emulator.http.Router;
 import dev.lambdamaven.emulator.runtime.FunctionRuntime;
@@ -32,8 +31,7 @@ final class SnapStarts {
 
     /** {@code route} (one that may publish a version), then the snapshot of the version it published. */
     Router.Route after(Router.Route route) {
-        return request -> {
-            ApiResponse response = route.handle(request);
+        return Router.then(route, (request, response) -> {
             if (runtime != null && response.status() / 100 == 2 && response.body() != null
                     && response.body().length > 0) {
                 JsonNode published = Json.parse(response.body());
@@ -42,8 +40,7 @@ final class SnapStarts {
                     snapshot(new FunctionRef(request.scope(), published.path("FunctionName").asText(), version));
                 }
             }
-            return response;
-        };
+        });
     }
 
     private void snapshot(FunctionRef version) throws InterruptedException {
