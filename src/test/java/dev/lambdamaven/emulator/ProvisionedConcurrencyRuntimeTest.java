@@ -81,6 +81,26 @@ class ProvisionedConcurrencyRuntimeTest {
         }
     }
 
+    @Test
+    void theNextEmulatorOnTheStateDirectoryStartsTheConfigsEnvironmentsAgain() throws Exception {
+        try (Emulator emulator = Emulator.start(EmulatorFixture.options(dir.resolve("state")).build());
+                LambdaClient lambda = EmulatorFixture.lambda(emulator)) { // no runtime: the config is only stored
+            lambda.createFunction(EmulatorFixture.createRequest("orders", TestFunctions.javaHandlersZip())
+                    .runtime("java17").handler("demo.Greeter::handleRequest").timeout(30).publish(true).build());
+            lambda.createAlias(b -> b.functionName("orders").name("live").functionVersion("1"));
+            lambda.putProvisionedConcurrencyConfig(b -> b.functionName("orders").qualifier("live")
+                    .provisionedConcurrentExecutions(1));
+        }
+        LocalFunctionRuntime runtime = new LocalFunctionRuntime(LocalRuntimeOptions.defaults(dir.resolve("work")));
+        try (Emulator emulator = Emulator.start(EmulatorFixture.options(dir.resolve("state")).functionRuntime(runtime)
+                        .build());
+                LambdaClient lambda = EmulatorFixture.lambda(emulator)) {
+            awaitReady(lambda);
+            assertThat(runtime.environmentPids()).hasSize(1);
+            assertThat(log(invoke(lambda, "live"))).doesNotContain("Init Duration");
+        }
+    }
+
     private static InvokeResponse invoke(LambdaClient lambda, String qualifier) {
         InvokeResponse response = lambda.invoke(b -> b.functionName("orders").qualifier(qualifier)
                 .logType(LogType.TAIL).payload(SdkBytes.fromUtf8String("{\"name\":\"Ada\"}")));

@@ -81,6 +81,26 @@ class SnapStartTest {
         }
     }
 
+    @Test
+    void withoutASnapshotANewEnvironmentInitialisesAndRestoresAtOnce() throws Exception {
+        try (Emulator emulator = Emulator.start(EmulatorFixture.options(dir.resolve("state")).build());
+                LambdaClient lambda = EmulatorFixture.lambda(emulator)) { // no runtime: published, no snapshot
+            lambda.createFunction(EmulatorFixture.createRequest("orders", TestFunctions.javaHandlersZip())
+                    .runtime("java17").handler("demo.SnapStartHandler::handleRequest").timeout(30).publish(true)
+                    .snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS)).build());
+        }
+        try (Emulator emulator = Emulator.start(EmulatorFixture.options(dir.resolve("state")).functionRuntime(
+                        new LocalFunctionRuntime(LocalRuntimeOptions.defaults(dir.resolve("work")))).build());
+                LambdaClient lambda = EmulatorFixture.lambda(emulator)) {
+            InvokeResponse first = invoke(lambda, "1");
+            JsonNode answer = Json.parse(first.payload().asByteArray());
+            assertThat(answer.get("connection").asText()).isEqualTo("reopened after restore");
+            assertThat(answer.get("restores").asInt()).isEqualTo(1);
+            assertThat(log(first)).contains("beforeCheckpoint ran", "afterRestore ran", "Restore Duration: ",
+                    "Init Duration: ");
+        }
+    }
+
     private static InvokeResponse invoke(LambdaClient lambda, String qualifier) {
         InvokeResponse response = lambda.invoke(b -> b.functionName("orders").qualifier(qualifier)
                 .logType(LogType.TAIL).payload(SdkBytes.fromUtf8String("{}")));
