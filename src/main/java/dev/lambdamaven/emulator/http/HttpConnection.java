@@ -284,6 +284,9 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
     /** Reads from the socket unless a body waits to be consumed or pipelined requests wait their turn. */
     private void updateReading(ChannelHandlerContext ctx) {
+        if (inputEnded) {
+            return; // nothing more will come, and epoll fails a change of interest on a half-closed socket
+        }
         boolean read = closing || !bodyFull && waiting.isEmpty();
         if (ctx.channel().config().isAutoRead() != read) {
             ctx.channel().config().setAutoRead(read);

@@ -5,6 +5,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -75,9 +78,10 @@ public final class HttpListener implements AutoCloseable {
             Limits limits) throws IOException {
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(Math.max(1, Math.min(4,
                 Runtime.getRuntime().availableProcessors())), new DefaultThreadFactory(name + "-io", true),
-                NioIoHandler.newFactory());
+                Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         try {
-            ServerBootstrap bootstrap = new ServerBootstrap().group(loops).channel(NioServerSocketChannel.class)
+            ServerBootstrap bootstrap = new ServerBootstrap().group(loops)
+                    .channel(Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 256)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     // a client that ends its side mid-request still reads our answer on the other
