@@ -73,15 +73,31 @@ public final class HttpListener implements AutoCloseable {
         this.server = server;
     }
 
-    /** Binds {@code host:port} (0: a free port) and serves {@code handler} on {@code workers}. */
+    /**
+     * Binds {@code host:port} (0: a free port) and serves {@code handler} on {@code workers}: on epoll where Linux
+     * offers it, else on the JDK's selector. A bind that fails on epoll is tried again on the JDK's selector, whose
+     * failure is the JDK's ({@link java.net.BindException} for a port in use) where epoll's is a bare errno.
+     */
     public static HttpListener start(String host, int port, String name, Handler handler, ExecutorService workers,
             Limits limits) throws IOException {
+        if (Epoll.isAvailable()) {
+            try {
+                return start(host, port, name, handler, workers, limits, true);
+            } catch (IOException | RuntimeException e) {
+                // the JDK's selector says why, in its words
+            }
+        }
+        return start(host, port, name, handler, workers, limits, false);
+    }
+
+    private static HttpListener start(String host, int port, String name, Handler handler, ExecutorService workers,
+            Limits limits, boolean epoll) throws IOException {
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(Math.max(1, Math.min(4,
                 Runtime.getRuntime().availableProcessors())), new DefaultThreadFactory(name + "-io", true),
-                Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         try {
             ServerBootstrap bootstrap = new ServerBootstrap().group(loops)
-                    .channel(Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                    .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 256)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     // a client that ends its side mid-request still reads our answer on the other
