@@ -42,7 +42,7 @@ final class ConcurrencyHandler {
             if (ACCOUNT_CONCURRENCY - others - value < MIN_UNRESERVED) {
                 throw ApiException.invalidParameter("Specified ReservedConcurrentExecutions for function decreases"
                         + " account's UnreservedConcurrentExecution below its minimum value of [" + MIN_UNRESERVED
-                        + "].");
+                        + "].").withoutFaultType(); // as AWS answers it (snapshot: test_function_concurrency_limits)
             }
             ctx.functions().setReservedConcurrency(c, ref.scope(), ref.name(), value);
             return null;

@@ -91,7 +91,8 @@ final class ConfigurationView {
             }
         }
         out.put("Version", row.version());
-        if (row.env() != null) {
+        // an environment once given is answered, also when it has no variables (snapshot: test_function_lifecycle)
+        if (row.env() != null || config.path(FunctionSettings.ENVIRONMENT_GIVEN).asBoolean()) {
             ObjectNode variables = out.putObject("Environment").putObject("Variables");
             EnvironmentCodec.unseal(ctx.secrets(), row.env()).forEach(variables::put);
         }
