@@ -36,7 +36,7 @@ public final class FrontDoor implements HttpListener.Handler {
         Router.Family family = familyOf(raw.method(), rawPath, target);
         ApiResponse response;
         try {
-            List<String> segments = PathCodec.segments(rawPath);
+            List<String> segments = family == Router.Family.S3 ? PathCodec.s3Segments(rawPath) : PathCodec.segments(rawPath);
             Map<String, List<String>> query = PathCodec.query(queryStart < 0 ? null : raw.uri().substring(queryStart + 1));
             gate.checkOrigin(raw.headers());
             if (family == Router.Family.KMS && !target.startsWith(Router.KMS_TARGET_PREFIX)) {
