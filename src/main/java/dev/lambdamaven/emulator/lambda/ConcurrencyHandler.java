@@ -37,8 +37,9 @@ final class ConcurrencyHandler {
                     .orElseThrow(() -> FunctionLookup.notFound(ref.scope(), ref.name(), VersionRow.LATEST));
             long provisioned = ctx.provisioned().functionTotal(c, ref.scope(), ref.name(), "");
             if (value < provisioned) {
+                // without a Type, as AWS answers it (test_lambda.snapshot.json: test_reserved_provisioned_overlap)
                 throw ApiException.invalidParameter(" ReservedConcurrentExecutions  " + value + " should not be lower"
-                        + " than function's total provisioned concurrency [" + provisioned + "].");
+                        + " than function's total provisioned concurrency [" + provisioned + "].").withoutFaultType();
             }
             long others = ctx.functions().totalReservedConcurrency(c, ref.scope(), ref.name());
             if (ACCOUNT_CONCURRENCY - others - value < MIN_UNRESERVED) {
