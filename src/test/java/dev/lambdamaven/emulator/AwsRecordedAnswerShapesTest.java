@@ -7,6 +7,9 @@ import static dev.lambdamaven.emulator.EmulatorFixture.createRequest;
 import static dev.lambdamaven.emulator.EmulatorFixture.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
@@ -126,24 +129,26 @@ class AwsRecordedAnswerShapesTest extends EmulatorTestBase {
         lambda.createFunction(createRequest("fn", CODE).build());
         var mapping = lambda.createEventSourceMapping(b -> b.functionName("fn").eventSourceArn(
                 "arn:aws:dynamodb:us-east-1:" + AwsAnswers.ACCOUNT + ":table/t/stream/2026-01-01T00:00:00.000")
-                .startingPosition(EventSourcePosition.LATEST).filterCriteria(f -> f.filters(java.util.List.of())));
+                .startingPosition(EventSourcePosition.LATEST).filterCriteria(f -> f.filters(List.of())));
         assertThat(mapping.filterCriteria()).isNull();
     }
 
-    // test_layer_s3_content: a layer published from the key "/layercontent.zip" (a leading slash)
+    // test_layer_s3_content: a layer published from the key "/layercontent.zip" (a leading slash), uploaded as boto3
+    // sends it, on the path /bucket//layercontent.zip (the Java SDK would send %2F instead)
     @Test
-    void aKeyWithALeadingSlashIsItsOwnKey() {
+    void aKeyWithALeadingSlashIsItsOwnKey() throws Exception {
         try (S3Client s3 = EmulatorFixture.s3(emulator)) {
             s3.createBucket(b -> b.bucket("layers"));
-            s3.putObject(b -> b.bucket("layers").key("/layercontent.zip"),
-                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(zip("python/lib.py", "x = 1\n")));
-            var published = lambda.publishLayerVersion(b -> b.layerName("bucket-layer")
-                    .content(c -> c.s3Bucket("layers").s3Key("/layercontent.zip")));
-            assertThat(published.version()).isEqualTo(1L);
-            answers(() -> lambda.publishLayerVersion(b -> b.layerName("bucket-layer")
-                    .content(c -> c.s3Bucket("layers").s3Key("layercontent.zip"))), 400,
-                    "InvalidParameterValueException", "Error occurred while GetObject. S3 Error Code: NoSuchKey. S3"
-                            + " Error Message: The specified key does not exist.");
         }
+        var put = new SignedHttp(emulator.endpoint()).request("PUT", "/layers//layercontent.zip",
+                zip("python/lib.py", "x = 1\n"), "s3", Map.of()).build();
+        assertThat(HttpClient.newHttpClient().send(put, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        var published = lambda.publishLayerVersion(b -> b.layerName("bucket-layer")
+                .content(c -> c.s3Bucket("layers").s3Key("/layercontent.zip")));
+        assertThat(published.version()).isEqualTo(1L);
+        answers(() -> lambda.publishLayerVersion(b -> b.layerName("bucket-layer")
+                .content(c -> c.s3Bucket("layers").s3Key("layercontent.zip"))), 400,
+                "InvalidParameterValueException", "Error occurred while GetObject. S3 Error Code: NoSuchKey. S3"
+                        + " Error Message: The specified key does not exist.");
     }
 }
