@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -61,8 +62,8 @@ public final class VpcCatalogs {
     public synchronized void change(String region, Consumer<ObjectNode> edit) {
         catalog(region); // seeds a region used for the first time
         Path file = file(region);
-        try (FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+        try (FileChannel channel = FileChannel.open(dir.resolve(".lock"), Set.of(StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE), OwnerOnly.fileAttributes()); FileLock lock = channel.lock()) {
             ObjectNode root = (ObjectNode) Json.read(Files.readAllBytes(file));
             edit.accept(root);
             AtomicFile.write(file, Json.prettyBytes(root));
