@@ -175,19 +175,21 @@ public final class Ec2Handler {
     }
 
     public ApiResponse deleteSubnet(ApiRequest request) {
-        return change(request, "DeleteSubnet", (network, query) -> {
-            String id = existing(network, "Subnets", "SubnetId", query.required("SubnetId"),
-                    "InvalidSubnetID.NotFound", "The subnet ID '%s' does not exist");
-            remove(network, "Subnets", item -> item.path("SubnetId").asText().equals(id));
-            return Xml.element("return", true);
-        });
+        return deleteOne(request, "DeleteSubnet", "Subnets", "SubnetId", "InvalidSubnetID.NotFound",
+                "The subnet ID '%s' does not exist");
     }
 
     public ApiResponse deleteSecurityGroup(ApiRequest request) {
-        return change(request, "DeleteSecurityGroup", (network, query) -> {
-            String id = existing(network, "SecurityGroups", "GroupId", query.required("GroupId"),
-                    "InvalidGroup.NotFound", "The security group '%s' does not exist");
-            remove(network, "SecurityGroups", item -> item.path("GroupId").asText().equals(id));
+        return deleteOne(request, "DeleteSecurityGroup", "SecurityGroups", "GroupId", "InvalidGroup.NotFound",
+                "The security group '%s' does not exist");
+    }
+
+    /** A Delete of one item of {@code list}, named by the request parameter of its id's name. */
+    private ApiResponse deleteOne(ApiRequest request, String action, String list, String idField,
+            String notFoundCode, String notFoundMessage) {
+        return change(request, action, (network, query) -> {
+            String id = existing(network, list, idField, query.required(idField), notFoundCode, notFoundMessage);
+            remove(network, list, item -> item.path(idField).asText().equals(id));
             return Xml.element("return", true);
         });
     }
