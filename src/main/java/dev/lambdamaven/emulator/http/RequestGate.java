@@ -41,13 +41,14 @@ public final class RequestGate {
     }
 
     /** A request's credential: access key id, region and service of its SigV4 scope. */
-    record Credential(String accessKeyId, String region, String service) {}
+    public record Credential(String accessKeyId, String region, String service) {}
 
     private static final Pattern AUTHORIZATION = Pattern.compile(
             "AWS4-HMAC-SHA256\\s+(.*)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern CREDENTIAL = Pattern.compile("([^/\\s]+)/(\\d{8})/([^/\\s]+)/([^/\\s]+)/aws4_request");
     private static final Pattern SIGNATURE = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern SIGNED_HEADERS = Pattern.compile("[a-z0-9;._-]+");
+    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9a-fA-F:.]+\\]|[^:\\[\\]]+)(:\\d{1,5})?");
 
     private final boolean anyHost;
@@ -183,7 +184,7 @@ public final class RequestGate {
         if (host.startsWith("[")) {
             return host.equals("[::1]") || host.equals("[0:0:0:0:0:0:0:1]");
         }
-        return host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+        return IPV4_LOOPBACK.matcher(host).matches();
     }
 
     private static boolean isLoopback(String address) {
