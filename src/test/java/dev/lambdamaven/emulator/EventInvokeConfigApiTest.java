@@ -109,7 +109,7 @@ class EventInvokeConfigApiTest extends EmulatorTestBase {
                 "1 validation error detected: Value 'arn:aws:_-/!lambda:us-east-1:123456789012:function:fn' at"
                         + " 'destinationConfig.onFailure.destination' failed to satisfy constraint: Member must satisfy"
                         + " regular expression pattern: $|kafka://([^.]([a-zA-Z0-9\\-_.]{0,248}))|arn:"
-                        + "(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:"
+                        + "(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:"
                         + "(\\d{12})?:(.*)");
         assertAwsError(() -> lambda.putFunctionEventInvokeConfig(b -> b.functionName("fn")
                 .qualifier("eventinvokealiasdoesnotexist").maximumRetryAttempts(1)), 404, "ResourceNotFoundException",

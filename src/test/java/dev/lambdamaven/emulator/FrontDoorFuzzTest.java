@@ -100,7 +100,7 @@ class FrontDoorFuzzTest {
         }
         if (answer.status() >= 400) {
             boolean lambdaShape = answer.headers().containsKey("x-amzn-errortype")
-                    && new String(answer.body(), StandardCharsets.UTF_8).contains("\"message\"");
+                    && new String(answer.body(), StandardCharsets.UTF_8).toLowerCase().contains("\"message\"");
             boolean xmlShape = new String(answer.body(), StandardCharsets.UTF_8).contains("<Code>");
             boolean jsonShape = new String(answer.body(), StandardCharsets.UTF_8).startsWith("{\"__type\":"); // KMS
             if (!lambdaShape && !xmlShape && !jsonShape && answer.body().length > 0) {

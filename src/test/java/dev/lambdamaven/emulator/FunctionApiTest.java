@@ -32,6 +32,18 @@ class FunctionApiTest extends EmulatorTestBase {
 
 
 
+    /** A DryRun changes nothing, so it answers the function as it is: not an update under way. */
+    @Test
+    void dryRunAnswersTheFunctionAsItIs() {
+        lambda.createFunction(createRequest("dry", zip("a", "b")).build());
+        lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName("dry"));
+        var answer = lambda.updateFunctionCode(b -> b.functionName("dry").dryRun(true)
+                .zipFile(SdkBytes.fromByteArray(zip("a", "c"))));
+        assertThat(answer.lastUpdateStatus()).isEqualTo(LastUpdateStatus.SUCCESSFUL);
+        assertThat(answer.codeSha256()).isEqualTo(lambda.getFunctionConfiguration(b -> b.functionName("dry"))
+                .codeSha256());
+    }
+
     @Test
     void createsAndGetsAFunctionWithCodeShaAndSize() throws Exception {
         byte[] zip = zip("example/Handler.class", "x");

@@ -62,6 +62,19 @@ class UnzippedLimitTest {
         }
     }
 
+    // AWS: LocalStack, TestLambdaSizeLimits::test_oversized_unzipped_lambda: a file of exactly 262144000 bytes is
+    // refused ("smaller than"); test_large_lambda: 1000 bytes less is taken
+    @Test
+    void exactlyTheLimitIsRefused() throws Exception {
+        try (Emulator emulator = EmulatorFixture.start(dir); LambdaClient lambda = EmulatorFixture.lambda(emulator)) {
+            assertThatThrownBy(() -> lambda.createFunction(createRequest("at-limit", zeros("handler.py", 262_144_000))
+                    .build()))
+                    .isInstanceOfSatisfying(InvalidParameterValueException.class, e -> assertThat(
+                            e.awsErrorDetails().errorMessage())
+                            .isEqualTo("Unzipped size must be smaller than 262144000 bytes"));
+        }
+    }
+
     private static byte[] zeros(String name, int size) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(bytes)) {

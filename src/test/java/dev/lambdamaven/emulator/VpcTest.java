@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -19,7 +20,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.lambda.model.State;
 
-/** The seeded default VPC, EC2 Describe calls through the SDK, and VPC validation of functions. */
+/** The seeded default VPC, EC2 calls through the SDK, and VPC validation of functions. */
 class VpcTest {
 
     static final String SUBNET = "subnet-0a1b2c3d4e5f60001";
@@ -30,6 +31,51 @@ class VpcTest {
 
     private static Ec2Client ec2(Emulator emulator) {
         return EmulatorFixture.ec2(emulator);
+    }
+
+    /**
+     * A network made with EC2's Create calls, used by a function and taken apart (LocalStack's
+     * TestLambdaFunction::test_vpc_config makes its network so). EC2's texts as AWS answered them, quoted in public
+     * issues: InvalidVpcID.NotFound (cloudnloud/weekly-cloud-engineer-interview-program#14), InvalidGroup.Duplicate
+     * (hashicorp/terraform#15428), DependencyViolation (terraform-aws-modules/terraform-aws-vpc#540).
+     */
+    @Test
+    void makesAndRemovesVpcsSubnetsAndSecurityGroups() throws Exception {
+        try (Emulator emulator = EmulatorFixture.start(dir); Ec2Client ec2 = ec2(emulator);
+                LambdaClient lambda = EmulatorFixture.lambda(emulator)) {
+            String vpc = ec2.createVpc(b -> b.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+            ec2.waiter().waitUntilVpcAvailable(b -> b.vpcIds(vpc));
+            String group = ec2.createSecurityGroup(b -> b.groupName("fn").description("fn").vpcId(vpc)).groupId();
+            var subnet = ec2.createSubnet(b -> b.vpcId(vpc).cidrBlock("10.0.1.0/24")).subnet();
+            assertThat(subnet.availableIpAddressCount()).isEqualTo(251);
+            assertThat(ec2.describeSecurityGroups(b -> b.filters(Filter.builder().name("vpc-id").values(vpc).build()))
+                    .securityGroups()).extracting(g -> g.groupName()).containsExactlyInAnyOrder("default", "fn");
+
+            var created = lambda.createFunction(createRequest("in-vpc", zip("a", "b")).vpcConfig(v -> v
+                    .subnetIds(subnet.subnetId()).securityGroupIds(group)).build());
+            assertThat(created.vpcConfig().vpcId()).isEqualTo(vpc);
+
+            assertEc2Error(() -> ec2.createSubnet(b -> b.vpcId("vpc-0000000000000dead").cidrBlock("10.0.2.0/24")),
+                    "InvalidVpcID.NotFound", "The vpc ID 'vpc-0000000000000dead' does not exist");
+            assertEc2Error(() -> ec2.createSecurityGroup(b -> b.groupName("fn").description("again").vpcId(vpc)),
+                    "InvalidGroup.Duplicate", "The security group 'fn' already exists for VPC '" + vpc + "'");
+            assertEc2Error(() -> ec2.deleteVpc(b -> b.vpcId(vpc)), "DependencyViolation",
+                    "The vpc '" + vpc + "' has dependencies and cannot be deleted.");
+
+            ec2.deleteSubnet(b -> b.subnetId(subnet.subnetId()));
+            ec2.deleteSecurityGroup(b -> b.groupId(group));
+            ec2.deleteVpc(b -> b.vpcId(vpc));
+            assertThat(ec2.describeVpcs().vpcs()).hasSize(1);
+            assertThat(ec2.describeSecurityGroups().securityGroups()).hasSize(1);
+        }
+    }
+
+    private static void assertEc2Error(ThrowingCallable call, String code,
+            String message) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(Ec2Exception.class, e -> {
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
+            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
+        });
     }
 
     @Test

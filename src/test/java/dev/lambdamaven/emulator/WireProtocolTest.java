@@ -58,8 +58,8 @@ class WireProtocolTest {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("x-amzn-ErrorType")).contains("ResourceNotFoundException");
         // AWS's body shape and text: LocalStack (test_lambda), TestLambdaFeatures::test_invoke_exceptions records
-        // "Type": "User" and "message" beside the SDK's parsed Error
-        assertThat(missing.body()).isEqualTo("{\"Type\":\"User\",\"message\":\"Function not found:"
+        // "Type": "User" and "Message" (the API model's spelling for this error) beside the SDK's parsed Error
+        assertThat(missing.body()).isEqualTo("{\"Type\":\"User\",\"Message\":\"Function not found:"
                 + " arn:aws:lambda:us-east-1:123456789012:function:nope\"}");
     }
 

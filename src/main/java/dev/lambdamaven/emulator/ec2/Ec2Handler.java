@@ -1,16 +1,23 @@
 package dev.lambdamaven.emulator.ec2;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lambdamaven.emulator.http.ApiRequest;
 import dev.lambdamaven.emulator.http.ApiResponse;
 import dev.lambdamaven.emulator.http.Xml;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The EC2 query protocol (form POST, XML answers) for DescribeVpcs, DescribeSubnets and
- * DescribeSecurityGroups over the {@link VpcCatalog}, so a VPC preflight runs against the emulator.
+ * DescribeSecurityGroups over the {@link VpcCatalog}, so a VPC preflight runs against the emulator, and the Create
+ * and Delete calls of VPCs, subnets and security groups that a test makes its network with (test_vpc_config).
  */
 public final class Ec2Handler {
 
@@ -95,6 +102,146 @@ public final class Ec2Handler {
         return answer("DescribeSecurityGroupsResponse", requestId, "securityGroupInfo", items);
     }
 
+    /** One Create or Delete action: edits the region's file, answers what it made. */
+    private interface ChangeCall {
+        String apply(ObjectNode network, Ec2Query query);
+    }
+
+    private ApiResponse change(ApiRequest request, String action, ChangeCall call) {
+        Ec2Query query = new Ec2Query(request.formMap());
+        String[] body = new String[1];
+        try {
+            catalogs.change(request.scope().region(), network -> body[0] = call.apply(network, query));
+        } catch (Ec2Query.NotFound e) {
+            return Xml.ec2Error(400, e.code, e.getMessage(), request.requestId());
+        }
+        return Xml.response(200, "<" + action + "Response xmlns=\"" + NS + "\">"
+                + Xml.element("requestId", request.requestId()) + body[0] + "</" + action + "Response>");
+    }
+
+    /** CreateVpc, with the VPC's default security group, as EC2 makes one. */
+    public ApiResponse createVpc(ApiRequest request) {
+        return change(request, "CreateVpc", (network, query) -> {
+            String cidr = query.required("CidrBlock");
+            String vpcId = id("vpc");
+            network.withArray("Vpcs").addObject().put("VpcId", vpcId).put("CidrBlock", cidr).put("IsDefault", false);
+            network.withArray("SecurityGroups").addObject().put("GroupId", id("sg")).put("GroupName", "default")
+                    .put("VpcId", vpcId).put("Description", "default VPC security group");
+            return "<vpc>" + Xml.element("vpcId", vpcId) + Xml.element("state", "available")
+                    + Xml.element("cidrBlock", cidr) + Xml.element("isDefault", false) + "</vpc>";
+        });
+    }
+
+    /** CreateSubnet in a VPC of the region: as many free addresses as its block has, less AWS's five. */
+    public ApiResponse createSubnet(ApiRequest request) {
+        return change(request, "CreateSubnet", (network, query) -> {
+            String vpcId = existing(network, "Vpcs", "VpcId", query.required("VpcId"), "InvalidVpcID.NotFound",
+                    "The vpc ID '%s' does not exist");
+            String cidr = query.required("CidrBlock");
+            String zone = query.single("AvailabilityZone") != null ? query.single("AvailabilityZone")
+                    : request.scope().region() + "a";
+            int prefix = Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1));
+            int free = (int) Math.max(0, (1L << (32 - prefix)) - 5);
+            String subnetId = id("subnet");
+            network.withArray("Subnets").addObject().put("SubnetId", subnetId).put("VpcId", vpcId)
+                    .put("AvailabilityZone", zone).put("CidrBlock", cidr).put("AvailableIpAddressCount", free);
+            return "<subnet>" + Xml.element("subnetId", subnetId) + Xml.element("state", "available")
+                    + Xml.element("vpcId", vpcId) + Xml.element("cidrBlock", cidr)
+                    + Xml.element("availableIpAddressCount", free) + Xml.element("availabilityZone", zone)
+                    + Xml.element("defaultForAz", false) + Xml.element("mapPublicIpOnLaunch", false) + "</subnet>";
+        });
+    }
+
+    /** CreateSecurityGroup, in the region's default VPC unless one is named; names are unique per VPC. */
+    public ApiResponse createSecurityGroup(ApiRequest request) {
+        return change(request, "CreateSecurityGroup", (network, query) -> {
+            String name = query.required("GroupName");
+            String description = query.required("GroupDescription");
+            String vpcId = query.single("VpcId") != null
+                    ? existing(network, "Vpcs", "VpcId", query.single("VpcId"), "InvalidVpcID.NotFound",
+                            "The vpc ID '%s' does not exist")
+                    : defaultVpc(network);
+            for (JsonNode group : network.path("SecurityGroups")) {
+                if (group.path("VpcId").asText().equals(vpcId) && group.path("GroupName").asText().equals(name)) {
+                    throw new Ec2Query.NotFound("InvalidGroup.Duplicate", "The security group '" + name
+                            + "' already exists for VPC '" + vpcId + "'");
+                }
+            }
+            String groupId = id("sg");
+            network.withArray("SecurityGroups").addObject().put("GroupId", groupId).put("GroupName", name)
+                    .put("VpcId", vpcId).put("Description", description);
+            return Xml.element("return", true) + Xml.element("groupId", groupId);
+        });
+    }
+
+    public ApiResponse deleteSubnet(ApiRequest request) {
+        return deleteOne(request, "DeleteSubnet", "Subnets", "SubnetId", "InvalidSubnetID.NotFound",
+                "The subnet ID '%s' does not exist");
+    }
+
+    public ApiResponse deleteSecurityGroup(ApiRequest request) {
+        return deleteOne(request, "DeleteSecurityGroup", "SecurityGroups", "GroupId", "InvalidGroup.NotFound",
+                "The security group '%s' does not exist");
+    }
+
+    /** A Delete of one item of {@code list}, named by the request parameter of its id's name. */
+    private ApiResponse deleteOne(ApiRequest request, String action, String list, String idField,
+            String notFoundCode, String notFoundMessage) {
+        return change(request, action, (network, query) -> {
+            String id = existing(network, list, idField, query.required(idField), notFoundCode, notFoundMessage);
+            remove(network, list, item -> item.path(idField).asText().equals(id));
+            return Xml.element("return", true);
+        });
+    }
+
+    /** DeleteVpc of a VPC without subnets or groups of its own (its default group goes with it). */
+    public ApiResponse deleteVpc(ApiRequest request) {
+        return change(request, "DeleteVpc", (network, query) -> {
+            String id = existing(network, "Vpcs", "VpcId", query.required("VpcId"), "InvalidVpcID.NotFound",
+                    "The vpc ID '%s' does not exist");
+            boolean used = network.path("Subnets").valueStream().anyMatch(s -> s.path("VpcId").asText().equals(id))
+                    || network.path("SecurityGroups").valueStream().anyMatch(g -> g.path("VpcId").asText()
+                            .equals(id) && !g.path("GroupName").asText().equals("default"));
+            if (used) {
+                throw new Ec2Query.NotFound("DependencyViolation", "The vpc '" + id
+                        + "' has dependencies and cannot be deleted.");
+            }
+            remove(network, "SecurityGroups", item -> item.path("VpcId").asText().equals(id));
+            remove(network, "Vpcs", item -> item.path("VpcId").asText().equals(id));
+            return Xml.element("return", true);
+        });
+    }
+
+    private static String existing(ObjectNode network, String list, String idField, String id, String code,
+            String message) {
+        if (network.path(list).valueStream().noneMatch(item -> item.path(idField).asText().equals(id))) {
+            throw new Ec2Query.NotFound(code, String.format(message, id));
+        }
+        return id;
+    }
+
+    private static String defaultVpc(ObjectNode network) {
+        return network.path("Vpcs").valueStream().filter(v -> v.path("IsDefault").asBoolean())
+                .map(v -> v.path("VpcId").asText()).findFirst()
+                .orElseThrow(() -> new Ec2Query.NotFound("VPCIdNotSpecified", "No default VPC for this user"));
+    }
+
+    private static void remove(ObjectNode network, String list, Predicate<JsonNode> which) {
+        ArrayNode items = network.withArray(list);
+        for (int i = items.size() - 1; i >= 0; i--) {
+            if (which.test(items.get(i))) {
+                items.remove(i);
+            }
+        }
+    }
+
+    /** An EC2 id: the prefix and 17 hex digits. */
+    private static String id(String prefix) {
+        byte[] random = new byte[9];
+        ThreadLocalRandom.current().nextBytes(random);
+        return prefix + "-" + HexFormat.of().formatHex(random).substring(0, 17);
+    }
+
     private static ApiResponse answer(String root, String requestId, String set, CharSequence items) {
         return Xml.response(200, "<" + root + " xmlns=\"" + NS + "\">" + Xml.element("requestId", requestId)
                 + "<" + set + ">" + items + "</" + set + "></" + root + ">");
@@ -111,6 +258,15 @@ public final class Ec2Handler {
         String single(String name) {
             List<String> values = form.get(name);
             return values == null || values.isEmpty() ? null : values.get(0);
+        }
+
+        /** A parameter the action needs, or EC2's MissingParameter. */
+        String required(String name) {
+            String value = single(name);
+            if (value == null || value.isEmpty()) {
+                throw new NotFound("MissingParameter", "The request must contain the parameter " + name);
+            }
+            return value;
         }
 
         List<String> list(String prefix) {

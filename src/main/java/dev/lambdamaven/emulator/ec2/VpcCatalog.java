@@ -125,8 +125,17 @@ public final class VpcCatalog {
         return vpcs.get(id);
     }
 
-    /** Checks ids the way Lambda does on CreateFunction/UpdateFunctionConfiguration. */
+    /**
+     * Checks ids the way Lambda does on CreateFunction/UpdateFunctionConfiguration: security groups are looked up
+     * before subnets (test_invalid_vpc_config_security_group), then subnets and groups must share one VPC.
+     */
     public Placement place(List<String> subnetIds, List<String> securityGroupIds) {
+        for (String id : securityGroupIds) {
+            if (!groups.containsKey(id)) {
+                throw ApiException.invalidParameter("Error occurred while DescribeSecurityGroups. EC2 Error Code:"
+                        + " InvalidGroup.NotFound. EC2 Error Message: The security group '" + id + "' does not exist");
+            }
+        }
         String vpcId = null;
         boolean outOfIps = false;
         for (String id : subnetIds) {
@@ -142,12 +151,7 @@ public final class VpcCatalog {
             outOfIps |= subnet.availableIpAddressCount() <= 0;
         }
         for (String id : securityGroupIds) {
-            SecurityGroup group = groups.get(id);
-            if (group == null) {
-                throw ApiException.invalidParameter("Error occurred while DescribeSecurityGroups. EC2 Error Code:"
-                        + " InvalidGroup.NotFound. EC2 Error Message: The security group '" + id + "' does not exist");
-            }
-            if (vpcId != null && !vpcId.equals(group.vpcId())) {
+            if (vpcId != null && !vpcId.equals(groups.get(id).vpcId())) {
                 throw ApiException.invalidParameter("Security groups and subnets must belong to the same VPC.");
             }
         }

@@ -1,17 +1,26 @@
 package dev.lambdamaven.emulator.ec2;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lambdamaven.emulator.http.Json;
+import dev.lambdamaven.emulator.store.AtomicFile;
 import dev.lambdamaven.emulator.store.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The emulated network of every region: {@code <home>/vpc/<region>.json}, seeded with a default VPC when a region
  * is first used. Edit a file (e.g. set a subnet's {@code AvailableIpAddressCount} to 0): the next request reads it.
- * A {@code <home>/vpc.json} of an earlier version, which had one region, becomes us-east-1's file.
+ * EC2's Create and Delete calls change the same file. A {@code <home>/vpc.json} of an earlier version, which had one
+ * region, becomes us-east-1's file.
  */
 public final class VpcCatalogs {
 
@@ -43,6 +52,25 @@ public final class VpcCatalogs {
             return current.catalog();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Applies {@code edit} to {@code region}'s file (as JSON), one writer at a time, also across emulators on one
+     * state directory (a lock file beside it). An exception from {@code edit} changes nothing.
+     */
+    public synchronized void change(String region, Consumer<ObjectNode> edit) {
+        catalog(region); // seeds a region used for the first time
+        Path file = file(region);
+        try (FileChannel channel = FileChannel.open(dir.resolve(".lock"), Set.of(StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE), OwnerOnly.fileAttributes()); FileLock lock = channel.lock()) {
+            ObjectNode root = (ObjectNode) Json.read(Files.readAllBytes(file));
+            edit.accept(root);
+            AtomicFile.write(file, Json.prettyBytes(root));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            loaded.remove(region);
         }
     }
 

@@ -4,23 +4,40 @@ import java.util.Map;
 
 /**
  * An error answered the way AWS answers it: HTTP status, {@code x-amzn-ErrorType} and a JSON body
- * {@code {"Type": "User"|"Service", "message": ...}} plus optional extra fields (e.g. {@code Reason}).
+ * {@code {"Type": "User"|"Service", "message": ...}} plus optional extra fields (e.g. {@code Reason}). A few of
+ * AWS's answers carry no {@code Type} ({@link #withoutFaultType()}).
  */
 public final class ApiException extends RuntimeException {
 
     private final int status;
     private final String type;
     private final Map<String, String> extraFields;
+    private final boolean withFaultType;
 
     public ApiException(int status, String type, String message) {
         this(status, type, message, Map.of());
     }
 
     public ApiException(int status, String type, String message, Map<String, String> extraFields) {
+        this(status, type, message, extraFields, true);
+    }
+
+    private ApiException(int status, String type, String message, Map<String, String> extraFields,
+            boolean withFaultType) {
         super(message, null, false, false);
         this.status = status;
         this.type = type;
         this.extraFields = Map.copyOf(extraFields);
+        this.withFaultType = withFaultType;
+    }
+
+    /** The same error answered without the {@code Type} member, as AWS answers some of them. */
+    public ApiException withoutFaultType() {
+        return new ApiException(status, type, getMessage(), extraFields, false);
+    }
+
+    public boolean withFaultType() {
+        return withFaultType;
     }
 
     public int status() {

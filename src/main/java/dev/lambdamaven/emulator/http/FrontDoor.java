@@ -41,7 +41,7 @@ public final class FrontDoor implements HttpListener.Handler {
         Router.Family family = familyOf(raw.method(), rawPath, target);
         ApiResponse response;
         try {
-            List<String> segments = PathCodec.segments(rawPath);
+            List<String> segments = family == Router.Family.S3 ? PathCodec.s3Segments(rawPath) : PathCodec.segments(rawPath);
             Map<String, List<String>> query = PathCodec.query(queryStart < 0 ? null : raw.uri().substring(queryStart + 1));
             gate.checkOrigin(raw.headers());
             if (family == Router.Family.KMS && !target.startsWith(Router.KMS_TARGET_PREFIX)) {
@@ -171,19 +171,19 @@ public final class FrontDoor implements HttpListener.Handler {
     }
 
     static ApiResponse error(Router.Family family, ApiException e, String requestId) {
-        ApiResponse response = error(family, e.status(), e.type(), e.getMessage(), requestId);
-        if (family == Router.Family.LAMBDA && !e.extraFields().isEmpty()) {
-            ObjectNode body = lambdaBody(e.status(), e.getMessage());
-            e.extraFields().forEach(body::put);
-            return ApiResponse.json(e.status(), body).header("x-amzn-ErrorType", e.type());
+        if (family != Router.Family.LAMBDA) {
+            return error(family, e.status(), e.type(), e.getMessage(), requestId);
         }
-        return response;
+        ObjectNode body = LambdaErrorBody.of(e.type(), e.status(), e.getMessage(), e.withFaultType());
+        e.extraFields().forEach(body::put);
+        return ApiResponse.json(e.status(), body).header("x-amzn-ErrorType", e.type());
     }
 
     private static ApiResponse error(Router.Family family, int status, String type, String message,
             String requestId) {
         return switch (family) {
-            case LAMBDA -> ApiResponse.json(status, lambdaBody(status, message)).header("x-amzn-ErrorType", type);
+            case LAMBDA -> ApiResponse.json(status, LambdaErrorBody.of(type, status, message, true))
+                    .header("x-amzn-ErrorType", type);
             case S3 -> Xml.s3Error(status, type, message, requestId);
             case EC2 -> Xml.ec2Error(status, type, message, requestId);
             case KMS -> ApiResponse.bytes(status, Json.bytes(Json.object().put("__type", type).put("message", message)),
@@ -193,12 +193,4 @@ public final class FrontDoor implements HttpListener.Handler {
 
     /** The content type of AWS's JSON 1.1 protocol (KMS), requests and answers. */
     public static final String JSON_1_1 = "application/x-amz-json-1.1";
-
-    /** Lambda's error body: {@code {"Type": "User"|"Service", "message": ...}}. */
-    private static ObjectNode lambdaBody(int status, String message) {
-        ObjectNode body = Json.object();
-        body.put("Type", status >= 500 ? "Service" : "User");
-        body.put("message", message);
-        return body;
-    }
 }

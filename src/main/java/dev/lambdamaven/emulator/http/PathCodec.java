@@ -15,6 +15,22 @@ public final class PathCodec {
 
     private PathCodec() {}
 
+    /**
+     * S3's segments: the bucket, then every segment of the key, empty ones too (a key may begin with a slash or hold
+     * two in a row: {@code /bucket//layer.zip} is the key {@code /layer.zip}).
+     */
+    public static List<String> s3Segments(String rawPath) {
+        int keyStart = rawPath.indexOf('/', 1);
+        if (keyStart < 0 || keyStart == rawPath.length() - 1) {
+            return segments(rawPath);
+        }
+        List<String> result = new ArrayList<>(segments(rawPath.substring(0, keyStart)));
+        for (String raw : rawPath.substring(keyStart + 1).split("/", -1)) {
+            result.add(decode(raw, false));
+        }
+        return result;
+    }
+
     /** Splits a raw path into decoded segments, dropping empty ones (so a trailing slash does not matter). */
     public static List<String> segments(String rawPath) {
         List<String> result = new ArrayList<>();

@@ -148,10 +148,16 @@ public final class ApiRoutes {
                 .s3("DELETE", "/{bucket}/{key+}", List.of("uploadId"), s3::abortMultipartUpload)
                 .s3("GET", "/{bucket}/{key+}", NONE, s3::getObject)
                 .s3("HEAD", "/{bucket}/{key+}", NONE, s3::getObject)
-                // EC2's query protocol, for the VPC preflight
+                // EC2's query protocol, for the VPC preflight and the networks tests make
                 .ec2("DescribeVpcs", ec2::describeVpcs)
                 .ec2("DescribeSubnets", ec2::describeSubnets)
                 .ec2("DescribeSecurityGroups", ec2::describeSecurityGroups)
+                .ec2("CreateVpc", ec2::createVpc)
+                .ec2("CreateSubnet", ec2::createSubnet)
+                .ec2("CreateSecurityGroup", ec2::createSecurityGroup)
+                .ec2("DeleteSubnet", ec2::deleteSubnet)
+                .ec2("DeleteSecurityGroup", ec2::deleteSecurityGroup)
+                .ec2("DeleteVpc", ec2::deleteVpc)
                 // KMS's JSON 1.1 protocol, for environment values encrypted in transit and the functions that decrypt them
                 .kms("CreateKey", kms::createKey)
                 .kms("DescribeKey", kms::describeKey)

@@ -216,8 +216,10 @@ final class CodeSigningHandler {
         return ctx.codeSigning().find(c, scope, id).orElseThrow(() -> notFound(arn));
     }
 
-    private static ApiException notFound(String arn) {
-        return ApiException.notFound("The Lambda code signing configuration " + arn + " can not be found.");
+    /** AWS answers it without a Type (snapshot: test_code_signing_not_found_excs). */
+    static ApiException notFound(String arn) {
+        return ApiException.notFound("The Lambda code signing configuration " + arn + " can not be found.")
+                .withoutFaultType();
     }
 
     private static void validate(ObjectNode body, boolean create) {

@@ -32,18 +32,20 @@ final class ConcurrencyHandler {
                 .range("reservedConcurrentExecutions", reserved, 0, Integer.MAX_VALUE)));
         int value = reserved.intValue();
         ctx.db().write(c -> {
+            // PutFunctionConcurrency names $LATEST in its not-found text (test_function_concurrency_exceptions)
             ctx.functions().version(c, ref.scope(), ref.name(), VersionRow.LATEST)
                     .orElseThrow(() -> FunctionLookup.notFound(ref.scope(), ref.name(), VersionRow.LATEST));
             long provisioned = ctx.provisioned().functionTotal(c, ref.scope(), ref.name(), "");
             if (value < provisioned) {
+                // without a Type, as AWS answers it (test_lambda.snapshot.json: test_reserved_provisioned_overlap)
                 throw ApiException.invalidParameter(" ReservedConcurrentExecutions  " + value + " should not be lower"
-                        + " than function's total provisioned concurrency [" + provisioned + "].");
+                        + " than function's total provisioned concurrency [" + provisioned + "].").withoutFaultType();
             }
             long others = ctx.functions().totalReservedConcurrency(c, ref.scope(), ref.name());
             if (ACCOUNT_CONCURRENCY - others - value < MIN_UNRESERVED) {
                 throw ApiException.invalidParameter("Specified ReservedConcurrentExecutions for function decreases"
                         + " account's UnreservedConcurrentExecution below its minimum value of [" + MIN_UNRESERVED
-                        + "].");
+                        + "].").withoutFaultType(); // as AWS answers it (snapshot: test_function_concurrency_limits)
             }
             ctx.functions().setReservedConcurrency(c, ref.scope(), ref.name(), value);
             return null;

@@ -65,6 +65,15 @@ final class ConfigurationView {
     }
 
     /**
+     * A create's or an update's own answer: the operation as it was when it was written, still under way however
+     * long the request took (AWS never answers CreateFunction with {@code Active}: test_notfound_and_invalid_routingconfigs,
+     * test_function_lifecycle).
+     */
+    ObjectNode renderWritten(VersionRow row) {
+        return render(row, Math.min(ctx.now(), row.doneAt() - 1));
+    }
+
+    /**
      * A version as ListFunctions and ListVersionsByFunction list it: without State, LastUpdateStatus and
      * RuntimeVersionConfig (test_list_functions, test_publish_version_on_create), with its revision as last seen.
      */
@@ -91,7 +100,8 @@ final class ConfigurationView {
             }
         }
         out.put("Version", row.version());
-        if (row.env() != null) {
+        // an environment once given is answered, also when it has no variables (snapshot: test_function_lifecycle)
+        if (row.env() != null || config.path(FunctionSettings.ENVIRONMENT_GIVEN).asBoolean()) {
             ObjectNode variables = out.putObject("Environment").putObject("Variables");
             EnvironmentCodec.unseal(ctx.secrets(), row.env()).forEach(variables::put);
         }

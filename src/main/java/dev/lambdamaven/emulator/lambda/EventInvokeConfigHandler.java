@@ -21,7 +21,7 @@ import java.util.Set;
 final class EventInvokeConfigHandler {
 
     static final String DESTINATION_PATTERN = "$|kafka://([^.]([a-zA-Z0-9\\-_.]{0,248}))|arn:(aws[a-zA-Z0-9-]*):"
-            + "([a-zA-Z0-9\\-])+:([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)";
+            + "([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)";
     /** The services a destination of an asynchronous invocation may be (S3 only for failures). */
     private static final Set<String> DESTINATION_SERVICES = Set.of("lambda", "sqs", "sns", "events");
     private static final String NO_FUNCTION = "The function doesn't exist.";

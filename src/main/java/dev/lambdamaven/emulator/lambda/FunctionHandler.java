@@ -44,7 +44,7 @@ final class FunctionHandler {
             FunctionRef ref = createdFunction(request, body);
             Map<String, String> newTags = TagHandler.parseTags(body.path("Tags"));
             Created created = store(ref, body, newTags);
-            ObjectNode out = view.render(created.latest(), ctx.now());
+            ObjectNode out = view.renderWritten(created.latest());
             if (created.published() != null) {
                 // $LATEST with the number of the version published from it (test_publish_version_on_create)
                 out.put("Version", created.published());
@@ -106,12 +106,13 @@ final class FunctionHandler {
         }
         return ctx.db().write(c -> {
             long now = ctx.now();
-            if (ctx.functions().exists(c, ref.scope(), ref.name())) {
-                throw ApiException.conflict("Function already exist: " + ref.name());
-            }
             ObjectNode config = Json.object();
             FunctionSettings.defaults(config);
             FunctionSettings.Outcome outcome = settings.apply(c, ref.scope(), body, config);
+            // the settings first: a layer of another region is refused also for a name in use (test_layer_function_exceptions)
+            if (ctx.functions().exists(c, ref.scope(), ref.name())) {
+                throw ApiException.conflict("Function already exist: " + ref.name());
+            }
             FunctionWrites.applyCode(config, code);
             FunctionWrites.checkCombinedSize(config, true);
             byte[] env = EnvironmentCodec.seal(ctx.secrets(), outcome.environment);

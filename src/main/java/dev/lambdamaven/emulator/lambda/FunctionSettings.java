@@ -23,6 +23,9 @@ import java.util.TreeSet;
  */
 final class FunctionSettings {
 
+    /** A stored field (not answered as such): an {@code Environment} was given, so it is answered even when empty. */
+    static final String ENVIRONMENT_GIVEN = "_EnvironmentGiven";
+
     /** What applying a request produced besides the configuration itself. */
     static final class Outcome {
         Map<String, String> environment; // null: not in the request
@@ -179,6 +182,7 @@ final class FunctionSettings {
         }
         if (request.hasNonNull("Environment")) {
             outcome.environment = environment(request.get("Environment").path("Variables"));
+            config.put(ENVIRONMENT_GIVEN, true);
         }
         if (request.hasNonNull("Layers")) {
             config.set("Layers", layers.resolve(c, scope, request.get("Layers")));

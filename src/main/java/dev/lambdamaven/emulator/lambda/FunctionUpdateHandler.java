@@ -35,7 +35,10 @@ final class FunctionUpdateHandler {
                     .string("sourceKMSKeyArn", FunctionSettings.text(body, "SourceKMSKeyArn"), Validation.KMS_KEY_ARN);
             Validation.architectures(v, "architectures", body.get("Architectures"), 1);
             FunctionRef ref = lookup.unqualified(request, v);
-            return ApiResponse.json(200, view.render(storeCode(ref, body), ctx.now()));
+            VersionRow row = storeCode(ref, body);
+            // a DryRun writes nothing: the function as it is now
+            return ApiResponse.json(200, body.path("DryRun").asBoolean(false) ? view.render(row, ctx.now())
+                    : view.renderWritten(row));
         } finally {
             // the replaced code may be referenced by nothing now; after a failure or a DryRun, the new one
             ctx.collector().request();
@@ -86,6 +89,6 @@ final class FunctionUpdateHandler {
             ctx.functions().put(c, updated);
             return updated;
         });
-        return ApiResponse.json(200, view.render(result, ctx.now()));
+        return ApiResponse.json(200, view.renderWritten(result));
     }
 }

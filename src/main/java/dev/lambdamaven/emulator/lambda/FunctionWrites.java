@@ -43,7 +43,7 @@ final class FunctionWrites {
     static void checkCombinedSize(ObjectNode config, boolean newCode) {
         long layers = LayerResolver.unzippedTotal(config.path("Layers"));
         long total = config.path(UNZIPPED_FIELD).asLong() + layers;
-        if (total <= ZipInspector.MAX_UNZIPPED) {
+        if (total < ZipInspector.MAX_UNZIPPED) {
             return;
         }
         throw ApiException.invalidParameter(newCode

@@ -141,13 +141,14 @@ final class ProvisionedConcurrencyHandler {
         long unreserved = ConcurrencyHandler.ACCOUNT_CONCURRENCY - ctx.functions().totalReservedConcurrency(c, scope,
                 "") - ctx.provisioned().unreservedTotal(c, scope, ref.name(), ref.qualifier());
         if (value > unreserved) {
+            // AWS answers both limits without a Type (snapshot: test_provisioned_concurrency_limits)
             throw ApiException.invalidParameter("Specified ConcurrentExecutions for function is greater than account's"
-                    + " unreserved concurrency [" + unreserved + "].");
+                    + " unreserved concurrency [" + unreserved + "].").withoutFaultType();
         }
         if (unreserved - value < ConcurrencyHandler.MIN_UNRESERVED) {
             throw ApiException.invalidParameter("Specified ConcurrentExecutions for function decreases account's"
                     + " UnreservedConcurrentExecution below its minimum value of [" + ConcurrencyHandler.MIN_UNRESERVED
-                    + "].");
+                    + "].").withoutFaultType();
         }
     }
 

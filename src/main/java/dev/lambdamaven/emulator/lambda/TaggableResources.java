@@ -44,7 +44,7 @@ final class TaggableResources {
                 throw ApiException.notFound("Event source mapping not found: " + arn);
             }
         } else if (!here || ctx.codeSigning().find(c, scope, m.group(4)).isEmpty()) {
-            throw ApiException.notFound("The Lambda code signing configuration " + arn + " can not be found.");
+            throw CodeSigningHandler.notFound(arn);
         }
         return arn;
     }

@@ -99,7 +99,7 @@ public final class Validation {
             "dotnetcore2.1", "python3.9", "java11", "nodejs6.10", "provided", "dotnetcore3.1", "dotnet8", "java25",
             "java17", "nodejs", "nodejs4.3", "java8.al2", "go1.x", "dotnet10", "nodejs20.x", "go1.9", "byol",
             "nodejs10.x", "provided.al2023", "nodejs22.x", "python3.10", "java8", "nodejs12.x", "python3.11",
-            "nodejs24.x", "nodejs8.x", "python3.12", "nodejs14.x", "nodejs8.9", "python3.13", "python3.14",
+            "nodejs24.x", "nodejs8.x", "python3.12", "nodejs14.x", "nodejs8.9", "nodejs26.x", "python3.13", "python3.14",
             "nodejs16.x", "python3.15", "provided.al2", "nodejs4.3-edge", "nodejs18.x", "ruby3.2", "python3.4",
             "ruby3.3", "ruby3.4", "ruby2.5", "python3.6", "python2.7");
     /**

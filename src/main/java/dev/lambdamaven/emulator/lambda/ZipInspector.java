@@ -44,7 +44,8 @@ public final class ZipInspector {
                     int n;
                     while ((n = in.read(buffer)) >= 0) {
                         total += n;
-                        if (total > MAX_UNZIPPED) {
+                        // "smaller than": exactly the limit is refused (test_oversized_unzipped_lambda)
+                        if (total >= MAX_UNZIPPED) {
                             throw ApiException.invalidParameter("Unzipped size must be smaller than "
                                     + MAX_UNZIPPED + " bytes");
                         }
