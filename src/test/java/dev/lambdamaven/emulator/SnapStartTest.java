@@ -1,6 +1,7 @@
 package dev.lambdamaven.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lambdamaven.emulator.http.Json;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LogType;
+import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.SnapStartApplyOn;
 import software.amazon.awssdk.services.lambda.model.SnapStartOptimizationStatus;
 
@@ -98,6 +100,29 @@ class SnapStartTest {
             assertThat(answer.get("restores").asInt()).isEqualTo(1);
             assertThat(log(first)).contains("beforeCheckpoint ran", "afterRestore ran", "Restore Duration: ",
                     "Init Duration: ");
+        }
+    }
+
+    @Test
+    void aVersionWhoseBeforeCheckpointHookFailsFails() throws Exception {
+        try (Emulator emulator = Emulator.start(EmulatorFixture.options(dir.resolve("state")).functionRuntime(
+                        new LocalFunctionRuntime(LocalRuntimeOptions.defaults(dir.resolve("work")))).build());
+                LambdaClient lambda = EmulatorFixture.lambda(emulator)) {
+            lambda.createFunction(EmulatorFixture.createRequest("orders", TestFunctions.javaHandlersZip())
+                    .runtime("java17").handler("demo.SnapStartHandler::handleRequest").timeout(30)
+                    .snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS))
+                    .environment(e -> e.variables(Map.of("FAIL_CHECKPOINT", "yes"))).build());
+            lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName("orders"));
+            lambda.publishVersion(b -> b.functionName("orders"));
+
+            var version = lambda.getFunctionConfiguration(b -> b.functionName("orders").qualifier("1"));
+            assertThat(version.stateAsString()).isEqualTo("Failed");
+            assertThat(version.stateReasonCodeAsString()).isEqualTo("FunctionError");
+            // the runtime client reports a failing hook as its CheckpointException (the hook's exception suppressed in it)
+            assertThat(version.stateReason()).contains("beforeCheckpoint").contains("crac.CheckpointException");
+            assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("orders").qualifier("1")))
+                    .isInstanceOf(ResourceConflictException.class).hasMessageContaining("Failed");
+            assertThat(invoke(lambda, "$LATEST").statusCode()).as("$LATEST runs no hooks").isEqualTo(200);
         }
     }
 
