@@ -38,14 +38,9 @@ class SnapStartTest {
     @Test
     void publishingCheckpointsTheVersionAndItsFirstInvocationRestoresIt() throws Exception {
         Path hooks = dir.resolve("hooks.log");
-        try (Emulator emulator = Emulator.start(EmulatorFixture.options(dir.resolve("state")).functionRuntime(
-                        new LocalFunctionRuntime(LocalRuntimeOptions.defaults(dir.resolve("work")))).build());
+        try (Emulator emulator = withRuntime();
                 LambdaClient lambda = EmulatorFixture.lambda(emulator)) {
-            lambda.createFunction(EmulatorFixture.createRequest("orders", TestFunctions.javaHandlersZip())
-                    .runtime("java17").handler("demo.SnapStartHandler::handleRequest").timeout(30)
-                    .snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS))
-                    .environment(e -> e.variables(Map.of("HOOK_LOG", hooks.toString()))).build());
-            lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName("orders"));
+            createSnapStartFunction(lambda, Map.of("HOOK_LOG", hooks.toString()));
 
             var published = lambda.publishVersion(b -> b.functionName("orders"));
             assertThat(published.snapStart().optimizationStatus()).isEqualTo(SnapStartOptimizationStatus.ON);
@@ -91,8 +86,7 @@ class SnapStartTest {
                     .runtime("java17").handler("demo.SnapStartHandler::handleRequest").timeout(30).publish(true)
                     .snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS)).build());
         }
-        try (Emulator emulator = Emulator.start(EmulatorFixture.options(dir.resolve("state")).functionRuntime(
-                        new LocalFunctionRuntime(LocalRuntimeOptions.defaults(dir.resolve("work")))).build());
+        try (Emulator emulator = withRuntime();
                 LambdaClient lambda = EmulatorFixture.lambda(emulator)) {
             InvokeResponse first = invoke(lambda, "1");
             JsonNode answer = Json.parse(first.payload().asByteArray());
@@ -105,14 +99,9 @@ class SnapStartTest {
 
     @Test
     void aVersionWhoseBeforeCheckpointHookFailsFails() throws Exception {
-        try (Emulator emulator = Emulator.start(EmulatorFixture.options(dir.resolve("state")).functionRuntime(
-                        new LocalFunctionRuntime(LocalRuntimeOptions.defaults(dir.resolve("work")))).build());
+        try (Emulator emulator = withRuntime();
                 LambdaClient lambda = EmulatorFixture.lambda(emulator)) {
-            lambda.createFunction(EmulatorFixture.createRequest("orders", TestFunctions.javaHandlersZip())
-                    .runtime("java17").handler("demo.SnapStartHandler::handleRequest").timeout(30)
-                    .snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS))
-                    .environment(e -> e.variables(Map.of("FAIL_CHECKPOINT", "yes"))).build());
-            lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName("orders"));
+            createSnapStartFunction(lambda, Map.of("FAIL_CHECKPOINT", "yes"));
             lambda.publishVersion(b -> b.functionName("orders"));
 
             var version = lambda.getFunctionConfiguration(b -> b.functionName("orders").qualifier("1"));
@@ -124,6 +113,21 @@ class SnapStartTest {
                     .isInstanceOf(ResourceConflictException.class).hasMessageContaining("Failed");
             assertThat(invoke(lambda, "$LATEST").statusCode()).as("$LATEST runs no hooks").isEqualTo(200);
         }
+    }
+
+    /** An emulator on the test's state directory with the local runtime. */
+    private Emulator withRuntime() throws java.io.IOException {
+        return Emulator.start(EmulatorFixture.options(dir.resolve("state")).functionRuntime(
+                new LocalFunctionRuntime(LocalRuntimeOptions.defaults(dir.resolve("work")))).build());
+    }
+
+    /** {@code orders}: demo.SnapStartHandler with SnapStart on published versions, Active. */
+    private static void createSnapStartFunction(LambdaClient lambda, Map<String, String> variables) {
+        lambda.createFunction(EmulatorFixture.createRequest("orders", TestFunctions.javaHandlersZip())
+                .runtime("java17").handler("demo.SnapStartHandler::handleRequest").timeout(30)
+                .snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS))
+                .environment(e -> e.variables(variables)).build());
+        lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName("orders"));
     }
 
     private static InvokeResponse invoke(LambdaClient lambda, String qualifier) {
