@@ -100,6 +100,7 @@ class FunctionUrlServingTest {
         assertThat(context.get("http").get("userAgent").asText()).isEqualTo("curl/8.0");
         assertThat(context.get("requestId").asText()).isEqualTo(answer.header("x-amzn-RequestId"));
         assertThat(context.has("authorizer")).as("NONE: no caller identity").isFalse();
+        assertThat(context.get("accountId").asText()).isEqualTo("anonymous");
         assertThat(context.get("timeEpoch").asLong()).isPositive();
         assertThat(answer.header("X-Version")).as("the function's URL runs $LATEST").isEqualTo("$LATEST");
     }
@@ -152,6 +153,9 @@ class FunctionUrlServingTest {
         assertThat(signed.header("X-Version")).isEqualTo("1");
         JsonNode caller = Json.parse(signed.body()).get("requestContext").get("authorizer").get("iam");
         assertThat(caller.get("accessKey").asText()).isEqualTo("AKIDEXAMPLE");
+        assertThat(caller.get("accountId").asText()).as("a key that is no account id: the owner's")
+                .isEqualTo("123456789012");
+        assertThat(Json.parse(signed.body()).get("requestContext").get("accountId").asText()).isEqualTo("123456789012");
     }
 
     @Test

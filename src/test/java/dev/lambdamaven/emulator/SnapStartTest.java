@@ -1,6 +1,7 @@
 package dev.lambdamaven.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lambdamaven.emulator.http.Json;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LogType;
+import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.SnapStartApplyOn;
 import software.amazon.awssdk.services.lambda.model.SnapStartOptimizationStatus;
 
@@ -36,14 +38,9 @@ class SnapStartTest {
     @Test
     void publishingCheckpointsTheVersionAndItsFirstInvocationRestoresIt() throws Exception {
         Path hooks = dir.resolve("hooks.log");
-        try (Emulator emulator = Emulator.start(EmulatorFixture.options(dir.resolve("state")).functionRuntime(
-                        new LocalFunctionRuntime(LocalRuntimeOptions.defaults(dir.resolve("work")))).build());
+        try (Emulator emulator = withRuntime();
                 LambdaClient lambda = EmulatorFixture.lambda(emulator)) {
-            lambda.createFunction(EmulatorFixture.createRequest("orders", TestFunctions.javaHandlersZip())
-                    .runtime("java17").handler("demo.SnapStartHandler::handleRequest").timeout(30)
-                    .snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS))
-                    .environment(e -> e.variables(Map.of("HOOK_LOG", hooks.toString()))).build());
-            lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName("orders"));
+            createSnapStartFunction(lambda, Map.of("HOOK_LOG", hooks.toString()));
 
             var published = lambda.publishVersion(b -> b.functionName("orders"));
             assertThat(published.snapStart().optimizationStatus()).isEqualTo(SnapStartOptimizationStatus.ON);
@@ -89,8 +86,7 @@ class SnapStartTest {
                     .runtime("java17").handler("demo.SnapStartHandler::handleRequest").timeout(30).publish(true)
                     .snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS)).build());
         }
-        try (Emulator emulator = Emulator.start(EmulatorFixture.options(dir.resolve("state")).functionRuntime(
-                        new LocalFunctionRuntime(LocalRuntimeOptions.defaults(dir.resolve("work")))).build());
+        try (Emulator emulator = withRuntime();
                 LambdaClient lambda = EmulatorFixture.lambda(emulator)) {
             InvokeResponse first = invoke(lambda, "1");
             JsonNode answer = Json.parse(first.payload().asByteArray());
@@ -99,6 +95,39 @@ class SnapStartTest {
             assertThat(log(first)).contains("beforeCheckpoint ran", "afterRestore ran", "Restore Duration: ",
                     "Init Duration: ");
         }
+    }
+
+    @Test
+    void aVersionWhoseBeforeCheckpointHookFailsFails() throws Exception {
+        try (Emulator emulator = withRuntime();
+                LambdaClient lambda = EmulatorFixture.lambda(emulator)) {
+            createSnapStartFunction(lambda, Map.of("FAIL_CHECKPOINT", "yes"));
+            lambda.publishVersion(b -> b.functionName("orders"));
+
+            var version = lambda.getFunctionConfiguration(b -> b.functionName("orders").qualifier("1"));
+            assertThat(version.stateAsString()).isEqualTo("Failed");
+            assertThat(version.stateReasonCodeAsString()).isEqualTo("FunctionError");
+            // the runtime client reports a failing hook as its CheckpointException (the hook's exception suppressed in it)
+            assertThat(version.stateReason()).contains("beforeCheckpoint").contains("crac.CheckpointException");
+            assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("orders").qualifier("1")))
+                    .isInstanceOf(ResourceConflictException.class).hasMessageContaining("Failed");
+            assertThat(invoke(lambda, "$LATEST").statusCode()).as("$LATEST runs no hooks").isEqualTo(200);
+        }
+    }
+
+    /** An emulator on the test's state directory with the local runtime. */
+    private Emulator withRuntime() throws java.io.IOException {
+        return Emulator.start(EmulatorFixture.options(dir.resolve("state")).functionRuntime(
+                new LocalFunctionRuntime(LocalRuntimeOptions.defaults(dir.resolve("work")))).build());
+    }
+
+    /** {@code orders}: demo.SnapStartHandler with SnapStart on published versions, Active. */
+    private static void createSnapStartFunction(LambdaClient lambda, Map<String, String> variables) {
+        lambda.createFunction(EmulatorFixture.createRequest("orders", TestFunctions.javaHandlersZip())
+                .runtime("java17").handler("demo.SnapStartHandler::handleRequest").timeout(30)
+                .snapStart(s -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS))
+                .environment(e -> e.variables(variables)).build());
+        lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName("orders"));
     }
 
     private static InvokeResponse invoke(LambdaClient lambda, String qualifier) {

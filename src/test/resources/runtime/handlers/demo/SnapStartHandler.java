@@ -29,6 +29,9 @@ public class SnapStartHandler implements RequestHandler<Map<String, Object>, Map
 
     @Override
     public void beforeCheckpoint(com.amazonaws.services.lambda.crac.Context<? extends Resource> context) {
+        if (System.getenv("FAIL_CHECKPOINT") != null) {
+            throw new IllegalStateException("the connection pool cannot be closed");
+        }
         connection = "closed for the snapshot";
         System.out.println("beforeCheckpoint ran");
         hook("beforeCheckpoint");

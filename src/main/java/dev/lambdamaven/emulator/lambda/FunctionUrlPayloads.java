@@ -73,13 +73,15 @@ final class FunctionUrlPayloads {
         context.put("accountId", request.credential() == null ? "anonymous" : account);
         context.put("apiId", urlId);
         if (request.credential() != null) {
+            String key = request.credential().accessKeyId();
+            String caller = key.matches("\\d{12}") ? key : account; // the emulator's rule for a signer's account
             ObjectNode iam = Json.object();
-            iam.put("accessKey", request.credential().accessKeyId());
-            iam.put("accountId", account);
-            iam.put("callerId", request.credential().accessKeyId());
+            iam.put("accessKey", key);
+            iam.put("accountId", caller);
+            iam.put("callerId", key);
             iam.putNull("cognitoIdentity");
             iam.putNull("principalOrgId");
-            iam.put("userArn", "arn:aws:iam::" + account + ":user/" + request.credential().accessKeyId());
+            iam.put("userArn", "arn:aws:iam::" + caller + ":user/" + key);
             iam.put("userId", request.credential().accessKeyId());
             context.set("authorizer", Json.object().set("iam", iam));
         }

@@ -49,10 +49,21 @@ final class SnapStarts {
         if (row == null || !InvokeHandler.snapStart(row)) {
             return;
         }
+        String failure;
         try {
-            runtime.snapshot(invoke.template(version));
+            failure = runtime.snapshot(invoke.template(version));
         } catch (LocalRuntimeException | ApiException e) { // this machine cannot run it: invocations will say why
             LOG.log(Level.WARNING, "SnapStart: no snapshot of " + version.qualifiedArn() + ": " + e.getMessage());
+            return;
+        }
+        if (failure != null) { // as on AWS, the version fails: its init or a beforeCheckpoint hook failed
+            String reason = "SnapStart: the function's initialization or its beforeCheckpoint hooks failed: " + failure;
+            ctx.db().write(c -> {
+                ctx.functions().put(c, new VersionRow(row.scope(), row.function(), row.version(), row.config(),
+                        row.env(), row.codeSha(), row.revision(), row.op(), row.doneAt(), "FunctionError",
+                        reason.length() > 1000 ? reason.substring(0, 1000) : reason));
+                return null;
+            });
         }
     }
 }

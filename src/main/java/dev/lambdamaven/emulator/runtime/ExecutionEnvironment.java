@@ -177,6 +177,19 @@ final class ExecutionEnvironment {
         restoreSignal.complete(System.nanoTime());
     }
 
+    /**
+     * Why the environment did not reach its checkpoint, in the words of the runtime client's init error document, or
+     * how its process ended.
+     */
+    String checkpointFailure() {
+        byte[] error = earlyInitError;
+        if (error != null) {
+            return new String(error, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return process.isAlive() ? "the init did not finish in time" : "the runtime exited with status "
+                + process.exitValue();
+    }
+
     /** The after-restore hooks failed ({@code /restore/error}): as an init error, for the current or next invocation. */
     void restoreFailed(byte[] errorDocument) {
         initFailed(errorDocument);

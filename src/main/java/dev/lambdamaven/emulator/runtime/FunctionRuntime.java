@@ -13,9 +13,12 @@ public interface FunctionRuntime extends AutoCloseable {
     /**
      * SnapStart at publish: runs the initialisation of {@code template}'s version once, up to its
      * {@code beforeCheckpoint} hooks, and keeps that environment as the version's snapshot, from which the next new
-     * environment of the version restores. Returns when it is taken, or failed (then environments initialise anew).
+     * environment of the version restores. Returns when it is taken: {@code null}, or why the function's init or its
+     * hooks failed (its environments then initialise anew, and fail the same way).
      */
-    default void snapshot(InvocationRequest template) throws InterruptedException {}
+    default String snapshot(InvocationRequest template) throws InterruptedException {
+        return null;
+    }
 
     /**
      * Keeps {@code count} environments of {@code template}'s function version started ahead and warm under

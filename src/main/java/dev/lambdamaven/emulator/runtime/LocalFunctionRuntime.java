@@ -245,25 +245,25 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
     }
 
     @Override
-    public void snapshot(InvocationRequest template) throws InterruptedException {
+    public String snapshot(InvocationRequest template) throws InterruptedException {
         RuntimeKind kind = RuntimeKind.of(template.runtime());
         if (!template.snapStart() || !kind.isJava() || closed) {
-            return;
+            return null;
         }
         EnvironmentKey key = EnvironmentKey.of(template);
         synchronized (this) {
             ExecutionEnvironment taken = snapshots.get(key);
             if (taken != null && taken.isUsable()) {
-                return;
+                return null;
             }
         }
         ExecutionEnvironment env = start(template, kind, key);
         if (!env.awaitCheckpoint(options.initTimeout())) {
+            String failure = env.checkpointFailure();
             LOG.warning("SnapStart: version " + template.version() + " of " + template.functionName() + " did not"
-                    + " reach its checkpoint (an init error, or its beforeCheckpoint hooks failed): its environments"
-                    + " initialise on demand");
+                    + " reach its checkpoint: " + failure);
             env.stop();
-            return;
+            return failure;
         }
         ExecutionEnvironment replaced;
         synchronized (this) {
@@ -272,6 +272,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
         if (replaced != null) {
             replaced.stop();
         }
+        return null;
     }
 
     /**
