@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * create, left alone on update); environment, layers and VPC are always managed: what the pom says is what
  * the function gets (empty means none). Tags are added or updated, never removed. Tags and reserved
  * concurrency belong to the function, not to a version. {@code codeSha256} is the hash package-function recorded
- * for {@code code} ({@code null}: not known), checked before the zip is sent.
+ * for {@code code} ({@code null}: not known), checked before the zip is sent. {@code authoritative} makes the pom
+ * the whole truth: settings left out are reset to Lambda's defaults, tags left out are removed.
  */
 public record FunctionSpec(
         String functionName,
@@ -34,7 +35,8 @@ public record FunctionSpec(
         VpcSpec vpc,
         String tracingMode,
         Integer reservedConcurrency,
-        LoggingSpec logging) {
+        LoggingSpec logging,
+        boolean authoritative) {
 
     public static final Set<String> TRACING_MODES = Set.of("Active", "PassThrough");
     public static final Set<String> ARCHITECTURES = Set.of("x86_64", "arm64");
@@ -141,7 +143,7 @@ public record FunctionSpec(
     public FunctionSpec withEnvironment(Environment sent) {
         return new FunctionSpec(functionName, code, codeSha256, handler, runtime, role, description, memorySize,
                 timeout, ephemeralStorage, architecture, sent, kmsKeyArn, layers, tags, vpc, tracingMode,
-                reservedConcurrency, logging);
+                reservedConcurrency, logging, authoritative);
     }
 
     public static Builder builder(String functionName, Path code) {
@@ -169,6 +171,7 @@ public record FunctionSpec(
         private String tracingMode;
         private Integer reservedConcurrency;
         private LoggingSpec logging;
+        private boolean authoritative;
 
         private Builder(String functionName, Path code) {
             this.functionName = functionName;
@@ -192,11 +195,12 @@ public record FunctionSpec(
         public Builder tracingMode(String v) { tracingMode = v; return this; }
         public Builder reservedConcurrency(Integer v) { reservedConcurrency = v; return this; }
         public Builder logging(LoggingSpec v) { logging = v; return this; }
+        public Builder authoritative(boolean v) { authoritative = v; return this; }
 
         public FunctionSpec build() {
             return new FunctionSpec(functionName, code, codeSha256, handler, runtime, role, description, memorySize, timeout,
                     ephemeralStorage, architecture, environment, kmsKeyArn, layers, tags, vpc, tracingMode,
-                    reservedConcurrency, logging);
+                    reservedConcurrency, logging, authoritative);
         }
     }
 }

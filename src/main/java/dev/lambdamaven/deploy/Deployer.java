@@ -59,7 +59,7 @@ public final class Deployer implements AutoCloseable {
         this.log = log;
         this.clock = clock;
         CodeUploader uploader = new CodeUploader(clients, log, directUploadLimit);
-        this.reader = new FunctionReader(clients.lambda());
+        this.reader = new FunctionReader(clients.lambda(), retry, log);
         StateWaiter waiter = StateWaiter.standard(clients.lambda(), log);
         this.applier = new FunctionApplier(clients.lambda(), uploader, retry, waiter, log);
         this.publisher = new Publisher(clients.lambda(), retry, waiter);
@@ -93,7 +93,7 @@ public final class Deployer implements AutoCloseable {
         List<String> secrets = spec.environment().secrets().values().stream().map(SecretValue::reveal).toList();
         return guard(secrets, () -> {
             String hash = checkedHash(spec.code(), spec.codeSha256());
-            Optional<DeployedFunction> deployed = reader.read(spec.functionName());
+            Optional<DeployedFunction> deployed = reader.read(spec);
             checkRuntime(runtime, today, deployed.isEmpty());
             FunctionSpec sent = transit.resolve(spec, deployed.orElse(null), !options.dryRun());
             Plan plan = ConfigDiff.between(sent, hash, deployed.orElse(null));
@@ -146,7 +146,7 @@ public final class Deployer implements AutoCloseable {
         List<String> secrets = spec.environment().secrets().values().stream().map(SecretValue::reveal).toList();
         return guard(secrets, () -> {
             String hash = CodeHash.of(spec.code());
-            Optional<DeployedFunction> deployed = reader.read(spec.functionName());
+            Optional<DeployedFunction> deployed = reader.read(spec);
             FunctionSpec sent = transit.resolve(spec, deployed.orElse(null), true);
             Plan plan = ConfigDiff.between(sent, hash, deployed.orElse(null));
             apply(sent, hash, plan, deployed, s3Bucket);
@@ -159,7 +159,7 @@ public final class Deployer implements AutoCloseable {
         FunctionApplier.Applied applied = deployed.isEmpty() ? applier.create(spec, hash, s3Bucket)
                 : plan.changesVersion() ? applier.update(spec, plan, deployed.get(), s3Bucket)
                 : new FunctionApplier.Applied(deployed.get().functionArn(), deployed.get().revisionId());
-        return applier.applyFunctionSettings(applied, plan, spec);
+        return applier.applyFunctionSettings(applied, plan, spec, deployed.orElse(null));
     }
 
     /**
