@@ -84,7 +84,9 @@ final class FunctionField<T, D> {
         this.differ = b.differ;
         this.lambdaDefault = b.lambdaDefault;
         this.reset = b.reset != null ? b.reset : b.lambdaDefault == null ? null
-                : (field, spec, d) -> field.differ.changes(field.name, d, field.lambdaDefault.apply(spec));
+                // a value Lambda does not report is its default
+                : (field, spec, d) -> d == null ? List.of() : field.differ.changes(field.name, d,
+                        field.lambdaDefault.apply(spec));
         this.create = b.create;
         this.update = b.update;
         this.code = b.code;

@@ -5,12 +5,16 @@ import static dev.lambdamaven.deploy.FunctionField.Kind.CONFIGURATION;
 import static dev.lambdamaven.deploy.FunctionField.Kind.FUNCTION;
 
 import dev.lambdamaven.config.Environment;
+import dev.lambdamaven.config.FileSystemSpec;
+import dev.lambdamaven.config.PermissionSpec;
+import dev.lambdamaven.config.RuntimeManagementSpec;
 import dev.lambdamaven.config.FunctionSpec;
 import dev.lambdamaven.config.LoggingSpec;
 import dev.lambdamaven.config.VpcSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import software.amazon.awssdk.services.lambda.model.FileSystemConfig;
 
 /**
  * The table of function settings, in the order plans list them. A new setting is its Mojo parameter, its
@@ -150,10 +154,124 @@ final class FunctionFields {
                 }
             }).build();
 
+    /** {@code PublishedVersions}: each published version starts from a snapshot (Publisher waits for it). */
+    static final FunctionField<String, String> SNAP_START = FunctionField.<String>scalar("snapStart", CONFIGURATION,
+                    FunctionSpec::snapStart,
+                    d -> d.configuration().snapStart() == null ? null : d.configuration().snapStart().applyOnAsString())
+            .lambdaDefault("None").create((b, v) -> b.snapStart(s -> s.applyOn(v)))
+            .update((b, v) -> b.snapStart(s -> s.applyOn(v))).build();
+
+    /** An empty ARN removes the dead-letter queue, as the API takes it. */
+    static final FunctionField<String, String> DEAD_LETTER_TARGET_ARN = FunctionField.<String>scalar(
+                    "deadLetterTargetArn", CONFIGURATION, FunctionSpec::deadLetterTargetArn,
+                    d -> d.configuration().deadLetterConfig() == null ? null
+                            : d.configuration().deadLetterConfig().targetArn())
+            .lambdaDefault("")
+            .create((b, v) -> {
+                if (!v.isEmpty()) {
+                    b.deadLetterConfig(c -> c.targetArn(v));
+                }
+            })
+            .update((b, v) -> b.deadLetterConfig(c -> c.targetArn(v))).build();
+
+    static final FunctionField<List<FileSystemSpec>, List<String>> FILE_SYSTEM_CONFIGS =
+            FunctionField.<List<FileSystemSpec>, List<String>>of("fileSystemConfigs", CONFIGURATION,
+                            FunctionSpec::fileSystemConfigs)
+                    .deployed(d -> d.configuration().hasFileSystemConfigs() ? d.configuration().fileSystemConfigs()
+                            .stream().map(f -> f.arn() + " at " + f.localMountPath()).toList()
+                            : List.of())
+                    .differ((name, d, w) -> FunctionField.scalarChange(name, d == null ? List.of() : d,
+                            w.stream().map(FileSystemSpec::toString).toList()))
+                    .lambdaDefault(List.of())
+                    .create((b, v) -> {
+                        if (!v.isEmpty()) {
+                            b.fileSystemConfigs(FunctionFields.fileSystems(v));
+                        }
+                    })
+                    .update((b, v) -> b.fileSystemConfigs(FunctionFields.fileSystems(v))).build();
+
+    static final FunctionField<String, String> RECURSIVE_LOOP = FunctionField.<String>scalar("recursiveLoop",
+                    FUNCTION, FunctionSpec::recursiveLoop, null)
+            .ownRead(calls -> calls.call("GetFunctionRecursionConfig", () -> calls.lambda()
+                    .getFunctionRecursionConfig(r -> r.functionName(calls.functionName()))).recursiveLoopAsString())
+            .lambdaDefault("Terminate")
+            .apply((calls, value, deployed, authoritative) -> {
+                calls.call("PutFunctionRecursionConfig", () -> calls.lambda().putFunctionRecursionConfig(r -> r
+                        .functionName(calls.functionName()).recursiveLoop(value)));
+                calls.log().info("Recursive loop detection of " + calls.functionName() + ": " + value);
+            }).build();
+
+    /** Of {@code $LATEST}, which each version published next takes. */
+    static final FunctionField<RuntimeManagementSpec, String> RUNTIME_MANAGEMENT =
+            FunctionField.<RuntimeManagementSpec, String>of("runtimeUpdateMode", FUNCTION,
+                            FunctionSpec::runtimeManagement)
+                    .ownRead(calls -> {
+                        var config = calls.call("GetRuntimeManagementConfig", () -> calls.lambda()
+                                .getRuntimeManagementConfig(r -> r.functionName(calls.functionName())));
+                        return config.updateRuntimeOnAsString() + (config.runtimeVersionArn() == null ? ""
+                                : " (" + config.runtimeVersionArn() + ")");
+                    })
+                    .differ((name, d, w) -> FunctionField.scalarChange(name, d, w.toString()))
+                    .lambdaDefault(RuntimeManagementSpec.AUTO)
+                    .apply((calls, value, deployed, authoritative) -> {
+                        calls.call("PutRuntimeManagementConfig", () -> calls.lambda().putRuntimeManagementConfig(r -> r
+                                .functionName(calls.functionName()).updateRuntimeOn(value.updateRuntimeOn())
+                                .runtimeVersionArn(value.runtimeVersionArn())));
+                        calls.log().info("Runtime updates of " + calls.functionName() + ": " + value);
+                    }).build();
+
+    /** An empty ARN removes the code signing config. */
+    static final FunctionField<String, String> CODE_SIGNING_CONFIG_ARN = FunctionField.<String>scalar(
+                    "codeSigningConfigArn", FUNCTION, FunctionSpec::codeSigningConfigArn, null)
+            .ownRead(calls -> {
+                String arn = calls.call("GetFunctionCodeSigningConfig", () -> calls.lambda()
+                        .getFunctionCodeSigningConfig(r -> r.functionName(calls.functionName()))).codeSigningConfigArn();
+                return arn == null ? "" : arn;
+            })
+            .lambdaDefault("")
+            .revisesFunction()
+            .create((b, v) -> {
+                if (!v.isEmpty()) {
+                    b.codeSigningConfigArn(v);
+                }
+            })
+            .apply((calls, value, deployed, authoritative) -> {
+                if (value.isEmpty()) {
+                    calls.call("DeleteFunctionCodeSigningConfig", () -> calls.lambda().deleteFunctionCodeSigningConfig(
+                            r -> r.functionName(calls.functionName())));
+                    calls.log().info("Code signing config of " + calls.functionName() + " removed");
+                } else {
+                    calls.call("PutFunctionCodeSigningConfig", () -> calls.lambda().putFunctionCodeSigningConfig(r -> r
+                            .functionName(calls.functionName()).codeSigningConfigArn(value)));
+                    calls.log().info("Code signing config of " + calls.functionName() + ": " + value);
+                }
+            }).build();
+
+    /**
+     * The function's own policy (statements on an alias are the alias's settings). The plugin's statements (ids with
+     * its prefix) dropped from the pom are removed; the others only with {@code <authoritative>}, or all with it when
+     * the pom has no {@code <permissions>}.
+     */
+    static final FunctionField<List<PermissionSpec>, Map<String, String>> PERMISSIONS =
+            FunctionField.<List<PermissionSpec>, Map<String, String>>of("permissions", FUNCTION,
+                            FunctionSpec::functionPermissions)
+                    .ownRead(calls -> Permissions.read(calls, null))
+                    .differ(Permissions::changes)
+                    .reset((field, spec, d) -> Permissions.resets(field.name, d, spec.functionPermissions()))
+                    .revisesFunction()
+                    .apply((calls, value, deployed, authoritative) -> Permissions.apply(calls, null, value, deployed,
+                            authoritative)).build();
+
     /** The table, in plan order. */
     static final List<FunctionField<?, ?>> ALL = List.of(HANDLER, RUNTIME, ROLE, DESCRIPTION, MEMORY_SIZE, TIMEOUT,
-            EPHEMERAL_STORAGE, ARCHITECTURE, KMS_KEY_ARN, TRACING_MODE, LOGGING, ENVIRONMENT, LAYERS, VPC, TAGS,
-            RESERVED_CONCURRENCY);
+            EPHEMERAL_STORAGE, ARCHITECTURE, KMS_KEY_ARN, TRACING_MODE, LOGGING, ENVIRONMENT, LAYERS, VPC,
+            SNAP_START, DEAD_LETTER_TARGET_ARN, FILE_SYSTEM_CONFIGS, TAGS, RESERVED_CONCURRENCY, RECURSIVE_LOOP,
+            RUNTIME_MANAGEMENT, CODE_SIGNING_CONFIG_ARN, PERMISSIONS);
+
+    private static List<FileSystemConfig> fileSystems(List<FileSystemSpec> specs) {
+        return specs.stream().map(f -> FileSystemConfig.builder().arn(f.arn()).localMountPath(f.localMountPath())
+                .build()).toList();
+    }
 
     static FunctionField<?, ?> named(String name) {
         return ALL.stream().filter(f -> f.name.equals(name)).findFirst()
