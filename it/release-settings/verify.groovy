@@ -3,9 +3,17 @@ import groovy.json.JsonSlurper
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException
 
 def log = new File(basedir, 'build.log').text
-def builds = log.split(/(?m)^\[INFO\] Scanning for projects/).findAll { it.contains('lambda:publish-version') }
+def all = log.split(/(?m)^\[INFO\] Scanning for projects/)
+def plan = all.find { it.contains('lambda:plan on ') }
+def builds = all.findAll { it.contains('lambda:publish-version') }
 assert builds.size() == 3
 def (first, second, third) = builds
+
+// the plan shows the alias's settings too, and changes nothing
+assert plan.contains('Function release-settings: create (new version)')
+assert plan.contains('  provisionedConcurrency: (none) -> 1')
+assert plan.contains('  functionUrl: (none) -> NONE, BUFFERED, CORS origins [https://www.example.com]')
+assert !plan.contains('Function URL of release-settings:live:')
 
 // 1: the settings are planned, applied, and the URL logged
 assert first.contains('Published release-settings version 1')

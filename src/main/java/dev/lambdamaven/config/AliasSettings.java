@@ -36,6 +36,12 @@ public record AliasSettings(Integer provisionedConcurrency, FunctionUrlSpec func
         }
     }
 
+    /** Whether any setting is managed (set, or {@code authoritative}). */
+    public boolean manages() {
+        return authoritative || provisionedConcurrency != null || functionUrl != null || asyncInvoke != null
+                || permissions != null;
+    }
+
     /** Whether a public URL has the statement that lets anyone call it. */
     public boolean publicUrlWithoutPermission() {
         return functionUrl != null && functionUrl.authType().equals("NONE") && (permissions == null || permissions

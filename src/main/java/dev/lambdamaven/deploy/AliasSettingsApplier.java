@@ -197,7 +197,7 @@ final class AliasSettingsApplier {
     private Integer provisioned(String fn, String alias) {
         try {
             return read(fn, alias).requestedProvisionedConcurrentExecutions();
-        } catch (ProvisionedConcurrencyConfigNotFoundException e) {
+        } catch (ProvisionedConcurrencyConfigNotFoundException | ResourceNotFoundException e) { // none; no alias yet
             return null;
         }
     }

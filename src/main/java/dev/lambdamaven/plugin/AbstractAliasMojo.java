@@ -1,17 +1,12 @@
 package dev.lambdamaven.plugin;
 
 import dev.lambdamaven.config.AliasSettings;
-import dev.lambdamaven.config.AliasSpec;
 import dev.lambdamaven.deploy.AliasResult;
 import dev.lambdamaven.deploy.Deployer;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** The goals that move an alias: the alias parameter, one move of it, the report and the summary. */
 public abstract class AbstractAliasMojo extends AbstractReleaseMojo {
-
-    /** The alias to move. */
-    @Parameter(property = PropertyNames.ALIAS, defaultValue = AliasSpec.DEFAULT_NAME)
-    protected String alias;
 
     /** Prints where the alias would go and changes nothing. */
     @Parameter(property = PropertyNames.DRY_RUN, defaultValue = "false")

@@ -1,6 +1,7 @@
 package dev.lambdamaven.plugin;
 
 import dev.lambdamaven.config.AliasSettings;
+import dev.lambdamaven.config.AliasSpec;
 import dev.lambdamaven.config.EventInvokeSpec;
 import dev.lambdamaven.config.PermissionSpec;
 import java.util.List;
@@ -12,6 +13,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * alias, and {@code authoritative}.
  */
 public abstract class AbstractReleaseMojo extends AbstractNamedFunctionMojo {
+
+    /** The alias the release moves, and whose settings it manages. */
+    @Parameter(property = PropertyNames.ALIAS, defaultValue = AliasSpec.DEFAULT_NAME)
+    protected String alias;
 
     /**
      * Makes the pom the whole truth, as Terraform treats its configuration: settings left out are reset to Lambda's
