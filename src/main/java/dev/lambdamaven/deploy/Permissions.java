@@ -49,8 +49,8 @@ final class Permissions {
     /** A statement in the pom's terms: principal, action, source ARN and account, function URL auth type. */
     private static String render(JsonNode statement) {
         JsonNode p = statement.path("Principal");
-        String principal = p.isTextual() ? p.asText() : p.has("Service") ? p.path("Service").asText()
-                : p.path("AWS").asText().replaceFirst("^arn:aws[a-zA-Z-]*:iam::(\\d{12}):root$", "$1");
+        String principal = principal(p.isTextual() ? p.asText() : p.has("Service") ? p.path("Service").asText()
+                : p.path("AWS").asText());
         JsonNode condition = statement.path("Condition");
         String sourceArn = text(condition.path("ArnLike").path("AWS:SourceArn"));
         String sourceAccount = text(condition.path("StringEquals").path("AWS:SourceAccount"));
@@ -60,6 +60,11 @@ final class Permissions {
         return principal + " " + action + (sourceArn == null ? "" : " from " + sourceArn)
                 + (sourceAccount == null ? "" : " of account " + sourceAccount)
                 + (urlAuth == null ? "" : " with URL auth " + urlAuth);
+    }
+
+    /** An account's root ARN as the account id: AWS stores a principal given as either in the ARN form. */
+    private static String principal(String principal) {
+        return principal.replaceFirst("^arn:aws[a-zA-Z-]*:iam::(\\d{12}):root$", "$1");
     }
 
     private static String text(JsonNode node) {
@@ -117,7 +122,7 @@ final class Permissions {
             }
         });
         for (PermissionSpec p : wanted == null ? List.<PermissionSpec>of() : wanted) {
-            if (!p.toString().equals(have.get(p.sid()))) {
+            if (!render(p).equals(have.get(p.sid()))) {
                 calls.call("AddPermission", () -> calls.lambda().addPermission(r -> r.functionName(calls.functionName())
                         .qualifier(qualifier).statementId(p.sid()).principal(p.principal()).action(p.action())
                         .sourceArn(p.sourceArn()).sourceAccount(p.sourceAccount())
@@ -127,13 +132,19 @@ final class Permissions {
         }
     }
 
+    private static String render(PermissionSpec p) {
+        String given = p.toString();
+        String principal = principal(p.principal());
+        return principal.equals(p.principal()) ? given : principal + given.substring(p.principal().length());
+    }
+
     private static boolean ours(String sid) {
         return sid.startsWith(PermissionSpec.SID_PREFIX);
     }
 
     private static Map<String, String> byId(List<PermissionSpec> permissions) {
         Map<String, String> byId = new TreeMap<>();
-        permissions.forEach(p -> byId.put(p.sid(), p.toString()));
+        permissions.forEach(p -> byId.put(p.sid(), render(p)));
         return byId;
     }
 }
