@@ -5,6 +5,8 @@ import dev.lambdamaven.config.SecretValue;
 import dev.lambdamaven.config.Target;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -38,6 +40,10 @@ final class TargetFailures {
                         + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or -Dlambda.profile; aws sts get-caller-identity"
                         + " shows which identity they are");
             }
+            Matcher layer = OTHER_ACCOUNTS_LAYER.matcher(message);
+            if (!target.isAws() && code.equals("AccessDeniedException") && layer.find()) {
+                return new DeployRefusedException(unpublishedLayer(where, target, layer));
+            }
             if (code.equals("AccessDeniedException") || code.equals("AccessDenied") || service.statusCode() == 403) {
                 return new DeployRefusedException(where + " denied the request: " + message + " Grant that permission to"
                         + " the identity the build runs as (its IAM role or user).");
@@ -67,6 +73,25 @@ final class TargetFailures {
         }
         String line = "The request to " + where + " failed: " + firstLine(detail);
         return leaked ? new DeployException(line) : new DeployException(line, e);
+    }
+
+    /** The layer version ARN in AWS's answer for a layer of another account that is not shared (or not there). */
+    private static final Pattern OTHER_ACCOUNTS_LAYER = Pattern.compile("lambda:GetLayerVersion on resource: "
+            + "(arn:[^:]+:lambda:([^:]+):(\\d{12}):layer:([^:]+):(\\d+))");
+
+    /**
+     * On the emulator a public layer (an AWS-published extension, a vendor's layer) exists only once published there
+     * under its account: the answer says how.
+     */
+    private static String unpublishedLayer(String where, Target target, Matcher layer) {
+        String aws = "aws --endpoint-url " + target.endpoint() + " --region " + layer.group(2) + " lambda ";
+        return where + " has no layer version " + layer.group(1) + " that this account may use. A layer of another"
+                + " account exists on the emulator only once published there under that account and shared: "
+                + "AWS_ACCESS_KEY_ID=" + layer.group(3) + " " + aws + "publish-layer-version --layer-name "
+                + layer.group(4) + " --zip-file fileb://<its zip> (until it is version " + layer.group(5) + "), then "
+                + "AWS_ACCESS_KEY_ID=" + layer.group(3) + " " + aws + "add-layer-version-permission --layer-name "
+                + layer.group(4) + " --version-number " + layer.group(5) + " --statement-id public --action"
+                + " lambda:GetLayerVersion --principal '*' (see docs/layers.md, layers of other accounts)";
     }
 
     static String where(Target target) {

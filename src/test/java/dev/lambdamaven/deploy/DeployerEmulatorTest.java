@@ -7,15 +7,21 @@ import dev.lambdamaven.config.AliasSettings;
 import dev.lambdamaven.config.AliasSpec;
 import dev.lambdamaven.config.DeployOptions;
 import dev.lambdamaven.config.EventInvokeSpec;
+import dev.lambdamaven.config.FunctionSpec;
 import dev.lambdamaven.config.FunctionUrlSpec;
+import dev.lambdamaven.config.LoggingSpec;
 import dev.lambdamaven.config.PermissionSpec;
 import dev.lambdamaven.config.RuntimeManagementSpec;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
-import dev.lambdamaven.config.FunctionSpec;
-import dev.lambdamaven.config.LoggingSpec;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /** The deployer scenarios against the project's own emulator, started in this JVM: they always run. */
 class DeployerEmulatorTest extends DeployerScenarios {
@@ -164,5 +170,39 @@ class DeployerEmulatorTest extends DeployerScenarios {
                 .isInstanceOf(ResourceNotFoundException.class);
         assertThat(lambda.listProvisionedConcurrencyConfigs(r -> r.functionName("aliased"))
                 .provisionedConcurrencyConfigs()).isEmpty();
+    }
+
+    /**
+     * A layer of another account (here the ARN form of an AWS-published extension) does not exist on a new emulator:
+     * the failure says how to publish it there, and once published that way (under its account, shared with '*') the
+     * same deploy goes through.
+     */
+    @Test
+    void aLayerOfAnotherAccountNamesHowToPublishItOnTheEmulator() throws Exception {
+        String vendor = "901920570463";
+        String arn = "arn:aws:lambda:us-east-1:" + vendor + ":layer:aws-otel-java-agent:1";
+        FunctionSpec spec = spec("with-vendor-layer", "v1").layers(List.of(arn)).build();
+
+        assertThatThrownBy(() -> deployer.deployFunction(spec, DeployOptions.DEFAULTS))
+                .isInstanceOf(DeployRefusedException.class)
+                .hasMessageContaining("has no layer version " + arn + " that this account may use")
+                .hasMessageContaining("AWS_ACCESS_KEY_ID=" + vendor + " aws --endpoint-url " + endpoint()
+                        + " --region us-east-1 lambda publish-layer-version --layer-name aws-otel-java-agent")
+                .hasMessageContaining("add-layer-version-permission --layer-name aws-otel-java-agent --version-number 1"
+                        + " --statement-id public --action lambda:GetLayerVersion --principal '*'");
+
+        try (LambdaClient asVendor = LambdaClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(vendor, "x")))
+                .build()) {
+            SdkBytes zip = SdkBytes.fromByteArray(Files.readAllBytes(TestZips.zip(dir, "otel.zip", "agent")));
+            var published = asVendor.publishLayerVersion(b -> b.layerName("aws-otel-java-agent")
+                    .content(c -> c.zipFile(zip)));
+            assertThat(published.layerVersionArn()).isEqualTo(arn);
+            asVendor.addLayerVersionPermission(b -> b.layerName("aws-otel-java-agent").versionNumber(1L)
+                    .statementId("public").action("lambda:GetLayerVersion").principal("*"));
+        }
+        assertThat(deployer.deployFunction(spec, DeployOptions.DEFAULTS).version()).isEqualTo("1");
+        assertThat(lambda.getFunctionConfiguration(b -> b.functionName("with-vendor-layer")).layers())
+                .extracting(l -> l.arn()).containsExactly(arn);
     }
 }

@@ -74,6 +74,10 @@ abstract class DeployerScenarios {
                 millis -> { });
     }
 
+    java.net.URI endpoint() {
+        return peer.endpoint();
+    }
+
     FunctionSpec.Builder spec(String name, String code) throws Exception {
         return FunctionSpec.builder(name, TestZips.zip(dir, name + "-" + code.hashCode() + ".zip", code))
                 .handler("com.acme.Handler::handleRequest").runtime("java21").role(DeployPeer.ROLE_ARN);

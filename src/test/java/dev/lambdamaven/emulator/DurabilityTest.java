@@ -46,6 +46,33 @@ class DurabilityTest {
         }
     }
 
+    /**
+     * GetFunction and GetFunctionConfiguration answers are kept until the database changes (AnswerCache): a change
+     * made through another emulator on the same directory, or through the same one, is what the next read answers.
+     */
+    @Test
+    void aReadAnswersWhatEitherEmulatorOnTheDirectoryChanged() throws Exception {
+        try (Emulator first = EmulatorFixture.start(dir); Emulator second = EmulatorFixture.start(dir);
+                LambdaClient a = EmulatorFixture.lambda(first); LambdaClient b = EmulatorFixture.lambda(second)) {
+            a.createFunction(createRequest("cached", zip("a", "1")).memorySize(256).build());
+            a.waiter().waitUntilFunctionActiveV2(r -> r.functionName("cached"));
+            for (int i = 0; i < 3; i++) { // the first read is kept, the others are answered from it
+                assertThat(a.getFunction(r -> r.functionName("cached")).configuration().memorySize()).isEqualTo(256);
+                assertThat(a.getFunctionConfiguration(r -> r.functionName("cached")).memorySize()).isEqualTo(256);
+            }
+
+            b.updateFunctionConfiguration(r -> r.functionName("cached").memorySize(512));
+            b.waiter().waitUntilFunctionUpdatedV2(r -> r.functionName("cached"));
+            assertThat(a.getFunction(r -> r.functionName("cached")).configuration().memorySize()).isEqualTo(512);
+            assertThat(a.getFunctionConfiguration(r -> r.functionName("cached")).memorySize()).isEqualTo(512);
+
+            a.tagResource(r -> r.resource(a.getFunction(g -> g.functionName("cached")).configuration().functionArn())
+                    .tags(java.util.Map.of("team", "orders")));
+            assertThat(a.getFunction(r -> r.functionName("cached")).tags()).containsEntry("team", "orders");
+            assertThat(b.getFunction(r -> r.functionName("cached")).tags()).containsEntry("team", "orders");
+        }
+    }
+
     @Test
     void concurrentPublishersAndAliasMoversOnTwoEmulatorsLoseNothing() throws Exception {
         int threads = 6;

@@ -48,6 +48,7 @@ public final class RequestGate {
     private static final Pattern CREDENTIAL = Pattern.compile("([^/\\s]+)/(\\d{8})/([^/\\s]+)/([^/\\s]+)/aws4_request");
     private static final Pattern SIGNATURE = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern SIGNED_HEADERS = Pattern.compile("[a-z0-9;._-]+");
+    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9a-fA-F:.]+\\]|[^:\\[\\]]+)(:\\d{1,5})?");
 
     private final boolean anyHost;
@@ -183,7 +184,7 @@ public final class RequestGate {
         if (host.startsWith("[")) {
             return host.equals("[::1]") || host.equals("[0:0:0:0:0:0:0:1]");
         }
-        return host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+        return IPV4_LOOPBACK.matcher(host).matches();
     }
 
     private static boolean isLoopback(String address) {

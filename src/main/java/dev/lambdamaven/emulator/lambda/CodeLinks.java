@@ -66,14 +66,19 @@ public final class CodeLinks {
     }
 
     private String signature(String sha, String date) {
+        return HexFormat.of().formatHex(macs.get().doFinal((sha + "\n" + date).getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** A Mac per thread (each answer used to look its provider up and key it again). */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((sha + "\n" + date).getBytes(StandardCharsets.US_ASCII)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
+    });
 
     private byte[] key() {
         byte[] k = key;

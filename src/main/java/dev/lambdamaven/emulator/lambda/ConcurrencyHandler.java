@@ -32,7 +32,8 @@ final class ConcurrencyHandler {
                 .range("reservedConcurrentExecutions", reserved, 0, Integer.MAX_VALUE)));
         int value = reserved.intValue();
         ctx.db().write(c -> {
-            lookup.latest(c, ref);
+            ctx.functions().version(c, ref.scope(), ref.name(), VersionRow.LATEST)
+                    .orElseThrow(() -> FunctionLookup.notFound(ref.scope(), ref.name(), VersionRow.LATEST));
             long provisioned = ctx.provisioned().functionTotal(c, ref.scope(), ref.name(), "");
             if (value < provisioned) {
                 throw ApiException.invalidParameter(" ReservedConcurrentExecutions  " + value + " should not be lower"

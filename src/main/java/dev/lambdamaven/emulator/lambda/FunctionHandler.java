@@ -25,6 +25,7 @@ final class FunctionHandler {
     private final ConfigurationView view;
     private final TagHandler tags;
     private final CodeSigningHandler codeSigning;
+    private final AnswerCache answers = new AnswerCache();
 
     FunctionHandler(LambdaContext ctx, TagHandler tags) {
         this.ctx = ctx;
@@ -128,30 +129,61 @@ final class FunctionHandler {
     }
 
     ApiResponse get(ApiRequest request) {
-        FunctionRef ref = lookup.ref(request);
-        long now = ctx.now();
-        return ctx.db().read(c -> {
-            VersionRow row = lookup.resolve(c, ref);
-            ObjectNode out = Json.object();
-            out.set("Configuration", view.render(row, now, ref.qualifier()));
-            out.putObject("Code").put("RepositoryType", "S3")
-                    .put("Location", ctx.links().link(row.codeSha(), request));
-            Map<String, String> functionTags = ctx.tags().tags(c, ref.arn());
-            if (!functionTags.isEmpty()) {
-                out.set("Tags", Json.strings(functionTags));
-            }
-            Integer reserved = ctx.functions().reservedConcurrency(c, ref.scope(), ref.name());
-            if (reserved != null) {
-                out.putObject("Concurrency").put("ReservedConcurrentExecutions", reserved);
-            }
-            return ApiResponse.json(200, out);
+        return cached("GetFunction", request, () -> {
+            FunctionRef ref = lookup.ref(request);
+            long now = ctx.now();
+            return ctx.db().read(c -> {
+                VersionRow row = lookup.resolve(c, ref);
+                ObjectNode out = Json.object();
+                out.set("Configuration", view.render(row, now, ref.qualifier()));
+                out.putObject("Code").put("RepositoryType", "S3")
+                        .put("Location", ctx.links().link(row.codeSha(), request));
+                Map<String, String> functionTags = ctx.tags().tags(c, ref.arn());
+                if (!functionTags.isEmpty()) {
+                    out.set("Tags", Json.strings(functionTags));
+                }
+                Integer reserved = ctx.functions().reservedConcurrency(c, ref.scope(), ref.name());
+                if (reserved != null) {
+                    out.putObject("Concurrency").put("ReservedConcurrentExecutions", reserved);
+                }
+                return new Read(ApiResponse.json(200, out), row.settled(now));
+            });
         });
     }
 
     ApiResponse getConfiguration(ApiRequest request) {
-        FunctionRef ref = lookup.ref(request);
-        long now = ctx.now();
-        return ctx.db().read(c -> ApiResponse.json(200, view.render(lookup.resolve(c, ref), now, ref.qualifier())));
+        return cached("GetFunctionConfiguration", request, () -> {
+            FunctionRef ref = lookup.ref(request);
+            long now = ctx.now();
+            return ctx.db().read(c -> {
+                VersionRow row = lookup.resolve(c, ref);
+                return new Read(ApiResponse.json(200, view.render(row, now, ref.qualifier())), row.settled(now));
+            });
+        });
+    }
+
+    /** An answer, and whether it stays the same until the database changes (nothing pending in it). */
+    private record Read(ApiResponse response, boolean lasting) {}
+
+    /**
+     * The answer of {@code operation} from {@link AnswerCache} when the database has not changed since it was read;
+     * else {@code read}'s, kept when it lasts. The key is what the answer depends on: the caller's account and region,
+     * the path and qualifier it asked for, and its Host (code links are made on it). A request that fails is never
+     * kept, so one that is kept passed every check its key stands for.
+     */
+    private ApiResponse cached(String operation, ApiRequest request, java.util.function.Supplier<Read> read) {
+        String key = operation + ' ' + request.scope().account() + ' ' + request.scope().region() + ' '
+                + String.join("/", request.segments()) + '?' + request.query("Qualifier") + ' ' + request.header("Host");
+        long changes = ctx.db().changeCount();
+        byte[] body = answers.get(key, changes);
+        if (body != null) {
+            return ApiResponse.bytes(200, body, "application/json");
+        }
+        Read answer = read.get();
+        if (answer.lasting() && answer.response().status() == 200) {
+            answers.put(key, changes, answer.response().body());
+        }
+        return answer.response();
     }
 
     ApiResponse code(ApiRequest request) {

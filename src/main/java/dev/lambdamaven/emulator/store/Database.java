@@ -10,6 +10,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.JDBC;
 
@@ -28,12 +29,20 @@ public final class Database implements AutoCloseable {
     }
 
     private static final int BUSY_TIMEOUT_MS = 30_000;
+    /** How often {@link #changeCount} asks SQLite whether another process committed. */
+    private static final long WATCH_INTERVAL_NANOS = 1_000_000;
 
     private final String url;
     private final BlockingQueue<Connection> idle;
     private final Semaphore permits;
     private final List<Connection> all = new CopyOnWriteArrayList<>();
     private final ReentrantLock writers = new ReentrantLock(true);
+    /** Moves on with every commit of this process, and when {@link #watcher} sees another process's. */
+    private final AtomicLong changes = new AtomicLong();
+    private final ReentrantLock watching = new ReentrantLock();
+    private Connection watcher; // under watching: PRAGMA data_version, which moves when another connection commits
+    private long watchedVersion;
+    private volatile long watchedAt = System.nanoTime() - WATCH_INTERVAL_NANOS;
 
     private Database(Path file, int size) {
         this.url = "jdbc:sqlite:" + file.toAbsolutePath();
@@ -118,6 +127,7 @@ public final class Database implements AutoCloseable {
                 T result = work.run(c);
                 execute(c, "COMMIT");
                 committed = true;
+                changes.incrementAndGet();
                 return result;
             } finally {
                 if (!committed) {
@@ -136,6 +146,39 @@ public final class Database implements AutoCloseable {
         try (Statement s = c.createStatement()) {
             s.execute(sql);
         }
+    }
+
+    /**
+     * A number that changes whenever the database may have changed since it was last taken: at once for a commit of
+     * this process, within about a millisecond for one of another emulator on the same directory. Taken before a
+     * read, it tells a cache of that read's answer when the answer may be stale.
+     */
+    public long changeCount() {
+        long now = System.nanoTime();
+        if (now - watchedAt >= WATCH_INTERVAL_NANOS && watching.tryLock()) {
+            try {
+                if (watcher == null) {
+                    watcher = connect();
+                    watchedVersion = dataVersion(watcher);
+                } else {
+                    long version = dataVersion(watcher);
+                    if (version != watchedVersion) {
+                        watchedVersion = version;
+                        changes.incrementAndGet();
+                    }
+                }
+                watchedAt = now;
+            } catch (SQLException e) {
+                changes.incrementAndGet(); // unknown: take it as a change
+            } finally {
+                watching.unlock();
+            }
+        }
+        return changes.get();
+    }
+
+    private static long dataVersion(Connection c) throws SQLException {
+        return Sql.one(c, "PRAGMA data_version", rs -> rs.getLong(1)).orElseThrow();
     }
 
     private static void rollbackQuietly(Connection c) {
