@@ -40,9 +40,13 @@ public abstract class AbstractAliasMojo extends AbstractReleaseMojo {
     /** The goal's move of the alias. */
     protected abstract AliasResult move(Deployer deployer);
 
-    /** The alias settings the goal applies after the move; none by default. */
+    /**
+     * The alias settings the goal applies after the move. By default (promote, rollback) only the provisioned
+     * concurrency, so that the move waits until the version the alias now points at has its environments ready.
+     */
     protected AliasSettings settings() {
-        return null;
+        return provisionedConcurrency == null ? null
+                : new AliasSettings(provisionedConcurrency, null, null, null, false);
     }
 
     private void record(AliasResult result, String functionUrl) {
