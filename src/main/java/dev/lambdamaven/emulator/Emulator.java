@@ -106,7 +106,8 @@ public final class Emulator implements AutoCloseable {
                     new ProvisionedConcurrencyStore(), new FunctionConfigStore(FunctionConfigStore.RECURSION),
                     new FunctionConfigStore(FunctionConfigStore.RUNTIME_MANAGEMENT), new CodeSigningStore(),
                     new EventSourceMappingStore());
-            Router routes = ApiRoutes.router(ctx, options.functionRuntime(), async, stateDir.toString(),
+            Router routes = ApiRoutes.router(ctx, options.functionRuntime(), async, stateDir,
+                    options.asyncRetryDelay(),
                     new S3Handler(db, blobs, collector, s3), new Ec2Handler(vpc), new KmsHandler(db, secrets));
             RequestGate gate = new RequestGate(options.host(), new Scope(options.accountId(), options.region()));
             listener = HttpListener.start(options.host(), options.port(), "lambda-emulator",
@@ -116,6 +117,7 @@ public final class Emulator implements AutoCloseable {
             if (options.functionRuntime() != null) {
                 options.functionRuntime().serviceEndpoint(emulator.endpoint());
             }
+            routes.started(); // provisioned concurrency's environments
             collector.request(); // in the background: what earlier runs or crashes left
             return emulator;
         } catch (IOException | RuntimeException e) {

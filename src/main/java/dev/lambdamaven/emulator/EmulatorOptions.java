@@ -21,6 +21,7 @@ public final class EmulatorOptions {
     private final Duration updateDelay;
     private final FunctionRuntime functionRuntime;
     private final Duration blobGracePeriod;
+    private final Duration asyncRetryDelay;
 
     private EmulatorOptions(Builder b) {
         this.stateDir = Objects.requireNonNull(b.stateDir, "stateDir");
@@ -33,6 +34,7 @@ public final class EmulatorOptions {
         this.updateDelay = b.updateDelay;
         this.functionRuntime = b.functionRuntime;
         this.blobGracePeriod = b.blobGracePeriod;
+        this.asyncRetryDelay = b.asyncRetryDelay;
     }
 
     public static Builder builder() {
@@ -89,6 +91,14 @@ public final class EmulatorOptions {
     }
 
     /**
+     * How long a failed Event invocation waits before its first retry; the second waits twice as long (AWS: 1 and 2
+     * minutes).
+     */
+    public Duration asyncRetryDelay() {
+        return asyncRetryDelay;
+    }
+
+    /**
      * Builder with short defaults: 127.0.0.1, a free port, us-east-1, account 123456789012, state delays of tens of
      * milliseconds.
      */
@@ -105,6 +115,7 @@ public final class EmulatorOptions {
         private Duration updateDelay = Duration.ofMillis(30);
         private FunctionRuntime functionRuntime;
         private Duration blobGracePeriod = Duration.ofMinutes(10);
+        private Duration asyncRetryDelay = Duration.ofSeconds(1);
 
         private Builder() {}
 
@@ -166,6 +177,12 @@ public final class EmulatorOptions {
                 throw new IllegalArgumentException("blobGracePeriod must not be negative: " + gracePeriod);
             }
             this.blobGracePeriod = gracePeriod;
+            return this;
+        }
+
+        /** Default 1 second (AWS waits a minute); tests shorten it. */
+        public Builder asyncRetryDelay(Duration delay) {
+            this.asyncRetryDelay = nonNegative(delay);
             return this;
         }
 

@@ -2,7 +2,9 @@ package dev.lambdamaven.emulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A response: status, headers and either bytes in memory or a file streamed from disk. */
@@ -12,6 +14,8 @@ public final class ApiResponse {
     private final byte[] body;
     private final Path file;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    /** Headers sent once per value ({@code Set-Cookie}), after {@link #headers}. */
+    private final List<Map.Entry<String, String>> repeated = new ArrayList<>();
 
     private ApiResponse(int status, byte[] body, Path file, String contentType) {
         this.status = status;
@@ -43,6 +47,16 @@ public final class ApiResponse {
             headers.put(name, value);
         }
         return this;
+    }
+
+    /** A header that may appear several times, each value on a line of its own. */
+    public ApiResponse addHeader(String name, String value) {
+        repeated.add(Map.entry(name, value));
+        return this;
+    }
+
+    public List<Map.Entry<String, String>> repeatedHeaders() {
+        return repeated;
     }
 
     public int status() {

@@ -32,6 +32,11 @@ public final class FrontDoor implements HttpListener.Handler {
         String requestId = Ids.uuid();
         int queryStart = raw.uri().indexOf('?');
         String rawPath = queryStart < 0 ? raw.uri() : raw.uri().substring(0, queryStart);
+        Optional<Router.HostRoute> hostRoute = routes.hostRoute(raw.headers().get("Host"));
+        if (hostRoute.isPresent()) {
+            return serveHost(hostRoute.get(), raw, rawPath, queryStart < 0 ? "" : raw.uri().substring(queryStart + 1),
+                    requestId);
+        }
         String target = raw.headers().get("X-Amz-Target");
         Router.Family family = familyOf(raw.method(), rawPath, target);
         ApiResponse response;
@@ -78,6 +83,40 @@ public final class FrontDoor implements HttpListener.Handler {
                     "An internal error occurred (request " + requestId + ")", requestId);
         }
         return response.header("x-amzn-RequestId", requestId).header("x-amz-request-id", requestId);
+    }
+
+    @Override
+    public boolean answersQuickly(io.netty.handler.codec.http.HttpHeaders headers) {
+        return routes.hostRoute(headers.get("Host")).isEmpty(); // a function URL runs a function
+    }
+
+    /** A request for a host of its own (a function URL): its answers are plain JSON {@code {"Message": ...}}. */
+    private static ApiResponse serveHost(Router.HostRoute route, HttpListener.Request raw, String rawPath,
+            String rawQuery, String requestId) {
+        RequestGate.Credential credential;
+        try {
+            credential = RequestGate.credential(raw.headers(), PathCodec.query(rawQuery));
+        } catch (IllegalArgumentException | PathCodec.MalformedException e) {
+            credential = null;
+        }
+        ApiResponse response;
+        try {
+            response = route.handle(new Router.HostRequest(raw.method(), rawPath, rawQuery, raw.headers(), raw.body(),
+                    requestId, credential));
+        } catch (ApiException e) {
+            response = hostError(e.status(), e.type(), e.getMessage());
+        } catch (UnreadableBodyException e) {
+            response = hostError(400, "InvalidRequestContentException", "Could not read the request body: "
+                    + e.getMessage());
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "request " + requestId + " failed", e);
+            response = hostError(500, "ServiceException", "Internal Server Error");
+        }
+        return response.header("x-amzn-RequestId", requestId);
+    }
+
+    private static ApiResponse hostError(int status, String type, String message) {
+        return ApiResponse.json(status, Json.object().put("Message", message)).header("x-amzn-ErrorType", type);
     }
 
     @Override

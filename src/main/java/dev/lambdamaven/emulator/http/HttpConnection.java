@@ -123,7 +123,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         }
         Exchange exchange = new Exchange(request, body);
         current = exchange;
-        exchange.inline = readsOnly(request);
+        exchange.inline = readsOnly(request) && handler.answersQuickly(request.headers());
         if (exchange.inline) {
             return; // answered here when its (empty) end arrives, below
         }
@@ -243,6 +243,9 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         HttpHeaders headers = message.headers();
         for (Map.Entry<String, String> header : response.headers().entrySet()) {
             headers.set(header.getKey(), header.getValue());
+        }
+        for (Map.Entry<String, String> header : response.repeatedHeaders()) {
+            headers.add(header.getKey(), header.getValue());
         }
         headers.set(HttpHeaderNames.DATE, HttpDate.now());
         HttpUtil.setKeepAlive(message, keepAlive);

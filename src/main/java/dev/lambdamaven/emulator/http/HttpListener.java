@@ -42,6 +42,14 @@ public final class HttpListener implements AutoCloseable {
          * {@code null}.
          */
         ApiResponse malformed(int status, String path, String problem);
+
+        /**
+         * Whether a GET or HEAD without a body with these headers is answered from state at once, so that it may run on
+         * the connection's event loop; false for requests that may block (one that runs a function).
+         */
+        default boolean answersQuickly(HttpHeaders headers) {
+            return true;
+        }
     }
 
     /** Limits of what a request may send before the handler sees it. */

@@ -41,7 +41,7 @@ public final class RequestGate {
     }
 
     /** A request's credential: access key id, region and service of its SigV4 scope. */
-    record Credential(String accessKeyId, String region, String service) {}
+    public record Credential(String accessKeyId, String region, String service) {}
 
     private static final Pattern AUTHORIZATION = Pattern.compile(
             "AWS4-HMAC-SHA256\\s+(.*)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);

@@ -1,5 +1,7 @@
 package dev.lambdamaven.emulator.http;
 
+import io.netty.handler.codec.http.HttpHeaders;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -25,6 +27,21 @@ public final class Router {
         ApiResponse handle(ApiRequest request) throws Exception;
     }
 
+    /** Work that follows an operation's answer (what the change means for running functions). */
+    @FunctionalInterface
+    public interface Followup {
+        void after(ApiRequest request, ApiResponse response) throws Exception;
+    }
+
+    /** {@code route}, then {@code followup} with its answer, which the followup does not change. */
+    public static Route then(Route route, Followup followup) {
+        return request -> {
+            ApiResponse response = route.handle(request);
+            followup.after(request, response);
+            return response;
+        };
+    }
+
     /** An API the emulator speaks: its errors' shape and its SigV4 service name. */
     public enum Family {
         LAMBDA("lambda"), S3("s3"), EC2("ec2"), KMS("kms");
@@ -46,6 +63,25 @@ public final class Router {
         LOCAL
     }
 
+    /**
+     * Requests for host names the emulator serves besides its API (function URLs): they never reach the route table,
+     * nor its signature and browser rules; the route applies its own.
+     */
+    public interface HostRoute {
+
+        /** Whether requests whose {@code Host} header (port included) is {@code host} are this route's. */
+        boolean serves(String host);
+
+        ApiResponse handle(HostRequest request) throws Exception;
+    }
+
+    /**
+     * A request for a {@link HostRoute}: as it arrived, with its SigV4 credential ({@code null} when it is unsigned or
+     * its signature is malformed).
+     */
+    public record HostRequest(String method, String rawPath, String rawQuery, HttpHeaders headers, InputStream body,
+            String requestId, RequestGate.Credential credential) {}
+
     /** A bound operation: the entry and the path parameters of this request. */
     public record Match(Family family, Access access, Route route, Map<String, String> params) {}
 
@@ -53,7 +89,37 @@ public final class Router {
             Route route) {}
 
     private final List<Entry> entries = new ArrayList<>();
+    private final List<HostRoute> hostRoutes = new ArrayList<>();
+    private final List<Runnable> startTasks = new ArrayList<>();
     private final Map<Family, Map<String, Route>> actions = new EnumMap<>(Family.class);
+
+    /** Work to do once the emulator listens (and its runtime knows its endpoint). */
+    public Router onStart(Runnable task) {
+        startTasks.add(task);
+        return this;
+    }
+
+    /** Runs the start tasks, in the background. */
+    public void started() {
+        for (Runnable task : startTasks) {
+            Thread thread = new Thread(task, "lambda-emulator-start-task");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    public Router host(HostRoute route) {
+        hostRoutes.add(route);
+        return this;
+    }
+
+    /** The route of the host a request names, if it is not the API's. */
+    public Optional<HostRoute> hostRoute(String host) {
+        if (host == null) {
+            return Optional.empty();
+        }
+        return hostRoutes.stream().filter(route -> route.serves(host)).findFirst();
+    }
 
     public Router lambda(String method, String template, Route route) {
         return add(Family.LAMBDA, Access.SIGNED, method, template, List.of(), route);

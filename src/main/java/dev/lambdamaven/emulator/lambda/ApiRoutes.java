@@ -7,6 +7,8 @@ import dev.lambdamaven.emulator.http.Router;
 import dev.lambdamaven.emulator.kms.KmsHandler;
 import dev.lambdamaven.emulator.runtime.FunctionRuntime;
 import dev.lambdamaven.emulator.s3.S3Handler;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
@@ -29,8 +31,12 @@ public final class ApiRoutes {
 
     private ApiRoutes() {}
 
-    public static Router router(LambdaContext ctx, FunctionRuntime runtime, ExecutorService async, String identity,
-            S3Handler s3, Ec2Handler ec2, KmsHandler kms) {
+    /**
+     * @param retryDelay how long an Event invocation waits before its first retry (twice that before the second)
+     */
+    public static Router router(LambdaContext ctx, FunctionRuntime runtime, ExecutorService async, Path stateDir,
+            Duration retryDelay, S3Handler s3, Ec2Handler ec2, KmsHandler kms) {
+        String identity = stateDir.toString();
         TagHandler tags = new TagHandler(ctx);
         FunctionHandler functions = new FunctionHandler(ctx, tags);
         FunctionUpdateHandler updates = new FunctionUpdateHandler(ctx);
@@ -39,30 +45,35 @@ public final class ApiRoutes {
         ConcurrencyHandler concurrency = new ConcurrencyHandler(ctx);
         LayerHandler layers = new LayerHandler(ctx);
         LayerPolicyHandler policies = new LayerPolicyHandler(ctx);
-        InvokeHandler invoke = new InvokeHandler(ctx, runtime, async);
+        InvokeHandler invoke = new InvokeHandler(ctx, runtime, async, new AsyncInvocations.Settings(retryDelay,
+                stateDir.resolve("deliveries")), stateDir.resolve("file-systems"));
+        Provisioner provisioner = new Provisioner(ctx, runtime, invoke);
+        SnapStarts snapStarts = new SnapStarts(ctx, runtime, invoke);
         PolicyHandler permissions = new PolicyHandler(ctx);
         EventInvokeConfigHandler eventInvoke = new EventInvokeConfigHandler(ctx);
         FunctionUrlHandler urls = new FunctionUrlHandler(ctx);
-        ProvisionedConcurrencyHandler provisioned = new ProvisionedConcurrencyHandler(ctx);
+        ProvisionedConcurrencyHandler provisioned = new ProvisionedConcurrencyHandler(ctx, provisioner);
         RecursionConfigHandler recursion = new RecursionConfigHandler(ctx);
         RuntimeManagementHandler runtimeManagement = new RuntimeManagementHandler(ctx);
         CodeSigningHandler codeSigning = new CodeSigningHandler(ctx);
         EventSourceMappingHandler mappings = new EventSourceMappingHandler(ctx);
         return new Router()
-                .lambda("POST", F, functions::create)
+                .host(new FunctionUrlServer(ctx, invoke))
+                .onStart(provisioner::reconcileAll)
+                .lambda("POST", F, snapStarts.after(functions::create))
                 .lambda("GET", F, functions::list)
                 .lambda("GET", F + "/{name}", functions::get)
-                .lambda("DELETE", F + "/{name}", functions::delete)
+                .lambda("DELETE", F + "/{name}", provisioner.after(functions::delete))
                 .lambda("GET", F + "/{name}/configuration", functions::getConfiguration)
                 .lambda("PUT", F + "/{name}/configuration", updates::updateConfiguration)
-                .lambda("PUT", F + "/{name}/code", updates::updateCode)
-                .lambda("POST", F + "/{name}/versions", versions::publish)
+                .lambda("PUT", F + "/{name}/code", snapStarts.after(updates::updateCode))
+                .lambda("POST", F + "/{name}/versions", snapStarts.after(versions::publish))
                 .lambda("GET", F + "/{name}/versions", versions::list)
                 .lambda("POST", F + "/{name}/aliases", aliases::create)
                 .lambda("GET", F + "/{name}/aliases", aliases::list)
                 .lambda("GET", F + "/{name}/aliases/{alias}", aliases::get)
-                .lambda("PUT", F + "/{name}/aliases/{alias}", aliases::update)
-                .lambda("DELETE", F + "/{name}/aliases/{alias}", aliases::delete)
+                .lambda("PUT", F + "/{name}/aliases/{alias}", provisioner.after(aliases::update))
+                .lambda("DELETE", F + "/{name}/aliases/{alias}", provisioner.after(aliases::delete))
                 .lambda("POST", F + "/{name}/invocations", invoke::invoke)
                 .lambda("PUT", "/2017-10-31/functions/{name}/concurrency", concurrency::put)
                 .lambda("DELETE", "/2017-10-31/functions/{name}/concurrency", concurrency::delete)
@@ -89,7 +100,7 @@ public final class ApiRoutes {
                 .lambda("GET", EIC, eventInvoke::get)
                 .lambda("DELETE", EIC, eventInvoke::delete)
                 .lambda("GET", EIC + "/list", eventInvoke::list)
-                // function URLs (the API; serving the URLs is the invoke side's)
+                // function URLs (the API; the URLs themselves are served by their host name, above)
                 .lambda("POST", URL, urls::create)
                 .lambda("GET", URL, urls::get)
                 .lambda("PUT", URL, urls::update)
@@ -97,9 +108,9 @@ public final class ApiRoutes {
                 .lambda("GET", URL + "s", urls::list)
                 // provisioned concurrency
                 .add(Router.Family.LAMBDA, Router.Access.SIGNED, "GET", PROVISIONED, List.of("List"), provisioned::list)
-                .lambda("PUT", PROVISIONED, provisioned::put)
+                .lambda("PUT", PROVISIONED, provisioner.after(provisioned::put))
                 .lambda("GET", PROVISIONED, provisioned::get)
-                .lambda("DELETE", PROVISIONED, provisioned::delete)
+                .lambda("DELETE", PROVISIONED, provisioner.after(provisioned::delete))
                 // recursion and runtime management
                 .lambda("GET", "/2024-08-31/functions/{name}/recursion-config", recursion::get)
                 .lambda("PUT", "/2024-08-31/functions/{name}/recursion-config", recursion::put)

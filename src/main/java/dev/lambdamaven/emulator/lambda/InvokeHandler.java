@@ -24,8 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Invoke: resolves the function, version or alias (weighted routing), checks state, payload size and
@@ -33,7 +31,6 @@ import java.util.logging.Logger;
  */
 final class InvokeHandler {
 
-    private static final Logger LOG = Logger.getLogger(InvokeHandler.class.getName());
     static final long MAX_SYNC_PAYLOAD = 6_291_456L;
     /** AWS raised the asynchronous payload limit from 256 KB to 1 MB in 2025. */
     static final long MAX_ASYNC_PAYLOAD = 1_048_576L;
@@ -45,13 +42,18 @@ final class InvokeHandler {
     private final FunctionLookup lookup;
     private final FunctionRuntime runtime;
     private final ExecutorService async;
+    private final AsyncInvocations events;
+    private final Path fileSystemRoot;
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
-    InvokeHandler(LambdaContext ctx, FunctionRuntime runtime, ExecutorService async) {
+    InvokeHandler(LambdaContext ctx, FunctionRuntime runtime, ExecutorService async, AsyncInvocations.Settings events,
+            Path fileSystemRoot) {
         this.ctx = ctx;
+        this.fileSystemRoot = fileSystemRoot;
         this.lookup = new FunctionLookup(ctx);
         this.runtime = runtime;
         this.async = async;
+        this.events = new AsyncInvocations(ctx, this, events);
     }
 
     ApiResponse invoke(ApiRequest request) throws InterruptedException {
@@ -71,6 +73,88 @@ final class InvokeHandler {
                         "Could not parse request body into json: Could not parse payload into json");
             }
         }
+        if (type.equals("RequestResponse")) {
+            Ran ran = run(ref, payload, tail, request.requestId());
+            InvocationResult result = ran.result();
+            ApiResponse response = ApiResponse.bytes(200, result.payload() == null ? new byte[0] : result.payload(),
+                    "application/json").header("X-Amz-Executed-Version", ran.executedVersion())
+                    .header("X-Amz-Function-Error", result.functionError());
+            if (tail) {
+                String log = result.logTail() == null ? "" : result.logTail();
+                response.header("X-Amz-Log-Result", Base64.getEncoder().encodeToString(
+                        lastBytes(log.getBytes(StandardCharsets.UTF_8), 4096)));
+            }
+            return response;
+        }
+        if (type.equals("DryRun")) {
+            return ApiResponse.empty(204).header("X-Amz-Executed-Version", runnable(ref).row().version());
+        }
+        return ApiResponse.empty(202).header("X-Amz-Executed-Version", queue(ref, payload, request.requestId()));
+    }
+
+    /**
+     * Queues an Event invocation of {@code ref} (its retries and destinations as its asynchronous invocation config
+     * says, see {@link AsyncInvocations}); returns the version that will run.
+     */
+    String queue(FunctionRef ref, byte[] payload, String requestId) {
+        Target target = runnable(ref);
+        requireRuntime();
+        InvocationRequest invocation = invocation(ref, target, orEmptyEvent(payload), false, requestId);
+        AsyncInvocations.Job job = events.job(ref, target.row(), invocation);
+        AtomicInteger counter = acquire(target);
+        List<Path> zips = new ArrayList<>(invocation.layerZips());
+        zips.add(invocation.codeZip());
+        BlobStore.Pin pin = ctx.blobs().pin(zips); // it may wait in the queue longer than the grace period
+        try {
+            async.execute(() -> {
+                try (pin) {
+                    events.process(job);
+                } finally {
+                    counter.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            pin.close();
+            counter.decrementAndGet();
+            throw throttled();
+        }
+        return target.row().version();
+    }
+
+    /** Runs one attempt of a queued invocation (its concurrency is held by the queue). */
+    InvocationResult attempt(InvocationRequest invocation) throws InterruptedException {
+        return runtime.invoke(invocation);
+    }
+
+    /** A synchronous invocation's result, and the version that ran. */
+    record Ran(InvocationResult result, String executedVersion) {}
+
+    /**
+     * Runs {@code ref} synchronously, as Invoke's RequestResponse and function URLs do: state, reserved concurrency and
+     * the runtime checked as Lambda checks them (ApiExceptions), then the runtime's result.
+     */
+    Ran run(FunctionRef ref, byte[] payload, boolean tail, String requestId) throws InterruptedException {
+        Target target = runnable(ref);
+        requireRuntime();
+        InvocationRequest invocation = invocation(ref, target, orEmptyEvent(payload), tail, requestId);
+        AtomicInteger counter = acquire(target);
+        try {
+            return new Ran(runtime.invoke(invocation), target.row().version());
+        } catch (LocalRuntimeException e) {
+            // this machine cannot run the function (no JDK new enough, unsupported platform): not a function error
+            throw new ApiException(500, "ServiceException", e.getMessage());
+        } finally {
+            counter.decrementAndGet();
+        }
+    }
+
+    /** An invocation of the version {@code ref} names, with an empty event: what provisioned environments start as. */
+    InvocationRequest template(FunctionRef ref) {
+        return invocation(ref, resolve(ref), orEmptyEvent(new byte[0]), false, null);
+    }
+
+    /** The version {@code ref} runs, once its state and reserved concurrency let it run. */
+    private Target runnable(FunctionRef ref) {
         Target target = resolve(ref);
         String blocked = ConfigurationView.blockingState(target.row(), ctx.now());
         if (blocked != null) {
@@ -80,53 +164,18 @@ final class InvokeHandler {
         if (target.reserved() != null && target.reserved() == 0) {
             throw throttled();
         }
-        String executed = target.row().version();
-        if (type.equals("DryRun")) {
-            return ApiResponse.empty(204).header("X-Amz-Executed-Version", executed);
-        }
+        return target;
+    }
+
+    private void requireRuntime() {
         if (runtime == null) {
             throw new ApiException(500, "ServiceException", "This emulator has no function runtime configured: it"
                     + " stores functions but cannot run them.");
         }
-        InvocationRequest invocation = invocation(ref, target, payload.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8)
-                : payload, tail && type.equals("RequestResponse"));
-        if (type.equals("Event")) {
-            AtomicInteger counter = acquire(target);
-            List<Path> zips = new ArrayList<>(invocation.layerZips());
-            zips.add(invocation.codeZip());
-            BlobStore.Pin pin = ctx.blobs().pin(zips); // it may wait in the queue longer than the grace period
-            try {
-                async.execute(() -> {
-                    try (pin) {
-                        runQuietly(invocation, counter);
-                    }
-                });
-            } catch (RejectedExecutionException e) {
-                pin.close();
-                counter.decrementAndGet();
-                throw throttled();
-            }
-            return ApiResponse.empty(202).header("X-Amz-Executed-Version", executed);
-        }
-        AtomicInteger counter = acquire(target);
-        InvocationResult result;
-        try {
-            result = runtime.invoke(invocation);
-        } catch (LocalRuntimeException e) {
-            // this machine cannot run the function (no JDK new enough, unsupported platform): not a function error
-            throw new ApiException(500, "ServiceException", e.getMessage());
-        } finally {
-            counter.decrementAndGet();
-        }
-        ApiResponse response = ApiResponse.bytes(200, result.payload() == null ? new byte[0] : result.payload(),
-                "application/json").header("X-Amz-Executed-Version", executed)
-                .header("X-Amz-Function-Error", result.functionError());
-        if (tail) {
-            String log = result.logTail() == null ? "" : result.logTail();
-            response.header("X-Amz-Log-Result", Base64.getEncoder().encodeToString(
-                    lastBytes(log.getBytes(StandardCharsets.UTF_8), 4096)));
-        }
-        return response;
+    }
+
+    private static byte[] orEmptyEvent(byte[] payload) {
+        return payload.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : payload;
     }
 
     private Target resolve(FunctionRef ref) {
@@ -164,13 +213,38 @@ final class InvokeHandler {
         return alias.version();
     }
 
-    private InvocationRequest invocation(FunctionRef ref, Target target, byte[] payload, boolean tail) {
+    private InvocationRequest invocation(FunctionRef ref, Target target, byte[] payload, boolean tail,
+            String requestId) {
         VersionRow row = target.row();
         return new InvocationRequest(row.function(), row.version(), ref.qualifiedArn(),
                 row.config().path("Runtime").asText(), row.config().path("Handler").asText(),
                 row.config().path("MemorySize").asInt(128), row.config().path("Timeout").asInt(3),
                 target.environment(), ctx.blobs().path(row.codeSha()), row.config().path("CodeSha256").asText(),
-                target.layers(), payload, tail);
+                target.layers(), payload, tail, snapStart(row), fileSystems(row), requestId);
+    }
+
+    /**
+     * The directories that stand in for the version's EFS access points, by mount path:
+     * {@code <home>/file-systems/<region>/<account>/<access point id>}, shared by every function that mounts it.
+     */
+    private Map<String, Path> fileSystems(VersionRow row) {
+        Map<String, Path> mounts = new java.util.LinkedHashMap<>();
+        for (JsonNode fileSystem : row.config().path("FileSystemConfigs")) {
+            // arn:aws:elasticfilesystem:<region>:<account>:access-point/<id>
+            String[] arn = fileSystem.path("Arn").asText().split(":", 6);
+            if (arn.length == 6) {
+                mounts.put(fileSystem.path("LocalMountPath").asText(), fileSystemRoot.resolve(arn[3]).resolve(arn[4])
+                        .resolve(arn[5].substring(arn[5].indexOf('/') + 1)));
+            }
+        }
+        return mounts;
+    }
+
+    /** A published version of a Java function with SnapStart on published versions. */
+    static boolean snapStart(VersionRow row) {
+        return !row.version().equals(VersionRow.LATEST)
+                && row.config().path("SnapStart").path("ApplyOn").asText("None").equals("PublishedVersions")
+                && row.config().path("Runtime").asText("").startsWith("java");
     }
 
     private AtomicInteger acquire(Target target) {
@@ -182,18 +256,6 @@ final class InvokeHandler {
             throw throttled();
         }
         return counter;
-    }
-
-    private void runQuietly(InvocationRequest invocation, AtomicInteger counter) {
-        try {
-            runtime.invoke(invocation);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "asynchronous invocation of " + invocation.functionName() + " failed", e);
-        } finally {
-            counter.decrementAndGet();
-        }
     }
 
     private static ApiException throttled() {

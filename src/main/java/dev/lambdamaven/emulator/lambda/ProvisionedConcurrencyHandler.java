@@ -24,10 +24,12 @@ final class ProvisionedConcurrencyHandler {
 
     private final LambdaContext ctx;
     private final FunctionTargets targets;
+    private final Provisioner provisioner;
 
-    ProvisionedConcurrencyHandler(LambdaContext ctx) {
+    ProvisionedConcurrencyHandler(LambdaContext ctx, Provisioner provisioner) {
         this.ctx = ctx;
         this.targets = new FunctionTargets(ctx);
+        this.provisioner = provisioner;
     }
 
     ApiResponse put(ApiRequest request) {
@@ -51,7 +53,7 @@ final class ProvisionedConcurrencyHandler {
             ctx.provisioned().put(c, ref.scope(), config);
             return config;
         });
-        return ApiResponse.json(202, render(stored, false, null));
+        return ApiResponse.json(202, render(stored, Status.IN_PROGRESS, null));
     }
 
     ApiResponse get(ApiRequest request) {
@@ -62,7 +64,7 @@ final class ProvisionedConcurrencyHandler {
             Provisioned config = ctx.provisioned().find(c, ref.scope(), ref.name(), ref.qualifier())
                     .orElseThrow(() -> new ApiException(404, "ProvisionedConcurrencyConfigNotFoundException",
                             NOT_FOUND));
-            return ApiResponse.json(200, render(config, now >= config.readyAt(), null));
+            return ApiResponse.json(200, render(config, status(ref.scope(), config, now), null));
         });
     }
 
@@ -80,7 +82,7 @@ final class ProvisionedConcurrencyHandler {
         FunctionRef ref = FunctionRef.parse(request.path("name"), null, request.scope());
         long now = ctx.now();
         return targets.list(request, FunctionLookup.notFound(ref.scope(), ref.name(), null), ctx.provisioned()::list,
-                config -> render(config, now >= config.readyAt(), Arns.function(ref.scope(), ref.name(),
+                config -> render(config, status(ref.scope(), config, now), Arns.function(ref.scope(), ref.name(),
                         config.qualifier())), "ProvisionedConcurrencyConfigs");
     }
 
@@ -149,8 +151,28 @@ final class ProvisionedConcurrencyHandler {
         }
     }
 
-    /** A config, {@code ready} or still in progress (as Put always answers); {@code functionArn} only in lists. */
-    private static ObjectNode render(Provisioned config, boolean ready, String functionArn) {
+    /** A config's status, and why it failed. */
+    private record Status(String name, String reason) {
+        static final Status IN_PROGRESS = new Status("IN_PROGRESS", null);
+        static final Status READY = new Status("READY", null);
+    }
+
+    /**
+     * READY once the activation delay has passed and the runtime's environments for it have initialised; FAILED with
+     * the runtime's reason when they cannot start on this machine.
+     */
+    private Status status(Scope scope, Provisioned config, long now) {
+        var state = provisioner.state(scope, config.function(), config.qualifier());
+        if (state != null && state.failure() != null) {
+            return new Status("FAILED", state.failure());
+        }
+        boolean started = state == null || state.ready() >= config.requested();
+        return now >= config.readyAt() && started ? Status.READY : Status.IN_PROGRESS;
+    }
+
+    /** A config in a status (Put always answers IN_PROGRESS); {@code functionArn} only in lists. */
+    private static ObjectNode render(Provisioned config, Status status, String functionArn) {
+        boolean ready = status == Status.READY;
         int allocated = ready ? config.requested() : 0;
         ObjectNode out = Json.object();
         if (functionArn != null) {
@@ -159,7 +181,10 @@ final class ProvisionedConcurrencyHandler {
         out.put("RequestedProvisionedConcurrentExecutions", config.requested());
         out.put("AvailableProvisionedConcurrentExecutions", allocated);
         out.put("AllocatedProvisionedConcurrentExecutions", allocated);
-        out.put("Status", ready ? "READY" : "IN_PROGRESS");
+        out.put("Status", status.name());
+        if (status.reason() != null) {
+            out.put("StatusReason", status.reason());
+        }
         out.put("LastModified", Timestamps.seconds(config.modifiedAt()));
         return out;
     }

@@ -18,7 +18,9 @@ record EnvironmentKey(
         String handler,
         int memoryMb,
         Map<String, String> environment,
-        List<Path> layerZips) {
+        List<Path> layerZips,
+        boolean snapStart,
+        Map<String, Path> fileSystems) {
 
     static EnvironmentKey of(InvocationRequest request) {
         // the same function name in another account or region is another function
@@ -26,6 +28,6 @@ record EnvironmentKey(
         String unqualified = String.join(":", java.util.Arrays.copyOf(arn, Math.min(arn.length, 7)));
         return new EnvironmentKey(unqualified, request.version(), request.codeSha256(), request.runtime(),
                 request.handler(), request.memoryMb(), Map.copyOf(request.environment()),
-                List.copyOf(request.layerZips()));
+                List.copyOf(request.layerZips()), request.snapStart(), Map.copyOf(request.fileSystems()));
     }
 }

@@ -43,9 +43,12 @@ final class EnvironmentLauncher {
         for (Path layer : request.layerZips()) {
             ZipUnpacker.unpack(layer, opt, budget); // later layers overwrite earlier ones, as in /opt
         }
-        List<String> command = kind.isJava()
+        for (Path fileSystem : request.fileSystems().values()) {
+            Files.createDirectories(fileSystem);
+        }
+        List<String> command = FileSystemMounts.wrap(kind.isJava()
                 ? javaCommand(request, task, opt, tmp, setup)
-                : customRuntimeCommand(request, task);
+                : customRuntimeCommand(request, task), request.fileSystems(), request.functionName());
         ProcessBuilder builder = new ProcessBuilder(command).directory(task.toFile());
         Map<String, String> env = builder.environment();
         env.clear(); // nothing of the emulator's own environment (credentials!) reaches the function
@@ -69,6 +72,8 @@ final class EnvironmentLauncher {
                 "-Xshare:auto",
                 "-XX:-UsePerfData", // no hsperfdata file in the host's /tmp (left there by every SIGKILL)
                 "-XX:+ExitOnOutOfMemoryError",
+                // as AWS's Java runtimes: org.crac's Core delegates to the runtime client's context (SnapStart hooks)
+                "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac",
                 "-Djava.io.tmpdir=" + tmp,
                 "-D" + NativeClientLibrary.JNI_PROPERTY + "=" + setup.nativeLibrary()));
         command.addAll(setup.extraJvmOptions());
@@ -96,7 +101,8 @@ final class EnvironmentLauncher {
         env.put("AWS_REGION", region);
         env.put("AWS_DEFAULT_REGION", region);
         env.put("AWS_LAMBDA_RUNTIME_API", setup.runtimeApi());
-        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        // the runtime client runs the SnapStart hooks (and asks /restore/next) only for snap-start
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", request.snapStart() ? "snap-start" : "on-demand");
         env.put("LAMBDA_TASK_ROOT", task.toString());
         env.put("LAMBDA_RUNTIME_DIR", runtimeDir.toString());
         env.put("_HANDLER", request.handler() == null ? "" : request.handler());
@@ -124,6 +130,8 @@ final class EnvironmentLauncher {
         if (setup.services() != null) {
             env.putIfAbsent("AWS_ENDPOINT_URL", setup.services().toString());
         }
+        request.fileSystems().forEach((mountPath, dir) -> env.put(FileSystemMounts.VARIABLE,
+                FileSystemMounts.supported() ? mountPath : dir.toString()));
         return env;
     }
 

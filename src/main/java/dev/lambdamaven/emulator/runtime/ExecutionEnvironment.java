@@ -38,6 +38,11 @@ final class ExecutionEnvironment {
     private final Path pidFile;
     private final BlockingQueue<PendingInvocation> inbox = new LinkedBlockingQueue<>();
     private final CompletableFuture<Long> firstPoll = new CompletableFuture<>();
+    /** SnapStart: when the runtime client, its init and beforeCheckpoint hooks done, asked {@code /restore/next}. */
+    private final CompletableFuture<Long> checkpointed = new CompletableFuture<>();
+    /** SnapStart: when the emulator answered {@code /restore/next} (-1: it never will, the environment stops). */
+    private final CompletableFuture<Long> restoreSignal = new CompletableFuture<>();
+    private volatile boolean restoreReported;
     private final Consumer<ExecutionEnvironment> onStopped;
 
     private volatile Process process;
@@ -49,10 +54,12 @@ final class ExecutionEnvironment {
     private volatile PendingInvocation current;
     private volatile byte[] earlyInitError;
     private volatile boolean stopped;
-    private boolean initReported;
+    private volatile boolean initReported;
     /** Output bytes already attributed to an earlier invocation's log. */
     private long outputConsumed;
     private volatile long idleSinceNanos = System.nanoTime();
+    /** The provisioned concurrency config it was started for ({@code null}: on demand), which keeps it warm. */
+    private volatile String provisionedAs;
 
     ExecutionEnvironment(String id, EnvironmentKey key, Path directory, Consumer<ExecutionEnvironment> onStopped) {
         this.id = id;
@@ -103,6 +110,91 @@ final class ExecutionEnvironment {
 
     long idleSinceNanos() {
         return idleSinceNanos;
+    }
+
+    /**
+     * Started ahead for provisioned concurrency under {@code name}: never stopped for being idle, and its
+     * initialisation is not an invocation's (no {@code Init Duration}, as on AWS); {@code null} makes it on demand.
+     */
+    void provisionedAs(String name) {
+        if (name != null) {
+            initReported = true;
+        }
+        provisionedAs = name;
+    }
+
+    String provisionedAs() {
+        return provisionedAs;
+    }
+
+    // ---- SnapStart ------------------------------------------------------------------------------------------
+
+    /**
+     * {@code /restore/next}: the runtime client has run the function's init and its {@code beforeCheckpoint} hooks,
+     * where Lambda takes the snapshot; blocks until the emulator restores the environment. False when it stops first.
+     */
+    boolean awaitRestore() throws InterruptedException {
+        checkpointed.complete(System.nanoTime());
+        try {
+            return restoreSignal.get() >= 0;
+        } catch (ExecutionException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Waits until the environment has reached its checkpoint ({@code /restore/next}); false when it failed first
+     * (an init error, the process ended) or took longer than {@code timeout}.
+     */
+    boolean awaitCheckpoint(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (checkpointed.isDone()) {
+                return true;
+            }
+            if (stopped || earlyInitError != null || !process.isAlive()) {
+                return false;
+            }
+            try {
+                checkpointed.get(20, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // not yet
+            }
+        }
+        return checkpointed.isDone();
+    }
+
+    /**
+     * Lets the runtime client run the {@code afterRestore} hooks and go on to its first event. {@code fromSnapshot}:
+     * the environment was checkpointed ahead (at publish), so its init and hooks belong to the snapshot, not to the
+     * first invocation's log (no {@code Init Duration}, as on AWS).
+     */
+    void restore(boolean fromSnapshot) {
+        if (fromSnapshot) {
+            initReported = true;
+            outputConsumed = outputSize();
+        }
+        restoreSignal.complete(System.nanoTime());
+    }
+
+    /** The after-restore hooks failed ({@code /restore/error}): as an init error, for the current or next invocation. */
+    void restoreFailed(byte[] errorDocument) {
+        initFailed(errorDocument);
+    }
+
+    /** The restore duration to report, once: from the restore to the first {@code /next}. */
+    private double reportRestore(long endNanos) {
+        long restoredAt = restoreSignal.getNow(-1L);
+        if (restoreReported || restoredAt < 0) {
+            return -1;
+        }
+        restoreReported = true;
+        return (firstPoll.getNow(endNanos) - restoredAt) / 1e6;
+    }
+
+    /** Whether the runtime has initialised and asked for its first event. */
+    boolean initialized() {
+        return firstPoll.isDone();
     }
 
     // ---- called by the Runtime API server --------------------------------------------------------------
@@ -220,13 +312,21 @@ final class ExecutionEnvironment {
                     + LambdaErrors.seconds(inv.request.timeoutSeconds()) + " seconds");
         }
         log.end(inv.requestId);
+        double restoreMillis = reportRestore(endNanos);
+        double initMillis = reportInit(endNanos);
+        log.report(inv.requestId, durationMillis, inv.request.memoryMb(), maxMemoryMb, initMillis, restoreMillis);
+        return log;
+    }
+
+    /** The init duration to report, once: on the first invocation of an on-demand environment. */
+    private double reportInit(long endNanos) {
         double initMillis = -1;
         if (!initReported) {
             initReported = true;
-            initMillis = (firstPoll.getNow(endNanos) - startNanos) / 1e6;
+            // a SnapStart environment that initialised on demand: its init ends at its checkpoint
+            initMillis = (checkpointed.getNow(firstPoll.getNow(endNanos)) - startNanos) / 1e6;
         }
-        log.report(inv.requestId, durationMillis, inv.request.memoryMb(), maxMemoryMb, initMillis);
-        return log;
+        return initMillis;
     }
 
     private long outputSize() {
@@ -265,6 +365,7 @@ final class ExecutionEnvironment {
         }
         stopped = true;
         inbox.offer(STOP);
+        restoreSignal.complete(-1L);
         if (process != null) {
             killRuntime();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

@@ -10,6 +10,33 @@ public interface FunctionRuntime extends AutoCloseable {
     /** Runs one invocation synchronously (RequestResponse or Event) in a warm or a new environment. */
     InvocationResult invoke(InvocationRequest request) throws InterruptedException;
 
+    /**
+     * SnapStart at publish: runs the initialisation of {@code template}'s version once, up to its
+     * {@code beforeCheckpoint} hooks, and keeps that environment as the version's snapshot, from which the next new
+     * environment of the version restores. Returns when it is taken, or failed (then environments initialise anew).
+     */
+    default void snapshot(InvocationRequest template) throws InterruptedException {}
+
+    /**
+     * Keeps {@code count} environments of {@code template}'s function version started ahead and warm under
+     * {@code name} (provisioned concurrency), replacing those of another version or configuration; 0 (or a
+     * {@code null} template) ends them. Returns at once: environments start in the background.
+     */
+    default void provision(String name, InvocationRequest template, int count) {}
+
+    /** How far the environments provisioned under {@code name} are. */
+    default ProvisionState provisioned(String name) {
+        return ProvisionState.NONE;
+    }
+
+    /**
+     * Environments provisioned under a name: how many have initialised (asked for their first event), and why the
+     * rest cannot start ({@code null} unless one failed).
+     */
+    record ProvisionState(int ready, String failure) {
+        public static final ProvisionState NONE = new ProvisionState(0, null);
+    }
+
     /** Where functions' AWS SDK clients reach the emulator (KMS, Lambda, S3), told once the emulator listens. */
     default void serviceEndpoint(java.net.URI endpoint) {}
 

@@ -39,15 +39,21 @@ final class InvocationLog {
     /**
      * AWS's REPORT line; billed duration is rounded up to the millisecond.
      *
-     * @param initMillis the cold start's init duration, or a negative value for a warm invocation
+     * @param initMillis    the cold start's init duration, or a negative value for a warm invocation
+     * @param restoreMillis SnapStart: the first invocation's restore duration (after-restore hooks), or negative
      */
-    void report(String requestId, double durationMillis, int memoryMb, long maxMemoryUsedMb, double initMillis) {
+    void report(String requestId, double durationMillis, int memoryMb, long maxMemoryUsedMb, double initMillis,
+            double restoreMillis) {
         StringBuilder report = new StringBuilder()
                 .append("REPORT RequestId: ").append(requestId)
                 .append("\tDuration: ").append(twoDecimals(durationMillis)).append(" ms")
                 .append("\tBilled Duration: ").append((long) Math.ceil(durationMillis)).append(" ms")
                 .append("\tMemory Size: ").append(memoryMb).append(" MB")
                 .append("\tMax Memory Used: ").append(maxMemoryUsedMb).append(" MB");
+        if (restoreMillis >= 0) { // as AWS prints it: Restore Duration, then Billed Restore Duration
+            report.append("\tRestore Duration: ").append(twoDecimals(restoreMillis)).append(" ms")
+                    .append("\tBilled Restore Duration: ").append((long) Math.ceil(restoreMillis)).append(" ms");
+        }
         if (initMillis >= 0) {
             report.append("\tInit Duration: ").append(twoDecimals(initMillis)).append(" ms");
         }

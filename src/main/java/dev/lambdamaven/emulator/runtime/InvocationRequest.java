@@ -20,6 +20,12 @@ import java.util.Map;
  * @param layerZips       layer contents, in the function's layer order
  * @param payload         the event
  * @param tailLog         whether the caller asked for {@code X-Amz-Log-Type: Tail}
+ * @param snapStart       a published version of a Java function with SnapStart: environments restore from the
+ *                        version's "snapshot" ({@link FunctionRuntime#snapshot}) and run the restore hooks
+ * @param fileSystems     the function's file systems: local mount path ({@code /mnt/...}) to the directory that
+ *                        stands in for its access point
+ * @param requestId       the invocation's request id (the Invoke call's, kept across the retries of an Event
+ *                        invocation), or {@code null} for a new one
  */
 public record InvocationRequest(
         String functionName,
@@ -34,4 +40,7 @@ public record InvocationRequest(
         String codeSha256,
         List<Path> layerZips,
         byte[] payload,
-        boolean tailLog) {}
+        boolean tailLog,
+        boolean snapStart,
+        Map<String, Path> fileSystems,
+        String requestId) {}

@@ -31,6 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LocalFunctionRuntime implements FunctionRuntime {
 
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(LocalFunctionRuntime.class.getName());
+
     private final LocalRuntimeOptions options;
     private final JavaHomeResolver javaHomes;
     /** Started with the first environment: most emulators (a build that only deploys) never run a function. */
@@ -40,6 +43,12 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
     private final Set<ExecutionEnvironment> running = ConcurrentHashMap.newKeySet();
     private final AtomicLong environmentCounter = new AtomicLong();
     private final ScheduledExecutorService reaper;
+    /** SnapStart: per version, an environment initialised up to its checkpoint, the next to restore (guarded by this). */
+    private final Map<EnvironmentKey, ExecutionEnvironment> snapshots = new HashMap<>();
+    /** Provisioned concurrency: the environments kept warm per config name (guarded by this). */
+    private final Map<String, Pool> pools = new HashMap<>();
+    /** Starts provisioned environments, one at a time, off the caller's thread. */
+    private final java.util.concurrent.ExecutorService provisioning;
     private final Thread shutdownHook;
     /** Environment ids (and directory names) are {@code env-<emulator pid>-<n>-<random>}. */
     private static final String ENVIRONMENT_PREFIX = "env-";
@@ -67,6 +76,11 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
         });
         long period = Math.max(50, Math.min(1000, options.idleTimeout().toMillis() / 2));
         reaper.scheduleWithFixedDelay(this::stopIdleEnvironments, period, period, TimeUnit.MILLISECONDS);
+        this.provisioning = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "lambda-runtime-provisioning");
+            t.setDaemon(true);
+            return t;
+        });
         this.shutdownHook = new Thread(this::killAll, "lambda-runtime-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -92,6 +106,114 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
         release(env);
         classData.buildWanted();
         return result;
+    }
+
+    /** The environments one provisioned concurrency config keeps: of one version and configuration. */
+    private static final class Pool {
+        final EnvironmentKey key;
+        final InvocationRequest template;
+        final int wanted;
+        final Set<ExecutionEnvironment> environments = new java.util.HashSet<>();
+        volatile String failure;
+
+        Pool(EnvironmentKey key, InvocationRequest template, int wanted) {
+            this.key = key;
+            this.template = template;
+            this.wanted = wanted;
+        }
+    }
+
+    @Override
+    public void provision(String name, InvocationRequest template, int count) {
+        if (!closed) {
+            provisioning.execute(() -> reconcile(name, template, count));
+        }
+    }
+
+    @Override
+    public synchronized ProvisionState provisioned(String name) {
+        Pool pool = pools.get(name);
+        if (pool == null) {
+            return ProvisionState.NONE;
+        }
+        int ready = (int) pool.environments.stream().filter(e -> e.isUsable() && e.initialized()).count();
+        return new ProvisionState(ready, pool.failure);
+    }
+
+    /** Brings the pool {@code name} to {@code count} warm environments of {@code template}'s version. */
+    private void reconcile(String name, InvocationRequest template, int count) {
+        List<ExecutionEnvironment> surplus = new java.util.ArrayList<>();
+        Pool pool;
+        int missing;
+        synchronized (this) {
+            pool = pools.get(name);
+            EnvironmentKey key = template == null || count <= 0 ? null : EnvironmentKey.of(template);
+            if (pool != null && (key == null || !pool.key.equals(key) || pool.wanted != count)) {
+                pools.remove(name);
+                for (ExecutionEnvironment env : pool.environments) {
+                    env.provisionedAs(null); // on demand from now on: stopped once idle, or kept for the new pool
+                    if (key == null || !pool.key.equals(key)) {
+                        surplus.add(env);
+                    }
+                }
+                Pool replaced = pool;
+                pool = key == null ? null : new Pool(key, template, count);
+                if (pool != null) {
+                    for (ExecutionEnvironment env : replaced.environments) {
+                        if (pool.key.equals(env.key) && env.isUsable() && pool.environments.size() < count) {
+                            env.provisionedAs(name);
+                            pool.environments.add(env);
+                        } else if (!surplus.contains(env)) {
+                            surplus.add(env);
+                        }
+                    }
+                }
+            } else if (pool == null && key != null) {
+                pool = new Pool(key, template, count);
+            }
+            if (pool == null) {
+                missing = 0;
+            } else {
+                pools.put(name, pool);
+                pool.environments.removeIf(env -> !env.isUsable());
+                missing = count - pool.environments.size();
+            }
+            // surplus environments that are idle stop now; busy ones stop when their invocation ends and they idle out
+            surplus.removeIf(env -> !removeIdle(env));
+        }
+        surplus.forEach(ExecutionEnvironment::stop);
+        for (int i = 0; i < missing && !closed; i++) {
+            if (!startProvisioned(name, pool)) {
+                return;
+            }
+        }
+    }
+
+    /** Starts one environment for {@code pool}; false when it cannot start (the pool records why). */
+    private boolean startProvisioned(String name, Pool pool) {
+        ExecutionEnvironment env;
+        try {
+            env = launch(pool.template, RuntimeKind.of(pool.template.runtime()), pool.key);
+        } catch (RuntimeException e) {
+            pool.failure = e.getMessage();
+            return false;
+        }
+        env.provisionedAs(name);
+        synchronized (this) {
+            if (pools.get(name) == pool && !closed) {
+                pool.environments.add(env);
+                idle.computeIfAbsent(env.key, k -> new ArrayDeque<>()).addLast(env);
+                return true;
+            }
+        }
+        env.stop(); // the pool was replaced meanwhile
+        return true;
+    }
+
+    /** Takes {@code env} out of the idle environments; false when it is not idle (busy with an invocation). */
+    private boolean removeIdle(ExecutionEnvironment env) {
+        Deque<ExecutionEnvironment> envs = idle.get(env.key);
+        return envs != null && envs.remove(env);
     }
 
     /** Process ids of the running environments (for diagnostics and tests). */
@@ -122,7 +244,75 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
         env.stop();
     }
 
+    @Override
+    public void snapshot(InvocationRequest template) throws InterruptedException {
+        RuntimeKind kind = RuntimeKind.of(template.runtime());
+        if (!template.snapStart() || !kind.isJava() || closed) {
+            return;
+        }
+        EnvironmentKey key = EnvironmentKey.of(template);
+        synchronized (this) {
+            ExecutionEnvironment taken = snapshots.get(key);
+            if (taken != null && taken.isUsable()) {
+                return;
+            }
+        }
+        ExecutionEnvironment env = start(template, kind, key);
+        if (!env.awaitCheckpoint(options.initTimeout())) {
+            LOG.warning("SnapStart: version " + template.version() + " of " + template.functionName() + " did not"
+                    + " reach its checkpoint (an init error, or its beforeCheckpoint hooks failed): its environments"
+                    + " initialise on demand");
+            env.stop();
+            return;
+        }
+        ExecutionEnvironment replaced;
+        synchronized (this) {
+            replaced = closed ? env : snapshots.put(key, env);
+        }
+        if (replaced != null) {
+            replaced.stop();
+        }
+    }
+
+    /**
+     * A new environment. Of a SnapStart version: the version's snapshot restored (its afterRestore hooks run), or, when
+     * there is none (it idled out, the emulator restarted), one that initialises and restores at once; a new snapshot
+     * is then taken in the background for the next.
+     */
     private ExecutionEnvironment launch(InvocationRequest request, RuntimeKind kind, EnvironmentKey key) {
+        if (!request.snapStart() || !kind.isJava()) {
+            return start(request, kind, key);
+        }
+        ExecutionEnvironment parked;
+        synchronized (this) {
+            parked = snapshots.remove(key);
+        }
+        ExecutionEnvironment env;
+        if (parked != null && parked.isUsable()) {
+            parked.restore(true);
+            env = parked;
+        } else {
+            if (parked != null) {
+                parked.stop();
+            }
+            env = start(request, kind, key);
+            env.restore(false);
+        }
+        if (!closed) {
+            provisioning.execute(() -> {
+                try {
+                    snapshot(request);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    LOG.log(java.util.logging.Level.WARNING, "SnapStart: no snapshot of " + request.functionName(), e);
+                }
+            });
+        }
+        return env;
+    }
+
+    private ExecutionEnvironment start(InvocationRequest request, RuntimeKind kind, EnvironmentKey key) {
         // unguessable: the id is the only thing that lets a caller of the loopback Runtime API act for this environment
         String id;
         RuntimeApiServer server;
@@ -222,6 +412,8 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
             started.unregister(env);
         }
         running.remove(env);
+        Pool replenish = null;
+        String name = env.provisionedAs();
         synchronized (this) {
             Deque<ExecutionEnvironment> envs = idle.get(env.key);
             if (envs != null) {
@@ -230,6 +422,15 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
                     idle.remove(env.key);
                 }
             }
+            snapshots.values().remove(env);
+            Pool pool = name == null ? null : pools.get(name);
+            if (pool != null && pool.environments.remove(env) && !closed) {
+                replenish = pool; // a provisioned environment died (a crash, a timeout): Lambda starts another
+            }
+        }
+        if (replenish != null) {
+            Pool pool = replenish;
+            provisioning.execute(() -> reconcile(name, pool.template, pool.wanted));
         }
     }
 
@@ -240,7 +441,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
             long now = System.nanoTime();
             for (Deque<ExecutionEnvironment> envs : idle.values()) {
                 envs.removeIf(env -> {
-                    boolean old = now - env.idleSinceNanos() > limit;
+                    boolean old = env.provisionedAs() == null && now - env.idleSinceNanos() > limit;
                     if (old) {
                         expired.add(env);
                     }
@@ -248,6 +449,13 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
                 });
             }
             idle.values().removeIf(Deque::isEmpty);
+            snapshots.values().removeIf(env -> {
+                boolean old = now - env.idleSinceNanos() > limit;
+                if (old) {
+                    expired.add(env);
+                }
+                return old;
+            });
         }
         expired.forEach(ExecutionEnvironment::stop);
     }
@@ -270,6 +478,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
     public void close() {
         closed = true;
         reaper.shutdownNow();
+        provisioning.shutdownNow();
         killAll();
         for (ExecutionEnvironment env : List.copyOf(running)) {
             env.stop();

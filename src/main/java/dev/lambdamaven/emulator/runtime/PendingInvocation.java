@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class PendingInvocation {
 
-    final String requestId = Ids.uuid();
+    final String requestId;
     final String traceId = newTraceId();
     final InvocationRequest request;
     /** Completed with the dispatch time ({@link System#nanoTime()}) when the runtime receives the event. */
@@ -26,6 +26,7 @@ final class PendingInvocation {
 
     PendingInvocation(InvocationRequest request) {
         this.request = request;
+        this.requestId = request != null && request.requestId() != null ? request.requestId() : Ids.uuid();
     }
 
     /** Ends the invocation; the first ending wins. A failure before dispatch also releases the waiting caller. */

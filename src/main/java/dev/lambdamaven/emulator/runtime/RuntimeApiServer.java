@@ -113,6 +113,18 @@ final class RuntimeApiServer implements AutoCloseable {
             } else if (path.length == 5 && "invocation".equals(path[2]) && "POST".equals(method)
                     && ("response".equals(path[4]) || "error".equals(path[4]))) {
                 invocationResult(exchange, env, path[3], "error".equals(path[4]));
+            } else if (path.length == 4 && "restore".equals(path[2]) && "next".equals(path[3])
+                    && "GET".equals(method)) {
+                // SnapStart (the runtime client, with AWS_LAMBDA_INITIALIZATION_TYPE=snap-start): the checkpoint
+                if (env.awaitRestore()) {
+                    send(exchange, 200, new byte[0]);
+                } else {
+                    send(exchange, 410, error("EnvironmentStopped", "The execution environment is stopping"));
+                }
+            } else if (path.length == 4 && "restore".equals(path[2]) && "error".equals(path[3])
+                    && "POST".equals(method)) {
+                env.restoreFailed(errorDocument(exchange));
+                send(exchange, 202, ACCEPTED);
             } else if (path.length == 4 && "init".equals(path[2]) && "error".equals(path[3]) && "POST".equals(method)) {
                 env.initFailed(errorDocument(exchange));
                 send(exchange, 202, ACCEPTED);

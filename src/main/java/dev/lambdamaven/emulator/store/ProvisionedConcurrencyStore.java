@@ -29,6 +29,15 @@ public final class ProvisionedConcurrencyStore {
                 scope.region(), function);
     }
 
+    /** A function with provisioned concurrency configs. */
+    public record ProvisionedFunction(Scope scope, String function) {}
+
+    /** Every function with a config, in any account and region. */
+    public List<ProvisionedFunction> functions(Connection c) throws SQLException {
+        return Sql.list(c, "SELECT DISTINCT account, region, function FROM provisioned_concurrency",
+                rs -> new ProvisionedFunction(new Scope(rs.getString(1), rs.getString(2)), rs.getString(3)));
+    }
+
     public void put(Connection c, Scope scope, Provisioned config) throws SQLException {
         Sql.update(c, "INSERT OR REPLACE INTO provisioned_concurrency(account, region, function, qualifier, requested,"
                 + " modified_at, ready_at) VALUES (?, ?, ?, ?, ?, ?, ?)", scope.account(), scope.region(),

@@ -10,13 +10,20 @@ class InvocationLogTest {
     @Test
     void reportLineHasAwsFieldsAndInitDurationOnlyWhenCold() {
         InvocationLog warm = new InvocationLog();
-        warm.report("id-1", 12.345, 512, 80, -1);
+        warm.report("id-1", 12.345, 512, 80, -1, -1);
         InvocationLog cold = new InvocationLog();
-        cold.report("id-2", 1.5, 128, 40, 612.3);
+        cold.report("id-2", 1.5, 128, 40, 612.3, -1);
+        InvocationLog restored = new InvocationLog();
+        restored.report("id-3", 2338.66, 3009, 173, -1, 398.97);
 
         assertThat(warm.text()).isEqualTo("REPORT RequestId: id-1\tDuration: 12.35 ms\tBilled Duration: 13 ms"
                 + "\tMemory Size: 512 MB\tMax Memory Used: 80 MB\t\n");
         assertThat(cold.text()).endsWith("\tInit Duration: 612.30 ms\t\n");
+        // a SnapStart restore as AWS logged it (quoted in the AWS SAM CLI docs, sam logs output):
+        // "Max Memory Used: 173 MB\tRestore Duration: 398.97 ms\tBilled Restore Duration: 182 ms\t"; the billed part
+        // is the emulator's own (AWS bills the hooks, not the snapshot's load)
+        assertThat(restored.text()).endsWith("\tMax Memory Used: 173 MB\tRestore Duration: 398.97 ms"
+                + "\tBilled Restore Duration: 399 ms\t\n");
     }
 
     @Test

@@ -25,7 +25,7 @@ import javax.tools.ToolProvider;
  * {@code src/test/resources/runtime/handlers} compiled against aws-lambda-java-core, a layer with
  * {@code java/lib/shared.jar}, and a bash {@code bootstrap} custom runtime.
  */
-final class TestFunctions {
+public final class TestFunctions {
 
     static final String ARN_PREFIX = "arn:aws:lambda:eu-west-1:123456789012:function:";
 
@@ -67,6 +67,15 @@ final class TestFunctions {
         return instance;
     }
 
+    /** The Java handlers package ({@code demo.*} under src/test/resources/runtime/handlers), as a zip's bytes. */
+    public static byte[] javaHandlersZip() {
+        try {
+            return Files.readAllBytes(get().handlersZip);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** An invocation of {@code handler} in the Java handlers package. */
     static InvocationRequest javaRequest(String functionName, String handler, int timeoutSeconds,
             Map<String, String> environment, List<Path> layers, String payload) {
@@ -78,7 +87,7 @@ final class TestFunctions {
             int timeoutSeconds, Map<String, String> environment, List<Path> layers, String payload) {
         return new InvocationRequest(functionName, "$LATEST", ARN_PREFIX + functionName + ":live", runtime, handler,
                 512, timeoutSeconds, environment, zip, sha256(zip), layers,
-                payload.getBytes(StandardCharsets.UTF_8), true);
+                payload.getBytes(StandardCharsets.UTF_8), true, false, Map.of(), null);
     }
 
     private static Path compile(Path sources, Path output, List<Path> extraClasspath) throws IOException {
