@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * create, left alone on update); environment, layers and VPC are always managed: what the pom says is what
  * the function gets (empty means none). Tags are added or updated, never removed. Tags and reserved
  * concurrency belong to the function, not to a version. {@code codeSha256} is the hash package-function recorded
- * for {@code code} ({@code null}: not known), checked before the zip is sent.
+ * for {@code code} ({@code null}: not known), checked before the zip is sent. {@code authoritative} makes the pom
+ * the whole truth: settings left out are reset to Lambda's defaults, tags left out are removed.
  */
 public record FunctionSpec(
         String functionName,
@@ -34,13 +35,23 @@ public record FunctionSpec(
         VpcSpec vpc,
         String tracingMode,
         Integer reservedConcurrency,
-        LoggingSpec logging) {
+        LoggingSpec logging,
+        String snapStart,
+        String deadLetterTargetArn,
+        List<FileSystemSpec> fileSystemConfigs,
+        String recursiveLoop,
+        RuntimeManagementSpec runtimeManagement,
+        String codeSigningConfigArn,
+        List<PermissionSpec> permissions,
+        boolean authoritative) {
 
     public static final Set<String> TRACING_MODES = Set.of("Active", "PassThrough");
     public static final Set<String> ARCHITECTURES = Set.of("x86_64", "arm64");
     public static final int MAX_LAYERS = 5;
     public static final int MAX_TAGS = 50;
     public static final int MAX_DESCRIPTION = 256;
+    public static final Set<String> SNAP_START = Set.of("PublishedVersions", "None");
+    public static final Set<String> RECURSIVE_LOOP = Set.of("Allow", "Terminate");
 
     /** A reactor layer module whose new version a dry run cannot know yet; shown as such in plans. */
     public static final String PENDING_LAYER_VERSION = ":(new version)";
@@ -51,6 +62,17 @@ public record FunctionSpec(
     private static final Pattern LAYER_VERSION =
             Pattern.compile("arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+");
     private static final Pattern HANDLER = Pattern.compile("[^\\s]{1,128}");
+    private static final Pattern DEAD_LETTER_TARGET = Pattern.compile(
+            "arn:(aws[a-zA-Z0-9-]*):(sqs|sns):([a-z]{2}(-gov)?-[a-z]+-\\d{1}):(\\d{12}):(.+)");
+    private static final Pattern CODE_SIGNING_CONFIG = Pattern.compile("arn:(aws[a-zA-Z-]*)?:lambda:"
+            + "[a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\\d{1}:\\d{12}:code-signing-config:csc-[a-z0-9]{17}");
+    /**
+     * The managed runtimes SnapStart supports ("Supported features and limitations" of
+     * https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html): Java 11 and later, Python 3.12 and later, .NET 8
+     * and later; not OS-only runtimes or container images.
+     */
+    private static final Pattern SNAP_START_RUNTIME = Pattern.compile(
+            "java(1[1-9]|[2-9][0-9])|python3\\.(1[2-9]|[2-9][0-9])|dotnet([8-9]|[1-9][0-9])");
 
     public FunctionSpec {
         require("functionName", functionName, "set <functionName> (default: the artifactId)");
@@ -105,6 +127,90 @@ public record FunctionSpec(
         tags = Collections.unmodifiableMap(new TreeMap<>(tags == null ? Map.of() : tags));
         checkTags(tags);
         vpc = vpc == null ? VpcSpec.NONE : vpc;
+        fileSystemConfigs = fileSystemConfigs == null ? null : List.copyOf(fileSystemConfigs);
+        permissions = permissions == null ? null : List.copyOf(permissions);
+        checkSnapStart(snapStart, runtime, ephemeralStorage, fileSystemConfigs);
+        if (deadLetterTargetArn != null && !deadLetterTargetArn.isEmpty()
+                && (deadLetterTargetArn.length() > 1024 || !DEAD_LETTER_TARGET.matcher(deadLetterTargetArn).matches())) {
+            throw new InvalidSpecException("deadLetterTargetArn", deadLetterTargetArn, "use the ARN of an SQS queue or"
+                    + " SNS topic, arn:aws:sqs:<region>:<account>:<queue> (empty: none)");
+        }
+        checkFileSystems(fileSystemConfigs, vpc);
+        if (recursiveLoop != null && !RECURSIVE_LOOP.contains(recursiveLoop)) {
+            throw new InvalidSpecException("recursiveLoop", recursiveLoop, "use Terminate (Lambda's default: stops a"
+                    + " recursive loop) or Allow");
+        }
+        if (codeSigningConfigArn != null && !codeSigningConfigArn.isEmpty()
+                && (codeSigningConfigArn.length() > 200 || !CODE_SIGNING_CONFIG.matcher(codeSigningConfigArn).matches())) {
+            throw new InvalidSpecException("codeSigningConfigArn", codeSigningConfigArn, "use a code signing config"
+                    + " ARN, arn:aws:lambda:<region>:<account>:code-signing-config:csc-<17 characters> (empty: none)");
+        }
+        if (permissions != null) {
+            checkPermissions(permissions);
+        }
+    }
+
+    private static void checkSnapStart(String snapStart, String runtime, Integer ephemeralStorage,
+                                       List<FileSystemSpec> fileSystems) {
+        if (snapStart == null) {
+            return;
+        }
+        if (!SNAP_START.contains(snapStart)) {
+            throw new InvalidSpecException("snapStart", snapStart, "use PublishedVersions (each published version"
+                    + " starts from a snapshot) or None");
+        }
+        if (snapStart.equals("None")) {
+            return;
+        }
+        // the limits of https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html, "Supported features and limitations"
+        if (!SNAP_START_RUNTIME.matcher(runtime).matches()) {
+            throw new InvalidSpecException("snapStart", snapStart, "SnapStart needs a managed runtime of Java 11 or"
+                    + " later, Python 3.12 or later or .NET 8 or later, not " + runtime + "; use java21, or drop"
+                    + " <snapStart>");
+        }
+        if (ephemeralStorage != null && ephemeralStorage > 512) {
+            throw new InvalidSpecException("snapStart", snapStart, "SnapStart does not support ephemeral storage above"
+                    + " 512 MB (<ephemeralStorage> is " + ephemeralStorage + "): lower it to 512 or drop <snapStart>");
+        }
+        if (fileSystems != null && !fileSystems.isEmpty()) {
+            throw new InvalidSpecException("snapStart", snapStart, "SnapStart does not support Amazon EFS: drop"
+                    + " <fileSystemConfigs> or <snapStart>");
+        }
+    }
+
+    private static void checkFileSystems(List<FileSystemSpec> fileSystems, VpcSpec vpc) {
+        if (fileSystems == null || fileSystems.isEmpty()) {
+            return;
+        }
+        if (fileSystems.size() > 1) {
+            throw new InvalidSpecException("fileSystemConfigs", fileSystems.size() + " file systems",
+                    "Lambda mounts at most one file system per function");
+        }
+        if (!vpc.attached()) {
+            throw new InvalidSpecException("fileSystemConfigs", fileSystems.get(0).arn(), "a function reaches EFS"
+                    + " through a VPC: set <vpc> with subnets and security groups that reach the file system's mount"
+                    + " targets");
+        }
+    }
+
+    private static void checkPermissions(List<PermissionSpec> permissions) {
+        Set<String> seen = new java.util.HashSet<>();
+        for (PermissionSpec permission : permissions) {
+            if (!seen.add((permission.onAlias() ? "alias/" : "") + permission.statementId())) {
+                throw new InvalidSpecException("permissions/permission/statementId", permission.statementId(),
+                        "statement ids are unique within a policy (the function's, or the alias's): rename one");
+            }
+        }
+    }
+
+    /** The permissions on the function itself (not on the alias); {@code null}: {@code <permissions>} not set. */
+    public List<PermissionSpec> functionPermissions() {
+        return permissions == null ? null : permissions.stream().filter(p -> !p.onAlias()).toList();
+    }
+
+    /** The permissions on the alias; {@code null}: {@code <permissions>} not set. */
+    public List<PermissionSpec> aliasPermissions() {
+        return permissions == null ? null : permissions.stream().filter(PermissionSpec::onAlias).toList();
     }
 
     private static void checkTags(Map<String, String> tags) {
@@ -141,7 +247,8 @@ public record FunctionSpec(
     public FunctionSpec withEnvironment(Environment sent) {
         return new FunctionSpec(functionName, code, codeSha256, handler, runtime, role, description, memorySize,
                 timeout, ephemeralStorage, architecture, sent, kmsKeyArn, layers, tags, vpc, tracingMode,
-                reservedConcurrency, logging);
+                reservedConcurrency, logging, snapStart, deadLetterTargetArn, fileSystemConfigs, recursiveLoop,
+                runtimeManagement, codeSigningConfigArn, permissions, authoritative);
     }
 
     public static Builder builder(String functionName, Path code) {
@@ -169,6 +276,14 @@ public record FunctionSpec(
         private String tracingMode;
         private Integer reservedConcurrency;
         private LoggingSpec logging;
+        private String snapStart;
+        private String deadLetterTargetArn;
+        private List<FileSystemSpec> fileSystemConfigs;
+        private String recursiveLoop;
+        private RuntimeManagementSpec runtimeManagement;
+        private String codeSigningConfigArn;
+        private List<PermissionSpec> permissions;
+        private boolean authoritative;
 
         private Builder(String functionName, Path code) {
             this.functionName = functionName;
@@ -192,11 +307,20 @@ public record FunctionSpec(
         public Builder tracingMode(String v) { tracingMode = v; return this; }
         public Builder reservedConcurrency(Integer v) { reservedConcurrency = v; return this; }
         public Builder logging(LoggingSpec v) { logging = v; return this; }
+        public Builder snapStart(String v) { snapStart = v; return this; }
+        public Builder deadLetterTargetArn(String v) { deadLetterTargetArn = v; return this; }
+        public Builder fileSystemConfigs(List<FileSystemSpec> v) { fileSystemConfigs = v; return this; }
+        public Builder recursiveLoop(String v) { recursiveLoop = v; return this; }
+        public Builder runtimeManagement(RuntimeManagementSpec v) { runtimeManagement = v; return this; }
+        public Builder codeSigningConfigArn(String v) { codeSigningConfigArn = v; return this; }
+        public Builder permissions(List<PermissionSpec> v) { permissions = v; return this; }
+        public Builder authoritative(boolean v) { authoritative = v; return this; }
 
         public FunctionSpec build() {
             return new FunctionSpec(functionName, code, codeSha256, handler, runtime, role, description, memorySize, timeout,
                     ephemeralStorage, architecture, environment, kmsKeyArn, layers, tags, vpc, tracingMode,
-                    reservedConcurrency, logging);
+                    reservedConcurrency, logging, snapStart, deadLetterTargetArn, fileSystemConfigs, recursiveLoop,
+                    runtimeManagement, codeSigningConfigArn, permissions, authoritative);
         }
     }
 }

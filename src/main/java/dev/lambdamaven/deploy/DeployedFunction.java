@@ -1,41 +1,43 @@
 package dev.lambdamaven.deploy;
 
-import dev.lambdamaven.config.LoggingSpec;
-import dev.lambdamaven.config.VpcSpec;
-import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 
-/** What Lambda reports for a function's {@code $LATEST}, in the plugin's own terms (no SDK types). */
+/**
+ * What Lambda reports for a function's {@code $LATEST}: its configuration as GetFunction answers it, its tags and
+ * reserved concurrency, and the settings that have a read of their own ({@link FunctionField#ownRead}), read only
+ * when the plan needs them. Each {@link FunctionField} knows how to read its value from here.
+ */
 public record DeployedFunction(
-        String functionArn,
-        String revisionId,
-        String codeSha256,
-        String handler,
-        String runtime,
-        String role,
-        String description,
-        Integer memorySize,
-        Integer timeout,
-        Integer ephemeralStorage,
-        String architecture,
-        Map<String, String> environment,
-        String kmsKeyArn,
-        List<String> layers,
-        VpcSpec vpc,
+        FunctionConfiguration configuration,
         Map<String, String> tags,
-        String tracingMode,
         Integer reservedConcurrency,
-        LoggingSpec logging) {
+        Map<String, Object> ownReads) {
 
     public DeployedFunction {
-        environment = environment == null ? Map.of() : Map.copyOf(environment);
-        layers = layers == null ? List.of() : List.copyOf(layers);
         tags = tags == null ? Map.of() : Map.copyOf(tags);
-        vpc = vpc == null ? VpcSpec.NONE : vpc;
+        ownReads = ownReads == null ? Map.of() : Map.copyOf(ownReads);
+    }
+
+    public String functionArn() {
+        return configuration.functionArn();
+    }
+
+    public String revisionId() {
+        return configuration.revisionId();
+    }
+
+    public String codeSha256() {
+        return configuration.codeSha256();
+    }
+
+    public Map<String, String> environment() {
+        return configuration.environment() == null || !configuration.environment().hasVariables() ? Map.of()
+                : configuration.environment().variables();
     }
 
     @Override
     public String toString() {
-        return "DeployedFunction[" + functionArn + ", codeSha256=" + codeSha256 + "]"; // environment may hold secrets
+        return "DeployedFunction[" + functionArn() + ", codeSha256=" + codeSha256() + "]"; // environment may hold secrets
     }
 }

@@ -1,5 +1,6 @@
 package dev.lambdamaven.deploy;
 
+import dev.lambdamaven.config.AliasSettings;
 import dev.lambdamaven.config.AliasSpec;
 import dev.lambdamaven.config.DeployOptions;
 import dev.lambdamaven.config.FunctionSpec;
@@ -47,6 +48,7 @@ public final class Deployer implements AutoCloseable {
     private final LayerPublisher layers;
     private final TransitEncryption transit;
     private final Cleaner cleaner;
+    private final AliasSettingsApplier aliasSettings;
 
     public Deployer(Target target, DeployLog log) {
         this(open(target, log), log, Retry.standard(log), CodeUploader.DIRECT_UPLOAD_LIMIT, Clock.systemUTC(),
@@ -59,11 +61,12 @@ public final class Deployer implements AutoCloseable {
         this.log = log;
         this.clock = clock;
         CodeUploader uploader = new CodeUploader(clients, log, directUploadLimit);
-        this.reader = new FunctionReader(clients.lambda());
+        this.reader = new FunctionReader(clients.lambda(), retry, log);
         StateWaiter waiter = StateWaiter.standard(clients.lambda(), log);
         this.applier = new FunctionApplier(clients.lambda(), uploader, retry, waiter, log);
-        this.publisher = new Publisher(clients.lambda(), retry, waiter);
+        this.publisher = new Publisher(clients.lambda(), retry, waiter, log);
         this.aliases = new AliasUpdater(clients.lambda(), retry, log, clock);
+        this.aliasSettings = new AliasSettingsApplier(clients.lambda(), retry, waiter, log);
         this.shifter = new TrafficShifter(aliases, new FunctionInvoker(clients.lambda()), sleeper, log);
         this.layers = new LayerPublisher(clients.lambda(), uploader, retry, log);
         this.cleaner = new Cleaner(clients.lambda(), retry, log);
@@ -93,7 +96,7 @@ public final class Deployer implements AutoCloseable {
         List<String> secrets = spec.environment().secrets().values().stream().map(SecretValue::reveal).toList();
         return guard(secrets, () -> {
             String hash = checkedHash(spec.code(), spec.codeSha256());
-            Optional<DeployedFunction> deployed = reader.read(spec.functionName());
+            Optional<DeployedFunction> deployed = reader.read(spec);
             checkRuntime(runtime, today, deployed.isEmpty());
             FunctionSpec sent = transit.resolve(spec, deployed.orElse(null), !options.dryRun());
             Plan plan = ConfigDiff.between(sent, hash, deployed.orElse(null));
@@ -146,7 +149,7 @@ public final class Deployer implements AutoCloseable {
         List<String> secrets = spec.environment().secrets().values().stream().map(SecretValue::reveal).toList();
         return guard(secrets, () -> {
             String hash = CodeHash.of(spec.code());
-            Optional<DeployedFunction> deployed = reader.read(spec.functionName());
+            Optional<DeployedFunction> deployed = reader.read(spec);
             FunctionSpec sent = transit.resolve(spec, deployed.orElse(null), true);
             Plan plan = ConfigDiff.between(sent, hash, deployed.orElse(null));
             apply(sent, hash, plan, deployed, s3Bucket);
@@ -159,7 +162,7 @@ public final class Deployer implements AutoCloseable {
         FunctionApplier.Applied applied = deployed.isEmpty() ? applier.create(spec, hash, s3Bucket)
                 : plan.changesVersion() ? applier.update(spec, plan, deployed.get(), s3Bucket)
                 : new FunctionApplier.Applied(deployed.get().functionArn(), deployed.get().revisionId());
-        return applier.applyFunctionSettings(applied, plan, spec);
+        return applier.applyFunctionSettings(applied, plan, spec, deployed.orElse(null));
     }
 
     /**
@@ -192,6 +195,29 @@ public final class Deployer implements AutoCloseable {
             }
             return alias.shift() != null && !plan.create() && !plan.weights().isEmpty()
                     ? shifter.run(plan, alias.shift(), alias.smokePayload()) : aliases.apply(plan);
+        });
+    }
+
+    /**
+     * Brings the alias's own settings (provisioned concurrency, function URL, asynchronous invocation, its policy) to
+     * {@code settings}, after the alias was moved ({@code aliasMoved}: wait for provisioned concurrency again). Prints
+     * the plan first; a dry run or {@code failOnChange} stops after it. Returns the function URL when the pom sets one.
+     */
+    public String configureAlias(String functionName, String alias, AliasSettings settings, boolean aliasMoved,
+                                 DeployOptions options) {
+        return guard(List.of(), () -> {
+            AliasSettingsApplier.SettingsPlan plan = aliasSettings.plan(functionName, alias, settings);
+            plan.lines().forEach(log::info);
+            if (settings.publicUrlWithoutPermission()) {
+                log.warn("The function URL of " + functionName + ":" + alias + " has <authType>NONE but no <permission>"
+                        + " on the alias for principal * with <functionUrlAuthType>NONE: Lambda answers 403 to every"
+                        + " caller until one exists");
+            }
+            refuseChanges(plan.changes().isEmpty(), options, "Alias " + alias + " settings");
+            if (options.dryRun()) {
+                return plan.deployed().url();
+            }
+            return aliasSettings.apply(plan, aliasMoved);
         });
     }
 

@@ -9,14 +9,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import dev.lambdamaven.config.FunctionSpec;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
  * {@code target/lambda/deployment.json}: what this module's deployment produced, for later goals of the same
  * build (update-alias reads the published version; function modules read a reactor layer's version ARN) and
  * for later CI stages. Sections {@code function}, {@code alias} and {@code layer}; each goal rewrites only its
- * own. Holds ARNs, versions and hashes, never configuration values.
+ * own. Holds ARNs, versions and hashes, and the settings the pom sets (as plans render them), never the
+ * environment, whose values may be secrets.
  */
 public final class DeploymentReport {
 
@@ -33,6 +37,11 @@ public final class DeploymentReport {
     }
 
     public void recordFunction(FunctionResult result, List<String> layers) {
+        recordFunction(result, layers, Map.of());
+    }
+
+    /** The function's section, with {@code settings}: {@link #settings(FunctionSpec)}. */
+    public void recordFunction(FunctionResult result, List<String> layers, Map<String, String> settings) {
         update(root -> {
             ObjectNode f = root.putObject("function");
             f.put("name", result.functionName());
@@ -41,10 +50,30 @@ public final class DeploymentReport {
             f.put("codeSha256", result.codeSha256());
             f.put("changed", result.changed());
             layers.forEach(f.putArray("layers")::add);
+            if (!settings.isEmpty()) {
+                ObjectNode values = f.putObject("settings");
+                settings.forEach(values::put);
+            }
         });
     }
 
+    /** The settings {@code spec} sets, by table field, rendered as plans render them; not the environment. */
+    public static Map<String, String> settings(FunctionSpec spec) {
+        Map<String, String> settings = new TreeMap<>();
+        for (FunctionField<?, ?> field : FunctionFields.ALL) {
+            if (field != FunctionFields.ENVIRONMENT && field.managedBy(spec)) {
+                settings.put(field.name, FunctionField.render(field.target(spec)));
+            }
+        }
+        return settings;
+    }
+
     public void recordAlias(AliasResult result) {
+        recordAlias(result, null);
+    }
+
+    /** The alias's section, with its {@code functionUrl} when it has one the pom manages. */
+    public void recordAlias(AliasResult result, String functionUrl) {
         update(root -> {
             ObjectNode a = root.putObject("alias");
             a.put("name", result.name());
@@ -54,6 +83,9 @@ public final class DeploymentReport {
             a.put("changed", result.changed());
             ObjectNode weights = a.putObject("weights");
             result.weights().forEach(weights::put);
+            if (functionUrl != null) {
+                a.put("functionUrl", functionUrl);
+            }
         });
     }
 

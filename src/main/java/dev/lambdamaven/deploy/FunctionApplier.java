@@ -2,16 +2,13 @@ package dev.lambdamaven.deploy;
 
 import dev.lambdamaven.config.FunctionSpec;
 import dev.lambdamaven.config.InvalidSpecException;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.List;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.LoggingConfig;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.FunctionCode;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeRequest;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationRequest;
-import software.amazon.awssdk.services.lambda.model.VpcConfig;
 
 /**
  * Applies a non-empty {@link Plan}: creates the function, or updates its configuration then its code, each
@@ -38,7 +35,7 @@ final class FunctionApplier {
     /** ARN and RevisionId of {@code $LATEST} once a change settled. */
     record Applied(String functionArn, String revisionId) {}
 
-    /** Creates the function and waits until it is active. */
+    /** Creates the function, with every field CreateFunction carries, and waits until it is active. */
     Applied create(FunctionSpec spec, String codeSha256, String s3Bucket) {
         if (spec.role() == null) {
             throw new InvalidSpecException("role", null,
@@ -49,58 +46,37 @@ final class FunctionApplier {
                 .functionName(spec.functionName())
                 .code(FunctionCode.builder().zipFile(code.zipFile()).s3Bucket(code.s3Bucket()).s3Key(code.s3Key())
                         .build())
-                .handler(spec.handler())
-                .runtime(spec.runtime())
-                .role(spec.role())
-                .description(spec.description())
-                .memorySize(spec.memorySize())
-                .timeout(spec.timeout())
-                .kmsKeyArn(spec.kmsKeyArn())
-                .layers(spec.layers())
                 .publish(false);
-        if (spec.ephemeralStorage() != null) {
-            request.ephemeralStorage(e -> e.size(spec.ephemeralStorage()));
-        }
-        if (spec.architecture() != null) {
-            request.architecturesWithStrings(spec.architecture());
-        }
-        if (!spec.environment().isEmpty()) {
-            request.environment(e -> e.variables(spec.environment().revealAll()));
-        }
-        if (!spec.tags().isEmpty()) {
-            request.tags(spec.tags());
-        }
-        if (spec.vpc().attached()) {
-            request.vpcConfig(vpcConfig(spec));
-        }
-        if (spec.tracingMode() != null) {
-            request.tracingConfig(t -> t.mode(spec.tracingMode()));
-        }
-        if (spec.logging() != null) {
-            request.loggingConfig(loggingConfig(spec));
-        }
+        FunctionFields.ALL.forEach(field -> field.setOnCreate(request, spec));
         var created = retry.call("CreateFunction", () -> lambda.createFunction(request.build()));
         log.info("Created " + spec.functionName() + " (" + code.describe() + ")");
         return settled("the new function " + spec.functionName(), spec, created);
     }
 
-    /** Updates configuration (when a field differs) and code (when the hash or architecture differs). */
+    /**
+     * Updates configuration (when a configuration field differs) and code (when the hash or a field sent with the
+     * code differs).
+     */
     Applied update(FunctionSpec spec, Plan plan, DeployedFunction deployed, String s3Bucket) {
         Applied applied = new Applied(deployed.functionArn(), deployed.revisionId());
-        if (!plan.configChanges().isEmpty() && !onlyArchitecture(plan)) {
-            UpdateFunctionConfigurationRequest request = configurationUpdate(spec, plan, deployed.revisionId());
-            var updated = retry.call("UpdateFunctionConfiguration", () -> lambda.updateFunctionConfiguration(request));
+        List<FunctionField<?, ?>> configuration = changed(plan, FunctionField.Kind.CONFIGURATION);
+        if (!configuration.isEmpty()) {
+            UpdateFunctionConfigurationRequest.Builder request = UpdateFunctionConfigurationRequest.builder()
+                    .functionName(spec.functionName())
+                    .revisionId(deployed.revisionId());
+            configuration.forEach(field -> field.setOnUpdate(request, spec));
+            var updated = retry.call("UpdateFunctionConfiguration",
+                    () -> lambda.updateFunctionConfiguration(request.build()));
             log.info("Updated configuration of " + spec.functionName());
             applied = settled("the configuration update of " + spec.functionName(), spec, updated);
         }
-        if (plan.codeChanged() || plan.architectureChanged()) {
+        if (plan.codeChanged() || !changed(plan, FunctionField.Kind.CODE).isEmpty()) {
             CodeLocation code = upload(spec, plan.localCodeSha256(), s3Bucket);
             UpdateFunctionCodeRequest.Builder request = UpdateFunctionCodeRequest.builder()
                     .functionName(spec.functionName())
                     .zipFile(code.zipFile()).s3Bucket(code.s3Bucket()).s3Key(code.s3Key());
-            if (spec.architecture() != null) {
-                request.architecturesWithStrings(spec.architecture());
-            }
+            FunctionFields.ALL.stream().filter(f -> f.kind == FunctionField.Kind.CODE)
+                    .forEach(field -> field.setOnCode(request, spec));
             var updated = retry.call("UpdateFunctionCode", () -> lambda.updateFunctionCode(request.build()));
             log.info("Updated code of " + spec.functionName() + " (" + code.describe() + ")");
             applied = settled("the code update of " + spec.functionName(), spec, updated);
@@ -109,78 +85,31 @@ final class FunctionApplier {
     }
 
     /**
-     * Applies the function-level changes (tags, reserved concurrency), which no version carries. A tag change gives
-     * the function a new RevisionId on AWS (recorded in LocalStack's test_lambda_api.snapshot.json,
-     * TestLambdaTags::test_tag_lifecycle), so the function is read again for the publish that follows.
+     * Applies the function-level changes (tags, reserved concurrency, ...), which no version carries, each with its
+     * own calls; on a new function, those CreateFunction did not carry. Some give the function a new RevisionId on
+     * AWS (a tag change: recorded in LocalStack's test_lambda_api.snapshot.json, TestLambdaTags::test_tag_lifecycle),
+     * so the function is read again for the publish that follows.
      */
-    Applied applyFunctionSettings(Applied applied, Plan plan, FunctionSpec spec) {
-        Map<String, String> tags = plan.functionChanges().stream()
-                .filter(c -> c.field().startsWith("tags."))
-                .map(c -> c.field().substring("tags.".length()))
-                .collect(Collectors.toMap(k -> k, k -> spec.tags().get(k)));
-        Applied result = applied;
-        if (!tags.isEmpty() && !plan.create()) {
-            retry.call("TagResource", () -> lambda.tagResource(r -> r.resource(applied.functionArn()).tags(tags)));
-            result = new Applied(applied.functionArn(), retry.call("GetFunctionConfiguration",
-                    () -> lambda.getFunctionConfiguration(r -> r.functionName(spec.functionName()))).revisionId());
-        }
-        if (plan.functionChanges().stream().anyMatch(c -> c.field().equals("reservedConcurrency"))) {
-            retry.call("PutFunctionConcurrency", () -> lambda.putFunctionConcurrency(r -> r
-                    .functionName(spec.functionName()).reservedConcurrentExecutions(spec.reservedConcurrency())));
-            log.info("Reserved concurrency of " + spec.functionName() + ": " + spec.reservedConcurrency());
-        }
-        return result;
-    }
-
-    private static boolean onlyArchitecture(Plan plan) {
-        return plan.configChanges().size() == 1 && plan.architectureChanged();
-    }
-
-    private static UpdateFunctionConfigurationRequest configurationUpdate(FunctionSpec spec, Plan plan,
-                                                                          String revisionId) {
-        UpdateFunctionConfigurationRequest.Builder request = UpdateFunctionConfigurationRequest.builder()
-                .functionName(spec.functionName())
-                .revisionId(revisionId);
-        for (Change change : plan.configChanges()) {
-            String field = change.field();
-            switch (field.startsWith("environment.") ? "environment" : field.startsWith("logging.") ? "logging" : field) {
-                case "handler" -> request.handler(spec.handler());
-                case "runtime" -> request.runtime(spec.runtime());
-                case "role" -> request.role(spec.role());
-                case "description" -> request.description(spec.description());
-                case "memorySize" -> request.memorySize(spec.memorySize());
-                case "timeout" -> request.timeout(spec.timeout());
-                case "ephemeralStorage" -> request.ephemeralStorage(e -> e.size(spec.ephemeralStorage()));
-                case "kmsKeyArn" -> request.kmsKeyArn(spec.kmsKeyArn());
-                case "environment" -> request.environment(e -> e.variables(spec.environment().revealAll()));
-                case "layers" -> request.layers(spec.layers());
-                case "vpc" -> request.vpcConfig(vpcConfig(spec));
-                case "tracingMode" -> request.tracingConfig(t -> t.mode(spec.tracingMode()));
-                case "logging" -> request.loggingConfig(loggingConfig(spec));
-                case "architecture" -> { } // set with the code, see update()
-                default -> throw new IllegalStateException("unhandled field " + field);
+    Applied applyFunctionSettings(Applied applied, Plan plan, FunctionSpec spec, DeployedFunction deployed) {
+        FunctionCalls calls = new FunctionCalls(lambda, retry, log, spec.functionName(), applied.functionArn());
+        boolean revised = false;
+        for (FunctionField<?, ?> field : changed(plan, FunctionField.Kind.FUNCTION)) {
+            if (plan.create() && field.createdWith()) {
+                continue;
             }
+            field.applyOwn(calls, spec, plan.create() ? null : deployed);
+            revised |= field.revisesFunction;
         }
-        return request.build();
+        if (!revised) {
+            return applied;
+        }
+        return new Applied(applied.functionArn(), retry.call("GetFunctionConfiguration",
+                () -> lambda.getFunctionConfiguration(r -> r.functionName(spec.functionName()))).revisionId());
     }
 
-    private static LoggingConfig loggingConfig(FunctionSpec spec) {
-        return LoggingConfig.builder()
-                .logFormat(spec.logging().logFormat())
-                .applicationLogLevel(spec.logging().applicationLogLevel())
-                .systemLogLevel(spec.logging().systemLogLevel())
-                .logGroup(spec.logging().logGroup())
-                .build();
-    }
-
-    private static VpcConfig vpcConfig(FunctionSpec spec) {
-        VpcConfig.Builder vpc = VpcConfig.builder()
-                .subnetIds(spec.vpc().subnetIds())
-                .securityGroupIds(spec.vpc().securityGroupIds());
-        if (spec.vpc().attached()) {
-            vpc.ipv6AllowedForDualStack(spec.vpc().ipv6AllowedForDualStack());
-        }
-        return vpc.build();
+    /** The fields of {@code kind} that {@code plan} changes, in table order. */
+    private static List<FunctionField<?, ?>> changed(Plan plan, FunctionField.Kind kind) {
+        return FunctionFields.ALL.stream().filter(f -> f.kind == kind && plan.changes(f)).toList();
     }
 
     private CodeLocation upload(FunctionSpec spec, String codeSha256, String s3Bucket) {

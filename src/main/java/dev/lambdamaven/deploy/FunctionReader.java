@@ -1,58 +1,46 @@
 package dev.lambdamaven.deploy;
 
-import dev.lambdamaven.config.LoggingSpec;
-import dev.lambdamaven.config.VpcSpec;
+import dev.lambdamaven.config.FunctionSpec;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
-import software.amazon.awssdk.services.lambda.model.Layer;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
-/** Reads a function's {@code $LATEST} configuration and tags in one GetFunction call. */
+/**
+ * Reads a function's {@code $LATEST} configuration and tags in one GetFunction call, and the settings GetFunction
+ * does not carry ({@link FunctionField#hasOwnRead()}) only where the plan needs them: set in the pom, or with
+ * {@code <authoritative>}. So an unchanged redeploy still costs one read.
+ */
 final class FunctionReader {
 
     private final LambdaClient lambda;
+    private final Retry retry;
+    private final DeployLog log;
 
-    FunctionReader(LambdaClient lambda) {
+    FunctionReader(LambdaClient lambda, Retry retry, DeployLog log) {
         this.lambda = lambda;
+        this.retry = retry;
+        this.log = log;
     }
 
-    Optional<DeployedFunction> read(String functionName) {
+    Optional<DeployedFunction> read(FunctionSpec spec) {
+        GetFunctionResponse response;
         try {
-            return Optional.of(toDeployed(lambda.getFunction(r -> r.functionName(functionName))));
+            response = lambda.getFunction(r -> r.functionName(spec.functionName()));
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
         }
-    }
-
-    static DeployedFunction toDeployed(GetFunctionResponse response) {
-        FunctionConfiguration c = response.configuration();
-        VpcSpec vpc = c.vpcConfig() == null ? VpcSpec.NONE
-                : new VpcSpec(c.vpcConfig().subnetIds(), c.vpcConfig().securityGroupIds(),
-                        Boolean.TRUE.equals(c.vpcConfig().ipv6AllowedForDualStack()));
-        return new DeployedFunction(
-                c.functionArn(),
-                c.revisionId(),
-                c.codeSha256(),
-                c.handler(),
-                c.runtimeAsString(),
-                c.role(),
-                c.description(),
-                c.memorySize(),
-                c.timeout(),
-                c.ephemeralStorage() == null ? null : c.ephemeralStorage().size(),
-                c.hasArchitectures() && !c.architecturesAsStrings().isEmpty() ? c.architecturesAsStrings().get(0)
-                        : "x86_64",
-                c.environment() == null || !c.environment().hasVariables() ? null : c.environment().variables(),
-                c.kmsKeyArn(),
-                c.hasLayers() ? c.layers().stream().map(Layer::arn).toList() : null,
-                vpc,
-                response.hasTags() ? response.tags() : null,
-                c.tracingConfig() == null ? null : c.tracingConfig().modeAsString(),
-                response.concurrency() == null ? null : response.concurrency().reservedConcurrentExecutions(),
-                c.loggingConfig() == null ? null : new LoggingSpec(c.loggingConfig().logFormatAsString(),
-                        c.loggingConfig().applicationLogLevelAsString(), c.loggingConfig().systemLogLevelAsString(),
-                        c.loggingConfig().logGroup()));
+        FunctionCalls calls = new FunctionCalls(lambda, retry, log, spec.functionName(),
+                response.configuration().functionArn());
+        Map<String, Object> ownReads = new HashMap<>();
+        for (FunctionField<?, ?> field : FunctionFields.ALL) {
+            if (field.hasOwnRead() && (spec.authoritative() || field.managedBy(spec))) {
+                ownReads.put(field.name, field.readOwn(calls));
+            }
+        }
+        return Optional.of(new DeployedFunction(response.configuration(), response.hasTags() ? response.tags() : null,
+                response.concurrency() == null ? null : response.concurrency().reservedConcurrentExecutions(), ownReads));
     }
 }

@@ -12,16 +12,25 @@ public final class PlanPrinter {
         List<String> lines = new ArrayList<>();
         if (plan.isEmpty()) {
             lines.add("Function " + plan.functionName() + ": no changes");
-            return lines;
+        } else {
+            lines.add("Function " + plan.functionName() + ": " + (plan.create() ? "create" : "update")
+                    + (plan.changesVersion() ? " (new version)" : " (function settings only, no new version)"));
+            if (plan.codeChanged()) {
+                lines.add("  code: " + (plan.deployedCodeSha256() == null ? Change.NONE : plan.deployedCodeSha256())
+                        + " -> " + plan.localCodeSha256());
+            }
+            plan.configChanges().forEach(c -> lines.add("  " + c));
+            plan.functionChanges().forEach(c -> lines.add("  " + c));
         }
-        lines.add("Function " + plan.functionName() + ": " + (plan.create() ? "create" : "update")
-                + (plan.changesVersion() ? " (new version)" : " (function settings only, no new version)"));
-        if (plan.codeChanged()) {
-            lines.add("  code: " + (plan.deployedCodeSha256() == null ? Change.NONE : plan.deployedCodeSha256())
-                    + " -> " + plan.localCodeSha256());
-        }
-        plan.configChanges().forEach(c -> lines.add("  " + c));
-        plan.functionChanges().forEach(c -> lines.add("  " + c));
+        leftAlone(plan.leftAlone(), lines);
         return lines;
+    }
+
+    /** What {@code <authoritative>} would change besides, shown while it is off. */
+    static void leftAlone(List<Change> leftAlone, List<String> lines) {
+        if (!leftAlone.isEmpty()) {
+            lines.add("  left alone, not in the pom (<authoritative>true</authoritative> would change them):");
+            leftAlone.forEach(c -> lines.add("    " + c));
+        }
     }
 }

@@ -15,10 +15,13 @@ final class Publisher {
     private final Retry retry;
     private final StateWaiter waiter;
 
-    Publisher(LambdaClient lambda, Retry retry, StateWaiter waiter) {
+    private final DeployLog log;
+
+    Publisher(LambdaClient lambda, Retry retry, StateWaiter waiter, DeployLog log) {
         this.lambda = lambda;
         this.retry = retry;
         this.waiter = waiter;
+        this.log = log;
     }
 
     record Published(String version, String functionArn) {}
@@ -32,9 +35,14 @@ final class Publisher {
             throw new DeployRefusedException("Function " + functionName + " changed while this build deployed it"
                     + " (revision or code hash differs): run the deployment again");
         }
-        // AWS answers Active for a zip function without SnapStart: this waits only for the others
-        waiter.settle("version " + response.version() + " of " + functionName, functionName, response.version(),
-                response);
+        // AWS answers Active for a zip function without SnapStart: this waits only for the others, and for a SnapStart
+        // version until its snapshot is in use (SnapStart.OptimizationStatus On)
+        StateWaiter.Status status = waiter.settle("version " + response.version() + " of " + functionName,
+                functionName, response.version(), response);
+        if ("PublishedVersions".equals(status.snapStartApplyOn())) {
+            log.info("SnapStart: version " + response.version() + " of " + functionName + " runs from its snapshot"
+                    + " (OptimizationStatus " + status.optimizationStatus() + ")");
+        }
         return new Published(response.version(), response.functionArn());
     }
 }

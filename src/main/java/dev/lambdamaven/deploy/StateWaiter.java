@@ -1,9 +1,13 @@
 package dev.lambdamaven.deploy;
 
 import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.function.LongSupplier;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.SnapStartResponse;
 
 /**
  * Waits for a change to a function or a version to settle ({@code State} no longer {@code Pending},
@@ -24,17 +28,24 @@ final class StateWaiter {
     /** What an answer says about a function's state, read the same way from every response that carries it. */
     record Status(String state, String stateReasonCode, String stateReason, String lastUpdateStatus,
                   String lastUpdateStatusReasonCode, String lastUpdateStatusReason, String functionArn,
-                  String revisionId) {
+                  String revisionId, String snapStartApplyOn, String optimizationStatus) {
 
         static Status of(SdkResponse answer) {
+            var snapStart = answer.getValueForField("SnapStart", SnapStartResponse.class);
             return new Status(field(answer, "State"), field(answer, "StateReasonCode"), field(answer, "StateReason"),
                     field(answer, "LastUpdateStatus"), field(answer, "LastUpdateStatusReasonCode"),
                     field(answer, "LastUpdateStatusReason"), field(answer, "FunctionArn"),
-                    field(answer, "RevisionId"));
+                    field(answer, "RevisionId"), snapStart.map(SnapStartResponse::applyOnAsString).orElse(null),
+                    snapStart.map(SnapStartResponse::optimizationStatusAsString).orElse(null));
         }
 
         boolean settled() {
             return !"Pending".equals(state) && !"InProgress".equals(lastUpdateStatus);
+        }
+
+        /** A published SnapStart version whose snapshot is not in use yet ({@code OptimizationStatus} not On). */
+        boolean snapshotPending() {
+            return "PublishedVersions".equals(snapStartApplyOn) && !"On".equals(optimizationStatus);
         }
 
         boolean failed() {
@@ -43,6 +54,9 @@ final class StateWaiter {
 
         String describe() {
             StringBuilder text = new StringBuilder("State ").append(state);
+            if (snapshotPending()) {
+                text.append(", SnapStart OptimizationStatus ").append(optimizationStatus);
+            }
             if (stateReasonCode != null || stateReason != null) {
                 text.append(" (").append(join(stateReasonCode, stateReason)).append(")");
             }
@@ -90,33 +104,45 @@ final class StateWaiter {
      * @throws DeployException when it ends {@code Failed} or does not settle within the timeout
      */
     Status settle(String what, String functionName, String qualifier, SdkResponse answer) {
-        Status status = Status.of(answer);
+        Status status = until(what, Status.of(answer),
+                s -> s.settled() && (qualifier == null || !s.snapshotPending() || s.failed()),
+                () -> Status.of(lambda.getFunctionConfiguration(r -> r.functionName(functionName).qualifier(qualifier))),
+                Status::describe);
+        if (status.failed()) {
+            throw new DeployException("Lambda reports that " + what + " failed: " + status.describe());
+        }
+        return status;
+    }
+
+    /**
+     * Polls {@code next} (after {@code first}) with the growing delay until {@code done}, logging progress and
+     * failing at the timeout with the last answer ({@code describe}); the one wait loop of the deployer.
+     */
+    <T> T until(String what, T first, Predicate<T> done, Supplier<T> next, Function<T, String> describe) {
+        T status = first;
         long start = nanoClock.getAsLong();
         long delayMillis = FIRST_DELAY.toMillis();
         long nextProgress = PROGRESS_EVERY.toNanos();
         int polls = 0;
-        while (!status.settled()) {
+        while (!done.test(status)) {
             long waited = nanoClock.getAsLong() - start;
             if (waited >= timeout.toNanos()) {
                 throw new DeployException("Timed out after " + seconds(waited) + " waiting for " + what
-                        + " to be ready; Lambda last said " + status.describe()
+                        + " to be ready; Lambda last said " + describe.apply(status)
                         + ". Check the function in the Lambda console, then run the deployment again");
             }
             if (waited >= nextProgress) {
-                log.info("Still waiting for " + what + " to be ready (" + status.describe() + ", "
+                log.info("Still waiting for " + what + " to be ready (" + describe.apply(status) + ", "
                         + seconds(waited) + ")");
                 nextProgress += PROGRESS_EVERY.toNanos();
             }
             sleep(Math.min(delayMillis, Math.max(1, (timeout.toNanos() - waited) / 1_000_000)), what);
             delayMillis = Math.min(MAX_DELAY.toMillis(), delayMillis * 3 / 2);
-            status = Status.of(lambda.getFunctionConfiguration(r -> r.functionName(functionName).qualifier(qualifier)));
+            status = next.get();
             polls++;
         }
         if (polls > 0) {
             log.debug(what + " ready after " + polls + " poll(s), " + seconds(nanoClock.getAsLong() - start));
-        }
-        if (status.failed()) {
-            throw new DeployException("Lambda reports that " + what + " failed: " + status.describe());
         }
         return status;
     }

@@ -3,6 +3,7 @@ package dev.lambdamaven.plugin;
 import dev.lambdamaven.config.Environment;
 import dev.lambdamaven.config.FunctionSpec;
 import dev.lambdamaven.config.InvalidSpecException;
+import dev.lambdamaven.config.RuntimeManagementSpec;
 import dev.lambdamaven.config.SecretValue;
 import dev.lambdamaven.config.Target;
 import dev.lambdamaven.packaging.FunctionRecord;
@@ -25,7 +26,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * configuration, with package-function): reads the parameters into a {@link FunctionSpec}, with the zip,
  * checked handler and runtime that package-function recorded in {@code target/lambda}.
  */
-public abstract class AbstractFunctionMojo extends AbstractNamedFunctionMojo {
+public abstract class AbstractFunctionMojo extends AbstractReleaseMojo {
 
     /** Placeholder execution role for the emulator, which does not check roles. */
     static final String EMULATOR_ROLE = "arn:aws:iam::123456789012:role/lambda-emulator";
@@ -109,6 +110,34 @@ public abstract class AbstractFunctionMojo extends AbstractNamedFunctionMojo {
     @Parameter
     protected Vpc vpc;
 
+    /** {@code PublishedVersions}: each published version starts from a snapshot of its initialized environment (Java 11+); {@code None}. */
+    @Parameter(property = PropertyNames.SNAP_START)
+    protected String snapStart;
+
+    /** SQS queue or SNS topic ARN for events that failed all asynchronous attempts; empty: none. */
+    @Parameter(property = PropertyNames.DEAD_LETTER_TARGET_ARN)
+    protected String deadLetterTargetArn;
+
+    /** At most one EFS access point: {@code <fileSystemConfig><arn>..</arn><localMountPath>/mnt/..</localMountPath></fileSystemConfig>}; needs a {@code <vpc>}. */
+    @Parameter
+    protected List<FileSystemConfig> fileSystemConfigs;
+
+    /** {@code Terminate} (Lambda's default: stops a detected recursive loop) or {@code Allow}; unset: left alone. */
+    @Parameter(property = PropertyNames.RECURSIVE_LOOP)
+    protected String recursiveLoop;
+
+    /** When Lambda moves the function to a new runtime version: {@code Auto} (default), {@code FunctionUpdate} or {@code Manual}. */
+    @Parameter(property = PropertyNames.RUNTIME_UPDATE_MODE)
+    protected String runtimeUpdateMode;
+
+    /** With {@code Manual}: the runtime version ARN the function stays on. */
+    @Parameter(property = PropertyNames.RUNTIME_VERSION_ARN)
+    protected String runtimeVersionArn;
+
+    /** Code signing config ARN whose signing profiles the code must be signed by; empty: none. */
+    @Parameter(property = PropertyNames.CODE_SIGNING_CONFIG_ARN)
+    protected String codeSigningConfigArn;
+
     /** Bucket for zips above Lambda's 50 MB direct upload limit, in the function's region. */
     @Parameter(property = PropertyNames.S3_BUCKET)
     protected String s3Bucket;
@@ -146,7 +175,7 @@ public abstract class AbstractFunctionMojo extends AbstractNamedFunctionMojo {
         if (environment != null) {
             environment.forEach((k, v) -> plain.put(k, v == null ? "" : v));
         }
-        return FunctionSpec.builder(functionName, packaged.zip())
+        FunctionSpec spec = FunctionSpec.builder(functionName, packaged.zip())
                 .codeSha256(packaged.codeSha256())
                 .handler(handler != null ? handler : packaged.handler())
                 .runtime(runtime != null ? runtime : packaged.runtime())
@@ -164,7 +193,18 @@ public abstract class AbstractFunctionMojo extends AbstractNamedFunctionMojo {
                 .tracingMode(tracingMode)
                 .reservedConcurrency(reservedConcurrency)
                 .logging(logging == null ? null : logging.toSpec())
+                .snapStart(snapStart)
+                .deadLetterTargetArn(deadLetterTargetArn)
+                .fileSystemConfigs(fileSystemConfigs == null ? null
+                        : fileSystemConfigs.stream().map(FileSystemConfig::toSpec).toList())
+                .recursiveLoop(recursiveLoop)
+                .runtimeManagement(RuntimeManagementSpec.of(runtimeUpdateMode, runtimeVersionArn))
+                .codeSigningConfigArn(codeSigningConfigArn)
+                .permissions(permissionSpecs())
+                .authoritative(authoritative)
                 .build();
+        aliasSettings().checkWith(spec);
+        return spec;
     }
 
     /** What package-function recorded, failing with the fix when it has not run or its zip is gone. */

@@ -1,5 +1,6 @@
 package dev.lambdamaven.plugin;
 
+import dev.lambdamaven.config.AliasSettings;
 import dev.lambdamaven.config.Target;
 import dev.lambdamaven.deploy.Deployer;
 import dev.lambdamaven.deploy.FunctionResult;
@@ -10,7 +11,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 
 /**
  * Prints what a deploy would change (field: old -> new, code hash old -> new, secrets as ****) and changes
- * nothing: in a function module what publish-version would do, in a layer module what publish-layer would do.
+ * nothing: in a function module what publish-version would do (and update-alias to the alias's own settings, when
+ * the pom sets any), in a layer module what publish-layer would do.
  * Values Lambda would refuse fail the plan before any call, naming the element and the fix. With
  * {@code -Dlambda.failOnChange} it fails when anything would change (a CI drift check; in a reactor, use
  * {@code mvn -fae} to see every module's drift). Skip it with {@code -Dlambda.plan.skip}.
@@ -39,8 +41,12 @@ public class PlanMojo extends AbstractFunctionMojo {
             return;
         }
         var spec = functionSpec(resolved);
+        AliasSettings settings = aliasSettings();
         try (Deployer deployer = openDeployer(resolved)) {
             FunctionResult result = deployer.deployFunction(spec, options());
+            if (settings.manages()) {
+                deployer.configureAlias(spec.functionName(), alias, settings, false, options());
+            }
             Reactor.Row row = summaryRow();
             row.name = result.functionName();
             row.changed = !result.plan().isEmpty();

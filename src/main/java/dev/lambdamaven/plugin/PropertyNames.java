@@ -47,6 +47,19 @@ public final class PropertyNames {
     public static final String KMS_KEY_ARN = "lambda.kmsKeyArn";
     public static final String TRACING_MODE = "lambda.tracingMode";
     public static final String RESERVED_CONCURRENCY = "lambda.reservedConcurrency";
+    public static final String SNAP_START = "lambda.snapStart";
+    public static final String DEAD_LETTER_TARGET_ARN = "lambda.deadLetterTargetArn";
+    public static final String RECURSIVE_LOOP = "lambda.recursiveLoop";
+    public static final String RUNTIME_UPDATE_MODE = "lambda.runtimeUpdateMode";
+    public static final String RUNTIME_VERSION_ARN = "lambda.runtimeVersionArn";
+    public static final String CODE_SIGNING_CONFIG_ARN = "lambda.codeSigningConfigArn";
+    public static final String AUTHORITATIVE = "lambda.authoritative";
+    // the alias's settings (update-alias)
+    public static final String PROVISIONED_CONCURRENCY = "lambda.provisionedConcurrency";
+    public static final String MAXIMUM_RETRY_ATTEMPTS = "lambda.maximumRetryAttempts";
+    public static final String MAXIMUM_EVENT_AGE = "lambda.maximumEventAgeInSeconds";
+    public static final String ON_SUCCESS = "lambda.onSuccess";
+    public static final String ON_FAILURE = "lambda.onFailure";
     public static final String ALIAS = "lambda.alias";
     public static final String ALIAS_WEIGHT = "lambda.aliasWeight";
     public static final String VERSION = "lambda.version";

@@ -4,6 +4,7 @@ import dev.lambdamaven.config.DeployOptions;
 import dev.lambdamaven.config.FunctionSpec;
 import dev.lambdamaven.config.Target;
 import dev.lambdamaven.deploy.Deployer;
+import dev.lambdamaven.deploy.DeploymentReport;
 import dev.lambdamaven.deploy.FunctionResult;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -61,7 +62,7 @@ public class PublishVersionMojo extends AbstractFunctionMojo {
                 return;
             }
             row.version = result.version();
-            report().recordFunction(result, spec.layers());
+            report().recordFunction(result, spec.layers(), DeploymentReport.settings(spec));
             getLog().info(result.changed() ? "Published " + spec.functionName() + " version " + result.version()
                     + " (" + description + ")"
                     : "No change: " + spec.functionName() + " stays at version " + result.version() + ", nothing published");

@@ -1,5 +1,6 @@
 package dev.lambdamaven.plugin;
 
+import dev.lambdamaven.config.AliasSettings;
 import dev.lambdamaven.config.AliasSpec;
 import dev.lambdamaven.config.DeployOptions;
 import dev.lambdamaven.config.InvalidSpecException;
@@ -80,6 +81,11 @@ public class UpdateAliasMojo extends AbstractAliasMojo {
                         + " update-alias, or name a published version with -Dlambda.version=N"));
         return deployer.updateAlias(functionName, spec, published,
                 report.functionChanged() ? Origin.PUBLISHED : Origin.UNCHANGED, options);
+    }
+
+    @Override
+    protected AliasSettings settings() {
+        return aliasSettings();
     }
 
     @Override

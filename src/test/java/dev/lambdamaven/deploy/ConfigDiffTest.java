@@ -10,16 +10,21 @@ import dev.lambdamaven.config.VpcSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import org.junit.jupiter.api.Test;
 
 class ConfigDiffTest {
 
     private static final String LAYER = "arn:aws:lambda:us-east-1:123456789012:layer:libs:1";
 
-    private static final DeployedFunction DEPLOYED = new DeployedFunction("arn:fn", "rev-1", "hash-1",
-            "com.acme.Handler::handleRequest", "java21", "arn:role", "", 128, 3, 512, "x86_64",
-            Map.of("MODE", "dev", "OLD_TOKEN", "old-secret"), null, List.of(), VpcSpec.NONE, Map.of("team", "a"), "PassThrough", null,
-            new LoggingSpec("Text", null, null, "/aws/lambda/fn"));
+    private static final DeployedFunction DEPLOYED = new DeployedFunction(FunctionConfiguration.builder()
+            .functionArn("arn:fn").revisionId("rev-1").codeSha256("hash-1").handler("com.acme.Handler::handleRequest")
+            .runtime("java21").role("arn:role").description("").memorySize(128).timeout(3)
+            .ephemeralStorage(e -> e.size(512)).architecturesWithStrings("x86_64")
+            .environment(e -> e.variables(Map.of("MODE", "dev", "OLD_TOKEN", "old-secret")))
+            .tracingConfig(t -> t.mode("PassThrough"))
+            .loggingConfig(l -> l.logFormat("Text").logGroup("/aws/lambda/fn")).build(),
+            Map.of("team", "a"), null, Map.of());
 
     private static FunctionSpec.Builder wanted() {
         return FunctionSpec.builder("fn", Path.of("fn.zip")).handler("com.acme.Handler::handleRequest")
@@ -28,7 +33,7 @@ class ConfigDiffTest {
 
     @Test
     void sameConfigurationAndHashIsAnEmptyPlan() {
-        Plan plan = ConfigDiff.between(wanted().build(), "hash-1", DEPLOYED);
+        Plan plan = ConfigDiff.between(wanted().tags(Map.of("team", "a")).build(), "hash-1", DEPLOYED);
 
         assertThat(plan.isEmpty()).isTrue();
         assertThat(PlanPrinter.lines(plan)).containsExactly("Function fn: no changes");
@@ -78,8 +83,10 @@ class ConfigDiffTest {
 
     @Test
     void aChangedSecretIsDetectedThoughBothSidesPrintMasked() {
-        DeployedFunction deployed = new DeployedFunction("arn:fn", "r", "h", "com.acme.Handler::handleRequest",
-                "java21", null, null, null, null, null, "x86_64", Map.of("KEY", "one"), null, null, null, null, null, null, null);
+        DeployedFunction deployed = new DeployedFunction(FunctionConfiguration.builder().functionArn("arn:fn")
+                .revisionId("r").codeSha256("h").handler("com.acme.Handler::handleRequest").runtime("java21")
+                .architecturesWithStrings("x86_64").environment(e -> e.variables(Map.of("KEY", "one"))).build(),
+                null, null, null);
         FunctionSpec spec = wanted().environment(new Environment(Map.of(), Map.of("KEY", SecretValue.of("two"))))
                 .build();
 
@@ -96,7 +103,9 @@ class ConfigDiffTest {
         assertThat(plan.changesVersion()).isFalse();
         assertThat(PlanPrinter.lines(plan)).containsExactly(
                 "Function fn: update (function settings only, no new version)",
-                "  tags.cost: (none) -> 42", "  reservedConcurrency: (none) -> 5");
+                "  tags.cost: (none) -> 42", "  reservedConcurrency: (none) -> 5",
+                "  left alone, not in the pom (<authoritative>true</authoritative> would change them):",
+                "    tags.team: a -> (none)");
     }
 
     @Test

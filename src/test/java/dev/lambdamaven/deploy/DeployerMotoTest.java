@@ -3,7 +3,12 @@ package dev.lambdamaven.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lambdamaven.config.AliasSettings;
 import dev.lambdamaven.config.AliasSpec;
+import dev.lambdamaven.config.EventInvokeSpec;
+import dev.lambdamaven.config.FunctionUrlSpec;
+import dev.lambdamaven.config.PermissionSpec;
+import java.util.List;
 import dev.lambdamaven.config.DeployOptions;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
@@ -32,5 +37,26 @@ class DeployerMotoTest extends DeployerScenarios {
         assertThat(log.text()).contains("Deleted function URL https://", "Deleted alias live", "Deleted function with-urls");
         assertThatThrownBy(() -> lambda.getFunction(r -> r.functionName("with-urls")))
                 .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    /** The alias settings moto serves: function URL, asynchronous invocation config and the alias's policy. */
+    @Test
+    void theAliasGetsItsUrlAsyncConfigAndPolicyOnMotoToo() throws Exception {
+        String target = deploy(spec("moto-failures", "f").build()).functionArn();
+        String version = deploy(spec("moto-aliased", "a").build()).version();
+        deployer.updateAlias("moto-aliased", AliasSpec.named("live"), version, Origin.PUBLISHED, DeployOptions.DEFAULTS);
+        AliasSettings settings = new AliasSettings(null, new FunctionUrlSpec("AWS_IAM", null, null),
+                new EventInvokeSpec(1, 600, null, target),
+                List.of(new PermissionSpec("invoke", "123456789012", null, null, null, null, true)), false);
+
+        String url = deployer.configureAlias("moto-aliased", "live", settings, true, DeployOptions.DEFAULTS);
+
+        assertThat(url).isEqualTo(lambda.getFunctionUrlConfig(r -> r.functionName("moto-aliased").qualifier("live"))
+                .functionUrl());
+        var async = lambda.getFunctionEventInvokeConfig(r -> r.functionName("moto-aliased").qualifier("live"));
+        assertThat(async.maximumRetryAttempts()).isEqualTo(1);
+        assertThat(async.destinationConfig().onFailure().destination()).isEqualTo(target);
+        assertThat(Permissions.statements(lambda.getPolicy(r -> r.functionName("moto-aliased").qualifier("live"))
+                .policy())).containsOnlyKeys("maven-invoke");
     }
 }

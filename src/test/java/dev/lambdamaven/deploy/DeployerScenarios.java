@@ -9,6 +9,7 @@ import dev.lambdamaven.config.Environment;
 import dev.lambdamaven.config.FunctionSpec;
 import dev.lambdamaven.config.InvalidSpecException;
 import dev.lambdamaven.config.LayerSpec;
+import dev.lambdamaven.config.PermissionSpec;
 import dev.lambdamaven.config.SecretValue;
 import dev.lambdamaven.config.Target;
 import dev.lambdamaven.config.VpcSpec;
@@ -356,6 +357,26 @@ abstract class DeployerScenarios {
         assertThat(removed.plan().configChanges()).extracting(Change::field).containsExactly("vpc");
         var latest = lambda.getFunctionConfiguration(r -> r.functionName("vpc-function"));
         assertThat(latest.vpcConfig() == null || latest.vpcConfig().subnetIds().isEmpty()).isTrue();
+    }
+
+    /** A permission of the function, which both peers serve (moto does not keep a DeadLetterConfig: emulator only). */
+    @Test
+    void aPermissionIsAddedThenUnchangedThenRemovedWhenDropped() throws Exception {
+        FunctionSpec.Builder spec = spec("with-permission", "a").permissions(List.of(new PermissionSpec("events",
+                "events.amazonaws.com", null, "arn:aws:events:us-east-1:123456789012:rule/nightly", null, null, false)));
+
+        FunctionResult first = deploy(spec.build());
+
+        assertThat(Permissions.statements(lambda.getPolicy(r -> r.functionName("with-permission")).policy()))
+                .containsExactly(Map.entry("maven-events",
+                        "events.amazonaws.com lambda:InvokeFunction from arn:aws:events:us-east-1:123456789012:rule/nightly"));
+        FunctionResult again = deploy(spec.build());
+        assertThat(again.plan().isEmpty()).as(PlanPrinter.lines(again.plan()).toString()).isTrue();
+        assertThat(again.version()).isEqualTo(first.version());
+        FunctionResult dropped = deploy(spec.permissions(List.of()).build());
+        assertThat(dropped.plan().functionChanges()).extracting(Change::field).containsExactly("permissions.maven-events");
+        assertThat(dropped.version()).as("a permission is no versioned setting").isEqualTo(first.version());
+        assertThat(Permissions.read(new FunctionCalls(lambda, null, log, "with-permission", null), null)).isEmpty();
     }
 
     private String defaultSecurityGroup() {

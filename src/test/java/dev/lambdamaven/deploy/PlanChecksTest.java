@@ -3,7 +3,13 @@ package dev.lambdamaven.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lambdamaven.config.AliasSettings;
 import dev.lambdamaven.config.DeployOptions;
+import dev.lambdamaven.config.EventInvokeSpec;
+import dev.lambdamaven.config.FileSystemSpec;
+import dev.lambdamaven.config.FunctionUrlSpec;
+import dev.lambdamaven.config.PermissionSpec;
+import dev.lambdamaven.config.RuntimeManagementSpec;
 import dev.lambdamaven.config.FunctionSpec;
 import dev.lambdamaven.config.InvalidSpecException;
 import dev.lambdamaven.config.LayerSpec;
@@ -60,6 +66,71 @@ class PlanChecksTest {
                 "letters, digits and . - _ / #");
         assertThat(spec().kmsKeyArn("arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab")
                 .role("arn:aws:iam::111122223333:role/service-role/orders").kmsKeyArn("").build()).isNotNull();
+    }
+
+    /**
+     * The new settings' rules: the API reference's patterns and ranges, and SnapStart's limits from
+     * https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html ("Supported features and limitations").
+     */
+    @Test
+    void theNewSettingsAreCheckedBeforeAnyCall() {
+        refused(b -> b.snapStart("Always"), "snapStart", "Always", "use PublishedVersions");
+        refused(b -> b.runtime("nodejs22.x").snapStart("PublishedVersions"), "snapStart", "PublishedVersions",
+                "Java 11 or later, Python 3.12 or later or .NET 8 or later, not nodejs22.x");
+        refused(b -> b.runtime("java8.al2").snapStart("PublishedVersions"), "snapStart", "PublishedVersions",
+                "not java8.al2");
+        refused(b -> b.snapStart("PublishedVersions").ephemeralStorage(1024), "snapStart", "PublishedVersions",
+                "ephemeral storage above 512 MB");
+        VpcSpec vpc = new VpcSpec(List.of("subnet-0a0000000000000a0"), List.of("sg-01234567"), false);
+        FileSystemSpec efs = new FileSystemSpec(
+                "arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-0123456789abcdef0", "/mnt/data");
+        refused(b -> b.vpc(vpc).fileSystemConfigs(List.of(efs)).snapStart("PublishedVersions"), "snapStart",
+                "PublishedVersions", "does not support Amazon EFS");
+        refused(b -> b.fileSystemConfigs(List.of(efs)), "fileSystemConfigs", efs.arn(), "set <vpc>");
+        refused(b -> b.vpc(vpc).fileSystemConfigs(List.of(efs, efs)), "fileSystemConfigs", "2 file systems",
+                "at most one");
+        assertThatThrownBy(() -> new FileSystemSpec(efs.arn(), "/data")).hasMessageStartingWith(
+                "<fileSystemConfigs/fileSystemConfig/localMountPath> = '/data'").hasMessageContaining("under /mnt/");
+        assertThatThrownBy(() -> new FileSystemSpec(efs.arn(), "/mnt/a/b")).hasMessageContaining("directly under /mnt/");
+        assertThatThrownBy(() -> new FileSystemSpec("fs-1234", "/mnt/data"))
+                .hasMessageStartingWith("<fileSystemConfigs/fileSystemConfig/arn> = 'fs-1234'");
+        refused(b -> b.deadLetterTargetArn("arn:aws:lambda:us-east-1:123456789012:function:dlq"), "deadLetterTargetArn",
+                "arn:aws:lambda:us-east-1:123456789012:function:dlq", "SQS queue or SNS topic");
+        refused(b -> b.recursiveLoop("Stop"), "recursiveLoop", "Stop", "use Terminate");
+        refused(b -> b.codeSigningConfigArn("csc-1"), "codeSigningConfigArn", "csc-1", "code-signing-config:csc-");
+        assertThatThrownBy(() -> new RuntimeManagementSpec("Manual", null))
+                .hasMessageStartingWith("<runtimeVersionArn>").hasMessageContaining("Manual needs");
+        assertThatThrownBy(() -> new RuntimeManagementSpec("Sometimes", null))
+                .hasMessageStartingWith("<runtimeUpdateMode> = 'Sometimes'");
+        assertThatThrownBy(() -> new EventInvokeSpec(3, null, null, null))
+                .hasMessageStartingWith("<maximumRetryAttempts> = '3'").hasMessageContaining("0 to 2");
+        assertThatThrownBy(() -> new EventInvokeSpec(null, 59, null, null))
+                .hasMessageStartingWith("<maximumEventAgeInSeconds> = '59'").hasMessageContaining("60 to 21600");
+        assertThatThrownBy(() -> new EventInvokeSpec(null, null, "orders-failures", null))
+                .hasMessageStartingWith("<onSuccess> = 'orders-failures'");
+        assertThatThrownBy(() -> new FunctionUrlSpec("PUBLIC", null, null))
+                .hasMessageStartingWith("<functionUrl/authType> = 'PUBLIC'").hasMessageContaining("AWS_IAM");
+        assertThatThrownBy(() -> new FunctionUrlSpec("NONE", "STREAM", null))
+                .hasMessageStartingWith("<functionUrl/invokeMode> = 'STREAM'");
+        assertThatThrownBy(() -> new FunctionUrlSpec("NONE", null, new FunctionUrlSpec.Cors(null, null, List.of("FETCH"),
+                null, null, null))).hasMessageStartingWith("<functionUrl/cors/allowMethods> = 'FETCH'");
+        assertThatThrownBy(() -> new PermissionSpec("s3 uploads", "s3.amazonaws.com", null, null, null, null, false))
+                .hasMessageStartingWith("<permissions/permission[s3 uploads]/statementId> = 's3 uploads'");
+        assertThatThrownBy(() -> new PermissionSpec("url", "*", "lambda:InvokeFunction", null, null, "NONE", true))
+                .hasMessageStartingWith("<permissions/permission[url]/action> = 'lambda:InvokeFunction'")
+                .hasMessageContaining("lambda:InvokeFunctionUrl");
+        assertThatThrownBy(() -> new PermissionSpec("s3", "s3.amazonaws.com", null, null, "1234", null, false))
+                .hasMessageStartingWith("<permissions/permission[s3]/sourceAccount> = '1234'");
+        PermissionSpec s3 = new PermissionSpec("s3", "s3.amazonaws.com", null, null, null, null, false);
+        refused(b -> b.permissions(List.of(s3, s3)), "permissions/permission/statementId", "s3", "unique");
+        assertThatThrownBy(() -> new AliasSettings(3, null, null, null, false)
+                .checkWith(spec().snapStart("PublishedVersions").build()))
+                .hasMessageStartingWith("<provisionedConcurrency> = '3'").hasMessageContaining("SnapStart does not support");
+        assertThatThrownBy(() -> new AliasSettings(-1, null, null, null, false))
+                .hasMessageStartingWith("<provisionedConcurrency> = '-1'");
+        assertThat(spec().runtime("java11").snapStart("PublishedVersions").ephemeralStorage(512).architecture("arm64")
+                .build().snapStart()).as("arm64 is supported since 2024").isEqualTo("PublishedVersions");
+        assertThat(spec().runtime("python3.13").snapStart("PublishedVersions").build()).isNotNull();
     }
 
     @Test

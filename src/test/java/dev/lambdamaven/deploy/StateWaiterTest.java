@@ -121,4 +121,29 @@ class StateWaiterTest {
                 .hasMessage("Lambda reports that the new function orders failed: State Failed"
                         + " (SubnetOutOfIPAddresses: Lambda was not able to set up VPC access), LastUpdateStatus Failed");
     }
+
+    /**
+     * A SnapStart version is published Pending while Lambda takes its snapshot, then Active with OptimizationStatus On
+     * (https://docs.aws.amazon.com/lambda/latest/dg/snapstart-activate.html): the publish waits for both.
+     */
+    @Test
+    void aSnapStartVersionIsWaitedForUntilItsSnapshotIsInUse() {
+        answers.add(config(b -> b.state("Active").lastUpdateStatus("Successful")
+                .snapStart(s -> s.applyOn("PublishedVersions").optimizationStatus("Off"))));
+        answers.add(config(b -> b.state("Active").lastUpdateStatus("Successful").revisionId("r9")
+                .snapStart(s -> s.applyOn("PublishedVersions").optimizationStatus("On"))));
+
+        var status = waiter.settle("version 3 of orders", "orders", "3", PublishVersionResponse.builder()
+                .state("Pending").snapStart(s -> s.applyOn("PublishedVersions").optimizationStatus("Off")).version("3")
+                .build());
+
+        assertThat(polls).extracting(GetFunctionConfigurationRequest::qualifier).containsExactly("3", "3");
+        assertThat(status.optimizationStatus()).isEqualTo("On");
+        assertThat(status.revisionId()).isEqualTo("r9");
+        var latest = waiter.settle("the update of orders", "orders", null, UpdateFunctionCodeResponse.builder()
+                .state("Active").lastUpdateStatus("Successful")
+                .snapStart(s -> s.applyOn("PublishedVersions").optimizationStatus("Off")).build());
+        assertThat(latest.optimizationStatus()).as("$LATEST never runs from a snapshot: not waited for").isEqualTo("Off");
+        assertThat(polls).hasSize(2);
+    }
 }

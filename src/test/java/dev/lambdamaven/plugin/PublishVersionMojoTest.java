@@ -3,7 +3,12 @@ package dev.lambdamaven.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lambdamaven.config.AliasSettings;
+import dev.lambdamaven.config.EventInvokeSpec;
 import dev.lambdamaven.config.FunctionSpec;
+import dev.lambdamaven.config.FunctionUrlSpec;
+import dev.lambdamaven.config.PermissionSpec;
+import dev.lambdamaven.config.RuntimeManagementSpec;
 import dev.lambdamaven.config.LoggingSpec;
 import dev.lambdamaven.config.Target;
 import dev.lambdamaven.config.VpcSpec;
@@ -163,5 +168,67 @@ class PublishVersionMojoTest {
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("<encryptSecretsInTransit> = 'orders-secrets'")
                 .hasMessageContaining("alias name (alias/orders-secrets)");
+    }
+
+    @Test
+    @InjectMojo(goal = "publish-version", pom = "classpath:/unit/release-settings-pom.xml")
+    void theReleaseSettingsBecomeTheFunctionSpec(PublishVersionMojo mojo) throws Exception {
+        FunctionSpec spec = mojo.functionSpec(AWS);
+
+        assertThat(spec.snapStart()).isEqualTo("PublishedVersions");
+        assertThat(spec.deadLetterTargetArn()).isEqualTo("arn:aws:sqs:eu-west-1:111122223333:orders-dlq");
+        assertThat(spec.fileSystemConfigs()).isNull();
+        assertThat(spec.recursiveLoop()).isEqualTo("Allow");
+        assertThat(spec.runtimeManagement()).isEqualTo(new RuntimeManagementSpec("FunctionUpdate", null));
+        assertThat(spec.codeSigningConfigArn())
+                .isEqualTo("arn:aws:lambda:eu-west-1:111122223333:code-signing-config:csc-0123456789abcdef0");
+        assertThat(spec.authoritative()).isTrue();
+        assertThat(spec.functionPermissions()).containsExactly(new PermissionSpec("s3-uploads", "s3.amazonaws.com",
+                "lambda:InvokeFunction", "arn:aws:s3:::orders-uploads", "111122223333", null, false));
+        AliasSettings alias = mojo.aliasSettings();
+        assertThat(alias.permissions()).containsExactly(new PermissionSpec("public-url", "*",
+                "lambda:InvokeFunctionUrl", null, null, "NONE", true));
+        assertThat(alias.functionUrl()).isEqualTo(new FunctionUrlSpec("NONE", "RESPONSE_STREAM",
+                new FunctionUrlSpec.Cors(null, null, List.of("GET", "POST"), List.of("https://www.example.com"), null,
+                        300)));
+        assertThat(alias.asyncInvoke()).isEqualTo(new EventInvokeSpec(1, 3600, null,
+                "arn:aws:sqs:eu-west-1:111122223333:orders-failures"));
+        assertThat(alias.authoritative()).isTrue();
+        assertThat(alias.provisionedConcurrency()).isNull();
+    }
+
+    @Test
+    @InjectMojo(goal = "publish-version", pom = "classpath:/unit/release-settings-pom.xml")
+    @MojoParameter(name = "provisionedConcurrency", value = "2")
+    void provisionedConcurrencyWithSnapStartFailsBeforeAnyCall(PublishVersionMojo mojo) {
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("<provisionedConcurrency> = '2'").hasMessageContaining("SnapStart does not support");
+    }
+
+    @Test
+    @InjectMojo(goal = "update-alias", pom = "classpath:/unit/release-settings-pom.xml")
+    @MojoParameter(name = "maximumRetryAttempts", value = "5")
+    void updateAliasChecksTheAliasSettingsBeforeAnyCall(UpdateAliasMojo mojo) {
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("<maximumRetryAttempts> = '5'").hasMessageContaining("0 to 2");
+    }
+
+    private static final String EMPTY_PERMISSIONS_POM = "<project><build><plugins><plugin>"
+            + "<groupId>dev.lambdamaven</groupId><artifactId>lambda-maven-plugin</artifactId><configuration>"
+            + "<functionName>orders</functionName><handler>com.acme.Orders</handler><runtime>java17</runtime>"
+            + "<permissions/></configuration></plugin></plugins></build></project>";
+
+    @Test
+    @InjectMojo(goal = "publish-version", pom = EMPTY_PERMISSIONS_POM)
+    void anEmptyPermissionsElementManagesNoStatementsRatherThanNone(PublishVersionMojo mojo) throws Exception {
+        FunctionSpec spec = mojo.functionSpec(AWS);
+        assertThat(spec.functionPermissions()).as("<permissions/>: remove the plugin's statements").isEmpty();
+    }
+
+    @Test
+    @InjectMojo(goal = "publish-version", pom = MINIMAL_POM)
+    void withoutPermissionsTheyAreLeftAlone(PublishVersionMojo mojo) throws Exception {
+        assertThat(mojo.functionSpec(AWS).functionPermissions()).isNull();
+        assertThat(mojo.aliasSettings()).isEqualTo(new AliasSettings(null, null, null, null, false));
     }
 }

@@ -1,0 +1,14 @@
+package it.local;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.util.Map;
+
+/** Fails every invocation. */
+public class Thrower implements RequestHandler<Map<String, Object>, String> {
+
+    @Override
+    public String handleRequest(Map<String, Object> event, Context context) {
+        throw new IllegalStateException("order " + event.get("order") + " cannot be processed");
+    }
+}
