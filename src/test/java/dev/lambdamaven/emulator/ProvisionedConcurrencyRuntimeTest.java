@@ -101,6 +101,30 @@ class ProvisionedConcurrencyRuntimeTest {
         }
     }
 
+    /**
+     * A function this machine cannot run (a Python runtime: local invoke runs Java and custom runtimes) is READY as on
+     * AWS, which records READY for a python3.12 version (LocalStack's test_lambda_api.snapshot.json,
+     * TestLambdaProvisionedConcurrency::test_lambda_provisioned_lifecycle); its invocations say why it cannot run.
+     */
+    @Test
+    void aFunctionThisMachineCannotRunIsReadyAsOnAwsAndItsInvokeSaysWhy() throws Exception {
+        LocalFunctionRuntime runtime = new LocalFunctionRuntime(LocalRuntimeOptions.defaults(dir.resolve("work")));
+        try (Emulator emulator = Emulator.start(EmulatorFixture.options(dir.resolve("state")).functionRuntime(runtime)
+                        .build());
+                LambdaClient lambda = EmulatorFixture.lambda(emulator)) {
+            lambda.createFunction(EmulatorFixture.createRequest("orders", EmulatorFixture.zip("index.py", "x"))
+                    .runtime("python3.12").handler("index.handler").publish(true).build());
+            lambda.createAlias(b -> b.functionName("orders").name("live").functionVersion("1"));
+            lambda.putProvisionedConcurrencyConfig(b -> b.functionName("orders").qualifier("live")
+                    .provisionedConcurrentExecutions(1));
+
+            awaitReady(lambda);
+            assertThat(runtime.environmentPids()).as("nothing runs").isEmpty();
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> lambda.invoke(b -> b.functionName("orders")
+                    .qualifier("live")))).hasMessageContaining("python3.12 cannot run locally");
+        }
+    }
+
     private static InvokeResponse invoke(LambdaClient lambda, String qualifier) {
         InvokeResponse response = lambda.invoke(b -> b.functionName("orders").qualifier(qualifier)
                 .logType(LogType.TAIL).payload(SdkBytes.fromUtf8String("{\"name\":\"Ada\"}")));

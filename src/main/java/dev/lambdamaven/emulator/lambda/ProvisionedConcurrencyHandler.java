@@ -160,14 +160,16 @@ final class ProvisionedConcurrencyHandler {
 
     /**
      * READY once the activation delay has passed and the runtime's environments for it have initialised; FAILED with
-     * the runtime's reason when they cannot start on this machine.
+     * the runtime's reason when they fail to start. A function this machine cannot run at all (a Python runtime, say)
+     * is READY as on AWS, with no environment: its invokes answer why (test_lambda_provisioned_lifecycle records
+     * READY for a python3.12 version).
      */
     private Status status(Scope scope, Provisioned config, long now) {
         var state = provisioner.state(scope, config.function(), config.qualifier());
         if (state != null && state.failure() != null) {
             return new Status("FAILED", state.failure());
         }
-        boolean started = state == null || state.ready() >= config.requested();
+        boolean started = state == null || state.notRunnableHere() != null || state.ready() >= config.requested();
         return now >= config.readyAt() && started ? Status.READY : Status.IN_PROGRESS;
     }
 

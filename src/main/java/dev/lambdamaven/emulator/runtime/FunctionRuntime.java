@@ -33,11 +33,12 @@ public interface FunctionRuntime extends AutoCloseable {
     }
 
     /**
-     * Environments provisioned under a name: how many have initialised (asked for their first event), and why the
-     * rest cannot start ({@code null} unless one failed).
+     * Environments provisioned under a name: how many have initialised (asked for their first event), why the rest
+     * failed to start ({@code null} unless one did), and why none can run on this machine ({@code null} unless so:
+     * an unsupported runtime or platform, no suitable JDK), which AWS would run.
      */
-    record ProvisionState(int ready, String failure) {
-        public static final ProvisionState NONE = new ProvisionState(0, null);
+    record ProvisionState(int ready, String failure, String notRunnableHere) {
+        public static final ProvisionState NONE = new ProvisionState(0, null, null);
     }
 
     /** Where functions' AWS SDK clients reach the emulator (KMS, Lambda, S3), told once the emulator listens. */

@@ -115,6 +115,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
         final int wanted;
         final Set<ExecutionEnvironment> environments = new java.util.HashSet<>();
         volatile String failure;
+        volatile String notRunnableHere;
 
         Pool(EnvironmentKey key, InvocationRequest template, int wanted) {
             this.key = key;
@@ -137,7 +138,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
             return ProvisionState.NONE;
         }
         int ready = (int) pool.environments.stream().filter(e -> e.isUsable() && e.initialized()).count();
-        return new ProvisionState(ready, pool.failure);
+        return new ProvisionState(ready, pool.failure, pool.notRunnableHere);
     }
 
     /** Brings the pool {@code name} to {@code count} warm environments of {@code template}'s version. */
@@ -194,6 +195,9 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
         ExecutionEnvironment env;
         try {
             env = launch(pool.template, RuntimeKind.of(pool.template.runtime()), pool.key);
+        } catch (LocalRuntimeException e) { // AWS would run it: the config is READY there, and invokes say why not here
+            pool.notRunnableHere = e.getMessage();
+            return false;
         } catch (RuntimeException e) {
             pool.failure = e.getMessage();
             return false;
