@@ -12,12 +12,12 @@ import software.amazon.awssdk.services.lambda.model.DestinationConfig;
 import software.amazon.awssdk.services.lambda.model.GetFunctionEventInvokeConfigResponse;
 import software.amazon.awssdk.services.lambda.model.GetFunctionUrlConfigResponse;
 import software.amazon.awssdk.services.lambda.model.GetProvisionedConcurrencyConfigResponse;
-import software.amazon.awssdk.services.lambda.model.ProvisionedConcurrencyConfigNotFoundException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /**
  * The settings of an alias, the one place for them (update-alias applies them after moving the alias): provisioned
- * concurrency (put on the alias, so it follows the version the alias points at; waited for until {@code READY}),
+ * concurrency (put on the alias, so it follows the version the alias points at; waited for until {@code READY}; left
+ * as it is while the alias routes a canary, which Lambda refuses to change),
  * the function URL, the asynchronous invocation config and the alias's own policy. Each is read only when the pom
  * sets it or {@code <authoritative>} is on, so an alias without these settings costs no extra call.
  */
@@ -30,13 +30,13 @@ final class AliasSettingsApplier {
 
     private final LambdaClient lambda;
     private final Retry retry;
-    private final StateWaiter waiter;
+    private final ProvisionedConcurrencyWait provisioned;
     private final DeployLog log;
 
-    AliasSettingsApplier(LambdaClient lambda, Retry retry, StateWaiter waiter, DeployLog log) {
+    AliasSettingsApplier(LambdaClient lambda, Retry retry, ProvisionedConcurrencyWait provisioned, DeployLog log) {
         this.lambda = lambda;
         this.retry = retry;
-        this.waiter = waiter;
+        this.provisioned = provisioned;
         this.log = log;
     }
 
@@ -67,7 +67,9 @@ final class AliasSettingsApplier {
         FunctionCalls calls = new FunctionCalls(lambda, retry, log, functionName, null);
         boolean all = wanted.authoritative();
         Deployed deployed = new Deployed(
-                all || wanted.provisionedConcurrency() != null ? provisioned(functionName, alias) : null,
+                all || wanted.provisionedConcurrency() != null ? provisioned.read(functionName, alias)
+                        .map(GetProvisionedConcurrencyConfigResponse::requestedProvisionedConcurrentExecutions)
+                        .orElse(null) : null,
                 null, null,
                 all || wanted.asyncInvoke() != null ? eventInvoke(functionName, alias) : null,
                 all || wanted.permissions() != null ? Permissions.read(calls, alias) : null);
@@ -110,10 +112,10 @@ final class AliasSettingsApplier {
     }
 
     /**
-     * Applies the plan; with provisioned concurrency set, waits until it is {@code READY} for the version the alias
-     * now points at whenever it changed or the alias moved. Returns the function URL (when the pom sets one).
+     * Applies the plan; a change of provisioned concurrency is waited for until {@code READY} (a move of the alias was
+     * waited for already). Returns the function URL (when the pom sets one).
      */
-    String apply(SettingsPlan plan, boolean aliasMoved) {
+    String apply(SettingsPlan plan) {
         String fn = plan.functionName();
         String alias = plan.alias();
         AliasSettings wanted = plan.wanted();
@@ -124,14 +126,16 @@ final class AliasSettingsApplier {
                 retry.call("DeleteProvisionedConcurrencyConfig", () -> lambda.deleteProvisionedConcurrencyConfig(r -> r
                         .functionName(fn).qualifier(alias)));
                 log.info("Provisioned concurrency of " + fn + ":" + alias + " removed");
+            } else if (!AliasUpdater.weights(retry.call("GetAlias", () -> lambda.getAlias(r -> r.functionName(fn)
+                    .name(alias)))).isEmpty()) {
+                log.warn("Provisioned concurrency of " + fn + ":" + alias + " stays " + (deployed.provisioned() == null
+                        ? "unset" : deployed.provisioned()) + " while the alias routes a canary (Lambda refuses to"
+                        + " change it on an alias with weights): lambda:promote, or the next release, sets " + value);
             } else {
                 retry.call("PutProvisionedConcurrencyConfig", () -> lambda.putProvisionedConcurrencyConfig(r -> r
                         .functionName(fn).qualifier(alias).provisionedConcurrentExecutions(value)));
+                provisioned.awaitReady(fn, alias);
             }
-        }
-        Integer provisioned = wanted.provisionedConcurrency();
-        if (provisioned != null && provisioned > 0 && (aliasMoved || plan.changes(PROVISIONED))) {
-            awaitReady(fn, alias, provisioned);
         }
         String url = deployed.url();
         if (plan.changes(URL)) {
@@ -173,33 +177,6 @@ final class AliasSettingsApplier {
                     deployed.permissions(), wanted.authoritative());
         }
         return wanted.functionUrl() != null ? url : null;
-    }
-
-    private void awaitReady(String fn, String alias, int provisioned) {
-        String what = "provisioned concurrency " + provisioned + " of " + fn + ":" + alias;
-        GetProvisionedConcurrencyConfigResponse ready = waiter.until(what, read(fn, alias),
-                r -> !"IN_PROGRESS".equals(r.statusAsString()), () -> read(fn, alias),
-                r -> "Status " + r.statusAsString() + ", " + r.availableProvisionedConcurrentExecutions() + " of "
-                        + r.requestedProvisionedConcurrentExecutions() + " available");
-        if (!"READY".equals(ready.statusAsString())) {
-            throw new DeployException("Lambda reports that " + what + " failed: Status " + ready.statusAsString()
-                    + (ready.statusReason() == null ? "" : " (" + ready.statusReason() + ")"));
-        }
-        log.info("Provisioned concurrency of " + fn + ":" + alias + ": " + ready.availableProvisionedConcurrentExecutions()
-                + " environments ready");
-    }
-
-    private GetProvisionedConcurrencyConfigResponse read(String fn, String alias) {
-        return retry.call("GetProvisionedConcurrencyConfig", () -> lambda.getProvisionedConcurrencyConfig(r -> r
-                .functionName(fn).qualifier(alias)));
-    }
-
-    private Integer provisioned(String fn, String alias) {
-        try {
-            return read(fn, alias).requestedProvisionedConcurrentExecutions();
-        } catch (ProvisionedConcurrencyConfigNotFoundException | ResourceNotFoundException e) { // none; no alias yet
-            return null;
-        }
     }
 
     private GetFunctionUrlConfigResponse url(String fn, String alias) {

@@ -49,6 +49,7 @@ public final class Deployer implements AutoCloseable {
     private final TransitEncryption transit;
     private final Cleaner cleaner;
     private final AliasSettingsApplier aliasSettings;
+    private final ProvisionedConcurrencyWait provisioned;
 
     public Deployer(Target target, DeployLog log) {
         this(open(target, log), log, Retry.standard(log), CodeUploader.DIRECT_UPLOAD_LIMIT, Clock.systemUTC(),
@@ -66,8 +67,9 @@ public final class Deployer implements AutoCloseable {
         this.applier = new FunctionApplier(clients.lambda(), uploader, retry, waiter, log);
         this.publisher = new Publisher(clients.lambda(), retry, waiter, log);
         this.aliases = new AliasUpdater(clients.lambda(), retry, log, clock);
-        this.aliasSettings = new AliasSettingsApplier(clients.lambda(), retry, waiter, log);
-        this.shifter = new TrafficShifter(aliases, new FunctionInvoker(clients.lambda()), sleeper, log);
+        this.provisioned = new ProvisionedConcurrencyWait(clients.lambda(), retry, waiter, log);
+        this.aliasSettings = new AliasSettingsApplier(clients.lambda(), retry, provisioned, log);
+        this.shifter = new TrafficShifter(aliases, new FunctionInvoker(clients.lambda()), provisioned, sleeper, log);
         this.layers = new LayerPublisher(clients.lambda(), uploader, retry, log);
         this.cleaner = new Cleaner(clients.lambda(), retry, log);
         this.transit = new TransitEncryption(clients::kms, clients.target().isAws(), log);
@@ -194,17 +196,16 @@ public final class Deployer implements AutoCloseable {
                 return plan.result(plan.create() ? null : plan.current().aliasArn(), plan.changed());
             }
             return alias.shift() != null && !plan.create() && !plan.weights().isEmpty()
-                    ? shifter.run(plan, alias.shift(), alias.smokePayload()) : aliases.apply(plan);
+                    ? shifter.run(plan, alias.shift(), alias.smokePayload()) : moved(aliases.apply(plan), plan);
         });
     }
 
     /**
      * Brings the alias's own settings (provisioned concurrency, function URL, asynchronous invocation, its policy) to
-     * {@code settings}, after the alias was moved ({@code aliasMoved}: wait for provisioned concurrency again). Prints
-     * the plan first; a dry run or {@code failOnChange} stops after it. Returns the function URL when the pom sets one.
+     * {@code settings}, after the alias was moved. Prints the plan first; a dry run or {@code failOnChange} stops
+     * after it. Returns the function URL when the pom sets one.
      */
-    public String configureAlias(String functionName, String alias, AliasSettings settings, boolean aliasMoved,
-                                 DeployOptions options) {
+    public String configureAlias(String functionName, String alias, AliasSettings settings, DeployOptions options) {
         return guard(List.of(), () -> {
             AliasSettingsApplier.SettingsPlan plan = aliasSettings.plan(functionName, alias, settings);
             plan.lines().forEach(log::info);
@@ -217,7 +218,7 @@ public final class Deployer implements AutoCloseable {
             if (options.dryRun()) {
                 return plan.deployed().url();
             }
-            return aliasSettings.apply(plan, aliasMoved);
+            return aliasSettings.apply(plan);
         });
     }
 
@@ -238,8 +239,17 @@ public final class Deployer implements AutoCloseable {
         return guard(List.of(), () -> {
             AliasPlan plan = planned.get();
             report(plan, options);
-            return options.dryRun() ? plan.result(plan.current().aliasArn(), plan.changed()) : aliases.apply(plan);
+            return options.dryRun() ? plan.result(plan.current().aliasArn(), plan.changed())
+                    : moved(aliases.apply(plan), plan);
         });
+    }
+
+    /** A move of an alias is done once its provisioned concurrency (if any) is ready on the versions it now routes to. */
+    private AliasResult moved(AliasResult result, AliasPlan plan) {
+        if (result.changed() && !plan.create()) {
+            provisioned.awaitReady(plan.functionName(), plan.aliasName());
+        }
+        return result;
     }
 
     private void report(AliasPlan plan, DeployOptions options) {

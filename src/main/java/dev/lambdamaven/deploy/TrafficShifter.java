@@ -12,18 +12,22 @@ import software.amazon.awssdk.services.lambda.model.UpdateAliasResponse;
  * UpdateAlias of the canary weight, held for the step's time; before each step (and before the final move of
  * all traffic) the new version itself is invoked with the smoke payload when one is set. A failing smoke
  * invocation, or a failure of the shift itself, puts all traffic back on the old version and fails the build.
- * A shift interrupted half way (a killed build) resumes from the weight the alias has.
+ * A shift interrupted half way (a killed build) resumes from the weight the alias has. With provisioned concurrency on
+ * the alias, each step holds from when its environments are ready.
  */
 final class TrafficShifter {
 
     private final AliasUpdater aliases;
     private final FunctionInvoker invoker;
+    private final ProvisionedConcurrencyWait provisioned;
     private final Sleeper sleeper;
     private final DeployLog log;
 
-    TrafficShifter(AliasUpdater aliases, FunctionInvoker invoker, Sleeper sleeper, DeployLog log) {
+    TrafficShifter(AliasUpdater aliases, FunctionInvoker invoker, ProvisionedConcurrencyWait provisioned,
+                   Sleeper sleeper, DeployLog log) {
         this.aliases = aliases;
         this.invoker = invoker;
+        this.provisioned = provisioned;
         this.sleeper = sleeper;
         this.log = log;
     }
@@ -51,6 +55,7 @@ final class TrafficShifter {
             String stepName = "step " + (i + 1) + " of " + steps.size() + " (" + step.percent() + ")";
             smoke(fn, alias, primary, version, smokePayload, stepName, history, revision);
             revision = send(fn, alias, primary, Map.of(version, step.weight()), history, revision, version);
+            provisioned.awaitReady(fn, alias); // the hold starts once the canary's environments take its share
             log.info("Traffic shift of " + alias + ": " + step.percent() + " to version " + version + ", " + stepName
                     + "; holding " + step.hold().toMillis() + " ms");
             pause(step.hold().toMillis());
@@ -58,6 +63,7 @@ final class TrafficShifter {
         smoke(fn, alias, primary, version, smokePayload, "the final move (100%)", history, revision);
         ReleaseHistory promoted = history.with(aliases.event(Kind.PROMOTE, version, null, primary));
         UpdateAliasResponse done = aliases.update(fn, alias, version, Map.of(), promoted, revision);
+        provisioned.awaitReady(fn, alias);
         log.info("Traffic shift of " + alias + " complete: all traffic to version " + version);
         return new AliasResult(alias, done.aliasArn(), version, Map.of(), primary, true);
     }

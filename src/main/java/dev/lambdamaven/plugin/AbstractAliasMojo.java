@@ -32,7 +32,7 @@ public abstract class AbstractAliasMojo extends AbstractReleaseMojo {
         try (Deployer deployer = openDeployer(resolveTarget())) {
             AliasResult result = move(deployer);
             String url = settings == null ? null
-                    : deployer.configureAlias(functionName, result.name(), settings, result.changed(), options());
+                    : deployer.configureAlias(functionName, result.name(), settings, options());
             record(result, url);
         }
     }
@@ -42,7 +42,7 @@ public abstract class AbstractAliasMojo extends AbstractReleaseMojo {
 
     /**
      * The alias settings the goal applies after the move. By default (promote, rollback) only the provisioned
-     * concurrency, so that the move waits until the version the alias now points at has its environments ready.
+     * concurrency, which a canary left as it was (Lambda refuses to change it on an alias with weights).
      */
     protected AliasSettings settings() {
         return provisionedConcurrency == null ? null

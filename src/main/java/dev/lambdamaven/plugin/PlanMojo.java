@@ -45,7 +45,7 @@ public class PlanMojo extends AbstractFunctionMojo {
         try (Deployer deployer = openDeployer(resolved)) {
             FunctionResult result = deployer.deployFunction(spec, options());
             if (settings.manages()) {
-                deployer.configureAlias(spec.functionName(), alias, settings, false, options());
+                deployer.configureAlias(spec.functionName(), alias, settings, options());
             }
             Reactor.Row row = summaryRow();
             row.name = result.functionName();

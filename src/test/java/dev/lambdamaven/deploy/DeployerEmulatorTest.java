@@ -131,15 +131,14 @@ class DeployerEmulatorTest extends DeployerScenarios {
     void theAliasGetsItsProvisionedConcurrencyUrlAsyncConfigAndPolicy() throws Exception {
         String target = deploy(spec("failures", "f").build()).functionArn();
         String version = deploy(spec("aliased", "a").build()).version();
-        AliasResult moved = deployer.updateAlias("aliased", AliasSpec.named("live"), version, Origin.PUBLISHED,
-                DeployOptions.DEFAULTS);
+        deployer.updateAlias("aliased", AliasSpec.named("live"), version, Origin.PUBLISHED, DeployOptions.DEFAULTS);
         AliasSettings settings = new AliasSettings(2,
                 new FunctionUrlSpec("NONE", null, new FunctionUrlSpec.Cors(null, null, List.of("GET"),
                         List.of("https://www.example.com"), null, 300)),
                 new EventInvokeSpec(0, 3600, null, target),
                 List.of(new PermissionSpec("public-url", "*", null, null, null, "NONE", true)), false);
 
-        String url = deployer.configureAlias("aliased", "live", settings, moved.changed(), DeployOptions.DEFAULTS);
+        String url = deployer.configureAlias("aliased", "live", settings, DeployOptions.DEFAULTS);
 
         assertThat(url).startsWith("http").isEqualTo(lambda.getFunctionUrlConfig(r -> r.functionName("aliased")
                 .qualifier("live")).functionUrl());
@@ -159,10 +158,10 @@ class DeployerEmulatorTest extends DeployerScenarios {
                 .containsExactly(Map.entry("maven-public-url", "* lambda:InvokeFunctionUrl with URL auth NONE"));
 
         log.lines.clear();
-        assertThat(deployer.configureAlias("aliased", "live", settings, false, DeployOptions.DEFAULTS)).isEqualTo(url);
+        assertThat(deployer.configureAlias("aliased", "live", settings, DeployOptions.DEFAULTS)).isEqualTo(url);
         assertThat(log.text()).doesNotContain("settings:").doesNotContain("->");
 
-        deployer.configureAlias("aliased", "live", new AliasSettings(null, null, null, null, true), false,
+        deployer.configureAlias("aliased", "live", new AliasSettings(null, null, null, null, true),
                 DeployOptions.DEFAULTS);
         assertThatThrownBy(() -> lambda.getFunctionUrlConfig(r -> r.functionName("aliased").qualifier("live")))
                 .isInstanceOf(ResourceNotFoundException.class);

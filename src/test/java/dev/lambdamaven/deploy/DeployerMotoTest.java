@@ -49,7 +49,7 @@ class DeployerMotoTest extends DeployerScenarios {
                 new EventInvokeSpec(1, 600, null, target),
                 List.of(new PermissionSpec("invoke", "123456789012", null, null, null, null, true)), false);
 
-        String url = deployer.configureAlias("moto-aliased", "live", settings, true, DeployOptions.DEFAULTS);
+        String url = deployer.configureAlias("moto-aliased", "live", settings, DeployOptions.DEFAULTS);
 
         assertThat(url).isEqualTo(lambda.getFunctionUrlConfig(r -> r.functionName("moto-aliased").qualifier("live"))
                 .functionUrl());

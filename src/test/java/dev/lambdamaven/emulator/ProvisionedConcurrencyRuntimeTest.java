@@ -1,6 +1,7 @@
 package dev.lambdamaven.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.lambdamaven.emulator.http.Json;
 import dev.lambdamaven.emulator.runtime.LocalFunctionRuntime;
@@ -24,7 +25,8 @@ import software.amazon.awssdk.services.lambda.model.ProvisionedConcurrencyStatus
 /**
  * Provisioned concurrency runs ahead: once a config is READY, its environments (real JVMs of demo.Greeter) are up
  * before any invocation, the first invocation through the alias has no {@code Init Duration}, they outlive the idle
- * timeout, follow the alias to a new version and end with the config.
+ * timeout, follow the alias to a new version (whose traffic waits on the old one until they are up) and to a canary
+ * version, and end with the config.
  */
 class ProvisionedConcurrencyRuntimeTest {
 
@@ -66,7 +68,15 @@ class ProvisionedConcurrencyRuntimeTest {
                     .environment(e -> e.variables(Map.of("GREETING", "Hi"))));
             lambda.waiter().waitUntilFunctionUpdatedV2(b -> b.functionName("orders"));
             lambda.publishVersion(b -> b.functionName("orders"));
-            lambda.updateAlias(b -> b.functionName("orders").name("live").functionVersion("2"));
+            var moving = lambda.updateAlias(b -> b.functionName("orders").name("live").functionVersion("2"));
+            // AWS keeps the traffic on the version left, shown as weight 1 on it, until the new version's environments
+            // are ready (recorded by terraform-provider-aws #48116: additional_version_weights = {"1": 1})
+            assertThat(moving.functionVersion()).isEqualTo("2");
+            assertThat(moving.routingConfig().additionalVersionWeights()).containsExactly(Map.entry("1", 1.0));
+            assertThat(invoke(lambda, "live").executedVersion()).as("while version 2 warms up").isEqualTo("1");
+            assertThat(catchThrowable(() -> lambda.putProvisionedConcurrencyConfig(b -> b.functionName("orders")
+                    .qualifier("live").provisionedConcurrentExecutions(3))))
+                    .hasMessageContaining("Alias with weights can not be used with Provisioned Concurrency");
             await(() -> runtime.environmentPids().size() == 2 && !runtime.environmentPids().containsAll(provisioned)
                     && runtime.environmentPids().stream().noneMatch(provisioned::contains),
                     "version 1's environments end, version 2's start");
@@ -75,6 +85,27 @@ class ProvisionedConcurrencyRuntimeTest {
             assertThat(moved.executedVersion()).isEqualTo("2");
             assertThat(Json.parse(moved.payload().asByteArray()).get("message").asText()).isEqualTo("Hi, Ada");
             assertThat(log(moved)).doesNotContain("Init Duration");
+            assertThat(lambda.getAlias(b -> b.functionName("orders").name("live")).routingConfig()).isNull();
+
+            // a canary version takes its share only once its own environments are ready
+            lambda.updateFunctionConfiguration(b -> b.functionName("orders")
+                    .environment(e -> e.variables(Map.of("GREETING", "Hey"))));
+            lambda.waiter().waitUntilFunctionUpdatedV2(b -> b.functionName("orders"));
+            lambda.publishVersion(b -> b.functionName("orders"));
+            var canary = lambda.updateAlias(b -> b.functionName("orders").name("live")
+                    .routingConfig(r -> r.additionalVersionWeights(Map.of("3", 0.5))));
+            assertThat(canary.routingConfig().additionalVersionWeights()).containsExactly(Map.entry("3", 0.5));
+            for (int i = 0; i < 5; i++) {
+                assertThat(invoke(lambda, "live").executedVersion()).as("before the canary is warm").isEqualTo("2");
+            }
+            awaitReady(lambda);
+            Set<String> ran = new java.util.HashSet<>();
+            for (int i = 0; i < 40 && ran.size() < 2; i++) {
+                InvokeResponse response = invoke(lambda, "live");
+                ran.add(response.executedVersion());
+                assertThat(log(response)).as("version " + response.executedVersion()).doesNotContain("Init Duration");
+            }
+            assertThat(ran).containsExactlyInAnyOrder("2", "3");
 
             lambda.deleteProvisionedConcurrencyConfig(b -> b.functionName("orders").qualifier("live"));
             await(() -> runtime.environmentPids().isEmpty(), "the environments end with their config");

@@ -21,10 +21,12 @@ final class AliasHandler {
 
     private final LambdaContext ctx;
     private final FunctionLookup lookup;
+    private final ProvisionedPools pools;
 
-    AliasHandler(LambdaContext ctx) {
+    AliasHandler(LambdaContext ctx, ProvisionedPools pools) {
         this.ctx = ctx;
         this.lookup = new FunctionLookup(ctx);
+        this.pools = pools;
     }
 
     ApiResponse create(ApiRequest request) {
@@ -36,17 +38,17 @@ final class AliasHandler {
                 .required("functionVersion", body.get("FunctionVersion")));
         Map<String, Double> routing = routing(body);
         String description = body.path("Description").asText("");
-        AliasRow row = ctx.db().write(c -> {
+        ObjectNode row = ctx.db().write(c -> {
             checkTargets(c, ref, version, routing);
             if (ctx.aliases().find(c, ref.scope(), ref.name(), name).isPresent()) {
                 throw ApiException.conflict("Alias already exists: " + aliasArn(ref, name));
             }
             AliasRow created = new AliasRow(ref.scope(), ref.name(), name, version, description, routing,
-                    Ids.uuid());
+                    Ids.uuid(), null);
             ctx.aliases().put(c, created);
-            return created;
+            return render(created, routing);
         });
-        return ApiResponse.json(201, render(row));
+        return ApiResponse.json(201, row);
     }
 
     ApiResponse get(ApiRequest request) {
@@ -54,8 +56,9 @@ final class AliasHandler {
         FunctionRef ref = lookup.unqualified(request, new Violations().string("name", name, Validation.ALIAS));
         return ctx.db().read(c -> {
             lookup.latest(c, ref);
-            return ApiResponse.json(200, render(ctx.aliases().find(c, ref.scope(), ref.name(), name).orElseThrow(
-                    () -> ApiException.notFound("Cannot find alias arn: " + aliasArn(ref, name)))));
+            AliasRow alias = ctx.aliases().find(c, ref.scope(), ref.name(), name).orElseThrow(
+                    () -> ApiException.notFound("Cannot find alias arn: " + aliasArn(ref, name)));
+            return ApiResponse.json(200, render(alias, pools.shown(c, alias)));
         });
     }
 
@@ -65,7 +68,7 @@ final class AliasHandler {
         FunctionRef ref = lookup.unqualified(request, members(body).string("name", name, Validation.ALIAS));
         String newVersion = FunctionSettings.text(body, "FunctionVersion");
         Map<String, Double> newRouting = body.has("RoutingConfig") ? routing(body) : null;
-        AliasRow row = ctx.db().write(c -> {
+        ObjectNode row = ctx.db().write(c -> {
             lookup.latest(c, ref);
             // test_non_existent_alias_update
             AliasRow current = ctx.aliases().find(c, ref.scope(), ref.name(), name).orElseThrow(
@@ -78,11 +81,11 @@ final class AliasHandler {
                     : current.description();
             checkTargets(c, ref, version, routing);
             AliasRow updated = new AliasRow(ref.scope(), ref.name(), name, version, description, routing,
-                    Ids.uuid());
+                    Ids.uuid(), warming(c, current, version, routing));
             ctx.aliases().put(c, updated);
-            return updated;
+            return render(updated, pools.shown(c, updated));
         });
-        return ApiResponse.json(200, render(row));
+        return ApiResponse.json(200, row);
     }
 
     /** DeleteAlias; an alias that does not exist is no error (test_non_existent_alias_deletion). */
@@ -106,7 +109,7 @@ final class AliasHandler {
             List<JsonNode> result = new ArrayList<>();
             for (AliasRow alias : ctx.aliases().list(c, ref.scope(), ref.name())) {
                 if (versionFilter == null || versionFilter.equals(alias.version())) {
-                    result.add(render(alias));
+                    result.add(render(alias, pools.shown(c, alias)));
                 }
             }
             return result;
@@ -114,6 +117,20 @@ final class AliasHandler {
         ObjectNode out = Json.object();
         Paging.page(request, items, out, "Aliases", 50, 10_000);
         return ApiResponse.json(200, out);
+    }
+
+    /**
+     * The version that keeps an alias's traffic after this update: with provisioned concurrency, an alias moved to
+     * another version (all at once) stays on the version that was serving until the new one's environments are ready.
+     */
+    private String warming(Connection c, AliasRow current, String version, Map<String, Double> routing)
+            throws SQLException {
+        if (!routing.isEmpty()
+                || ctx.provisioned().find(c, current.scope(), current.function(), current.name()).isEmpty()) {
+            return null;
+        }
+        String serving = pools.warmingUp(c, current) ? current.warming() : current.version();
+        return serving.equals(version) ? null : serving;
     }
 
     private static String aliasArn(FunctionRef function, String name) {
@@ -186,15 +203,16 @@ final class AliasHandler {
         }
     }
 
-    ObjectNode render(AliasRow alias) {
+    /** An alias as AWS answers it, with the weights it {@linkplain ProvisionedPools#shown shows} now. */
+    private static ObjectNode render(AliasRow alias, Map<String, Double> routing) {
         ObjectNode out = Json.object();
         out.put("AliasArn", Arns.function(alias.scope(), alias.function(), alias.name()));
         out.put("Name", alias.name());
         out.put("FunctionVersion", alias.version());
         out.put("Description", alias.description());
-        if (!alias.routing().isEmpty()) {
+        if (!routing.isEmpty()) {
             ObjectNode weights = out.putObject("RoutingConfig").putObject("AdditionalVersionWeights");
-            alias.routing().forEach(weights::put);
+            routing.forEach(weights::put);
         }
         out.put("RevisionId", alias.revision());
         return out;

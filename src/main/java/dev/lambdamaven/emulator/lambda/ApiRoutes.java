@@ -41,18 +41,19 @@ public final class ApiRoutes {
         FunctionHandler functions = new FunctionHandler(ctx, tags);
         FunctionUpdateHandler updates = new FunctionUpdateHandler(ctx);
         VersionHandler versions = new VersionHandler(ctx);
-        AliasHandler aliases = new AliasHandler(ctx);
+        ProvisionedPools pools = new ProvisionedPools(ctx, runtime);
+        AliasHandler aliases = new AliasHandler(ctx, pools);
         ConcurrencyHandler concurrency = new ConcurrencyHandler(ctx);
         LayerHandler layers = new LayerHandler(ctx);
         LayerPolicyHandler policies = new LayerPolicyHandler(ctx);
-        InvokeHandler invoke = new InvokeHandler(ctx, runtime, async, new AsyncInvocations.Settings(retryDelay,
+        InvokeHandler invoke = new InvokeHandler(ctx, runtime, pools, async, new AsyncInvocations.Settings(retryDelay,
                 stateDir.resolve("deliveries")), stateDir.resolve("file-systems"));
         Provisioner provisioner = new Provisioner(ctx, runtime, invoke);
         SnapStarts snapStarts = new SnapStarts(ctx, runtime, invoke);
         PolicyHandler permissions = new PolicyHandler(ctx);
         EventInvokeConfigHandler eventInvoke = new EventInvokeConfigHandler(ctx);
         FunctionUrlHandler urls = new FunctionUrlHandler(ctx);
-        ProvisionedConcurrencyHandler provisioned = new ProvisionedConcurrencyHandler(ctx, provisioner);
+        ProvisionedConcurrencyHandler provisioned = new ProvisionedConcurrencyHandler(ctx, pools);
         RecursionConfigHandler recursion = new RecursionConfigHandler(ctx);
         RuntimeManagementHandler runtimeManagement = new RuntimeManagementHandler(ctx);
         CodeSigningHandler codeSigning = new CodeSigningHandler(ctx);

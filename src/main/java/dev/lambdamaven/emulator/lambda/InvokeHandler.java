@@ -41,14 +41,16 @@ final class InvokeHandler {
     private final LambdaContext ctx;
     private final FunctionLookup lookup;
     private final FunctionRuntime runtime;
+    private final ProvisionedPools pools;
     private final ExecutorService async;
     private final AsyncInvocations events;
     private final Path fileSystemRoot;
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
-    InvokeHandler(LambdaContext ctx, FunctionRuntime runtime, ExecutorService async, AsyncInvocations.Settings events,
-            Path fileSystemRoot) {
+    InvokeHandler(LambdaContext ctx, FunctionRuntime runtime, ProvisionedPools pools, ExecutorService async,
+            AsyncInvocations.Settings events, Path fileSystemRoot) {
         this.ctx = ctx;
+        this.pools = pools;
         this.fileSystemRoot = fileSystemRoot;
         this.lookup = new FunctionLookup(ctx);
         this.runtime = runtime;
@@ -184,7 +186,7 @@ final class InvokeHandler {
             if (ref.isAlias()) {
                 AliasRow alias = ctx.aliases().find(c, ref.scope(), ref.name(), ref.qualifier())
                         .orElseThrow(() -> FunctionLookup.notFound(ref));
-                String version = pick(alias);
+                String version = pick(alias.version(), pools.routed(c, alias));
                 row = ctx.functions().version(c, ref.scope(), ref.name(), version)
                         .orElseThrow(() -> FunctionLookup.notFound(ref));
             } else { // an unqualified invoke runs $LATEST, and says so when the function is missing
@@ -204,13 +206,13 @@ final class InvokeHandler {
     }
 
     /** Weighted routing: the additional version gets its weight's share of invocations. */
-    private static String pick(AliasRow alias) {
-        for (Map.Entry<String, Double> extra : alias.routing().entrySet()) {
+    private static String pick(String primary, Map<String, Double> routing) {
+        for (Map.Entry<String, Double> extra : routing.entrySet()) {
             if (ThreadLocalRandom.current().nextDouble() < extra.getValue()) {
                 return extra.getKey();
             }
         }
-        return alias.version();
+        return primary;
     }
 
     private InvocationRequest invocation(FunctionRef ref, Target target, byte[] payload, boolean tail,

@@ -11,6 +11,8 @@ import dev.lambdamaven.emulator.store.AliasRow;
 import dev.lambdamaven.emulator.store.ProvisionedConcurrencyStore.Provisioned;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Put/Get/Delete/ListProvisionedConcurrencyConfig(s), on published versions and aliases only. A config is
@@ -24,12 +26,12 @@ final class ProvisionedConcurrencyHandler {
 
     private final LambdaContext ctx;
     private final FunctionTargets targets;
-    private final Provisioner provisioner;
+    private final ProvisionedPools pools;
 
-    ProvisionedConcurrencyHandler(LambdaContext ctx, Provisioner provisioner) {
+    ProvisionedConcurrencyHandler(LambdaContext ctx, ProvisionedPools pools) {
         this.ctx = ctx;
         this.targets = new FunctionTargets(ctx);
-        this.provisioner = provisioner;
+        this.pools = pools;
     }
 
     ApiResponse put(ApiRequest request) {
@@ -45,6 +47,11 @@ final class ProvisionedConcurrencyHandler {
         int value = requested.intValue();
         Provisioned stored = ctx.db().write(c -> {
             FunctionTargets.Target target = target(c, ref);
+            if (target.alias() != null && !pools.shown(c, target.alias()).isEmpty()) {
+                // AWS's answer, recorded by teams whose canary or version move was under way (terraform-provider-aws
+                // #48116 and hashicorp/terraform #24957)
+                throw ApiException.invalidParameter("Alias with weights can not be used with Provisioned Concurrency");
+            }
             checkOverlap(c, target);
             checkLimits(c, ref, value);
             long now = ctx.now();
@@ -64,7 +71,7 @@ final class ProvisionedConcurrencyHandler {
             Provisioned config = ctx.provisioned().find(c, ref.scope(), ref.name(), ref.qualifier())
                     .orElseThrow(() -> new ApiException(404, "ProvisionedConcurrencyConfigNotFoundException",
                             NOT_FOUND));
-            return ApiResponse.json(200, render(config, status(ref.scope(), config, now), null));
+            return ApiResponse.json(200, render(config, status(c, ref.scope(), config, now), null));
         });
     }
 
@@ -81,9 +88,14 @@ final class ProvisionedConcurrencyHandler {
     ApiResponse list(ApiRequest request) {
         FunctionRef ref = FunctionRef.parse(request.path("name"), null, request.scope());
         long now = ctx.now();
-        return targets.list(request, FunctionLookup.notFound(ref.scope(), ref.name(), null), ctx.provisioned()::list,
-                config -> render(config, status(ref.scope(), config, now), Arns.function(ref.scope(), ref.name(),
-                        config.qualifier())), "ProvisionedConcurrencyConfigs");
+        return targets.list(request, FunctionLookup.notFound(ref.scope(), ref.name(), null), (c, scope, function) -> {
+            List<ObjectNode> items = new ArrayList<>();
+            for (Provisioned config : ctx.provisioned().list(c, scope, function)) {
+                items.add(render(config, status(c, scope, config, now), Arns.function(scope, function,
+                        config.qualifier())));
+            }
+            return items;
+        }, item -> item, "ProvisionedConcurrencyConfigs");
     }
 
     /** The reference, with its required {@code Qualifier}. */
@@ -159,18 +171,17 @@ final class ProvisionedConcurrencyHandler {
     }
 
     /**
-     * READY once the activation delay has passed and the runtime's environments for it have initialised; FAILED with
-     * the runtime's reason when they fail to start. A function this machine cannot run at all (a Python runtime, say)
-     * is READY as on AWS, with no environment: its invokes answer why (test_lambda_provisioned_lifecycle records
-     * READY for a python3.12 version).
+     * READY once the activation delay has passed and the runtime's environments for it have initialised (an alias's:
+     * of the version it points at now, and of its canary version); FAILED with the runtime's reason when they fail to
+     * start. A function this machine cannot run at all (a Python runtime, say) is READY as on AWS, with no environment:
+     * its invokes answer why (test_lambda_provisioned_lifecycle records READY for a python3.12 version).
      */
-    private Status status(Scope scope, Provisioned config, long now) {
-        var state = provisioner.state(scope, config.function(), config.qualifier());
+    private Status status(Connection c, Scope scope, Provisioned config, long now) throws SQLException {
+        var state = pools.state(ProvisionedPools.pool(scope, config.function(), config.qualifier()));
         if (state != null && state.failure() != null) {
             return new Status("FAILED", state.failure());
         }
-        boolean started = state == null || state.notRunnableHere() != null || state.ready() >= config.requested();
-        return now >= config.readyAt() && started ? Status.READY : Status.IN_PROGRESS;
+        return now >= config.readyAt() && pools.ready(c, scope, config) ? Status.READY : Status.IN_PROGRESS;
     }
 
     /** A config in a status (Put always answers IN_PROGRESS); {@code functionArn} only in lists. */

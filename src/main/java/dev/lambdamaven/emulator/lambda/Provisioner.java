@@ -7,7 +7,8 @@ import dev.lambdamaven.emulator.runtime.FunctionRuntime;
 import dev.lambdamaven.emulator.runtime.InvocationRequest;
 import dev.lambdamaven.emulator.store.AliasRow;
 import dev.lambdamaven.emulator.store.ProvisionedConcurrencyStore.Provisioned;
-import dev.lambdamaven.emulator.store.VersionRow;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,8 +20,8 @@ import java.util.logging.Logger;
 
 /**
  * Gives provisioned concurrency configs their environments: for each config, that many execution environments of
- * the version it names (an alias's: the version the alias points at now) are started ahead by the runtime and kept
- * warm. Called after every change that moves them (a config put or deleted, an alias updated or deleted, a function
+ * the version it names (an alias's: the version the alias points at now, and a share for its canary version, see
+ * {@link ProvisionedPools}) are started ahead by the runtime and kept warm. Called after every change that moves them (a config put or deleted, an alias updated or deleted, a function
  * or version deleted) and for every stored config when the emulator starts; environments of a config that is gone
  * end.
  */
@@ -74,17 +75,18 @@ final class Provisioner {
         Map<String, Integer> counts = new HashMap<>();
         ctx.db().read(c -> {
             for (Provisioned config : ctx.provisioned().list(c, scope, function)) {
-                String version = config.qualifier();
-                if (!version.matches("\\d+")) {
-                    version = ctx.aliases().find(c, scope, function, config.qualifier()).map(AliasRow::version)
-                            .orElse(null);
-                }
-                VersionRow row = version == null ? null
-                        : ctx.functions().version(c, scope, function, version).orElse(null);
-                if (row != null) {
-                    String name = name(scope, function, config.qualifier());
-                    wanted.put(name, invoke.template(new FunctionRef(scope, function, version)));
-                    counts.put(name, config.requested());
+                String qualifier = config.qualifier();
+                AliasRow alias = qualifier.matches("\\d+") ? null
+                        : ctx.aliases().find(c, scope, function, qualifier).orElse(null);
+                String version = alias == null ? qualifier : alias.version();
+                String pool = ProvisionedPools.pool(scope, function, qualifier);
+                want(c, scope, function, version, pool, config.requested(), wanted, counts);
+                if (alias != null) { // a canary version gets environments of its own
+                    for (Map.Entry<String, Double> canary : alias.routing().entrySet()) {
+                        want(c, scope, function, canary.getKey(), ProvisionedPools.canaryPool(scope, function,
+                                qualifier, canary.getKey()), ProvisionedPools.canaryCount(config.requested(),
+                                canary.getValue()), wanted, counts);
+                    }
                 }
             }
             return null;
@@ -103,12 +105,11 @@ final class Provisioner {
         });
     }
 
-    /** How far the environments of one config are. */
-    FunctionRuntime.ProvisionState state(Scope scope, String function, String qualifier) {
-        return runtime == null ? null : runtime.provisioned(name(scope, function, qualifier));
-    }
-
-    private static String name(Scope scope, String function, String qualifier) {
-        return Arns.function(scope, function, qualifier);
+    private void want(Connection c, Scope scope, String function, String version, String pool, int count,
+                      Map<String, InvocationRequest> wanted, Map<String, Integer> counts) throws SQLException {
+        if (ctx.functions().version(c, scope, function, version).isPresent()) {
+            wanted.put(pool, invoke.template(new FunctionRef(scope, function, version)));
+            counts.put(pool, count);
+        }
     }
 }

@@ -33,12 +33,13 @@ public interface FunctionRuntime extends AutoCloseable {
     }
 
     /**
-     * Environments provisioned under a name: how many have initialised (asked for their first event), why the rest
+     * Environments provisioned under a name: the function version they run ({@code null}: none), how many have
+     * initialised (asked for their first event), why the rest
      * failed to start ({@code null} unless one did), and why none can run on this machine ({@code null} unless so:
      * an unsupported runtime or platform, no suitable JDK), which AWS would run.
      */
-    record ProvisionState(int ready, String failure, String notRunnableHere) {
-        public static final ProvisionState NONE = new ProvisionState(0, null, null);
+    record ProvisionState(String version, int ready, String failure, String notRunnableHere) {
+        public static final ProvisionState NONE = new ProvisionState(null, 0, null, null);
     }
 
     /** Where functions' AWS SDK clients reach the emulator (KMS, Lambda, S3), told once the emulator listens. */

@@ -138,7 +138,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
             return ProvisionState.NONE;
         }
         int ready = (int) pool.environments.stream().filter(e -> e.isUsable() && e.initialized()).count();
-        return new ProvisionState(ready, pool.failure, pool.notRunnableHere);
+        return new ProvisionState(pool.template.version(), ready, pool.failure, pool.notRunnableHere);
     }
 
     /** Brings the pool {@code name} to {@code count} warm environments of {@code template}'s version. */
@@ -179,14 +179,37 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
                 pool.environments.removeIf(env -> !env.isUsable());
                 missing = count - pool.environments.size();
             }
-            // surplus environments that are idle stop now; busy ones stop when their invocation ends and they idle out
+        }
+        boolean started = true;
+        for (int i = 0; i < missing && !closed && started; i++) {
+            started = startProvisioned(name, pool);
+        }
+        // the environments replaced serve on demand until the new ones are up (an alias moved to another version
+        // keeps its traffic on the old one meanwhile); then the idle ones stop, the busy ones once they idle out
+        if (!surplus.isEmpty() && pool != null) {
+            awaitInitialized(pool);
+        }
+        synchronized (this) {
             surplus.removeIf(env -> !removeIdle(env));
         }
         surplus.forEach(ExecutionEnvironment::stop);
-        for (int i = 0; i < missing && !closed; i++) {
-            if (!startProvisioned(name, pool)) {
-                return;
+    }
+
+    /** Waits (a minute at most) until the environments of {@code pool} have initialised or ended. */
+    private void awaitInitialized(Pool pool) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+        List<ExecutionEnvironment> envs;
+        synchronized (this) {
+            envs = List.copyOf(pool.environments);
+        }
+        try {
+            for (ExecutionEnvironment env : envs) {
+                while (!env.initialized() && env.isUsable() && !closed && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

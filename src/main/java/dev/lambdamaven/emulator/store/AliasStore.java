@@ -16,7 +16,7 @@ import java.util.Optional;
 public final class AliasStore {
 
     private static final String SELECT =
-            "SELECT account, region, function, name, version, description, routing, revision FROM aliases"
+            "SELECT account, region, function, name, version, description, routing, revision, warming FROM aliases"
                     + " WHERE account = ? AND region = ? AND function = ?";
 
     public Optional<AliasRow> find(Connection c, Scope scope, String function, String name) throws SQLException {
@@ -29,9 +29,9 @@ public final class AliasStore {
 
     public void put(Connection c, AliasRow row) throws SQLException {
         Sql.update(c, "INSERT OR REPLACE INTO aliases(account, region, function, name, version, description, routing,"
-                + " revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row.scope().account(), row.scope().region(),
+                + " revision, warming) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row.scope().account(), row.scope().region(),
                 row.function(), row.name(), row.version(), row.description(),
-                row.routing().isEmpty() ? null : write(row.routing()), row.revision());
+                row.routing().isEmpty() ? null : write(row.routing()), row.revision(), row.warming());
     }
 
     public void delete(Connection c, Scope scope, String function, String name) throws SQLException {
@@ -54,6 +54,6 @@ public final class AliasStore {
             }
         }
         return new AliasRow(new Scope(rs.getString(1), rs.getString(2)), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), weights, rs.getString(8));
+                rs.getString(5), rs.getString(6), weights, rs.getString(8), rs.getString(9));
     }
 }

@@ -61,6 +61,7 @@ final class Schema {
           description TEXT NOT NULL,
           routing TEXT,
           revision TEXT NOT NULL,
+          warming TEXT,
           PRIMARY KEY (account, region, function, name),
           FOREIGN KEY (account, region, function) REFERENCES functions(account, region, name) ON DELETE CASCADE)""",
         // keyed by the resource's ARN, which names its account and region
@@ -297,6 +298,9 @@ final class Schema {
             if (!hasColumn(c, "s3_buckets", "region")) { // version 0: one region
                 s.execute("ALTER TABLE s3_buckets ADD COLUMN account TEXT NOT NULL DEFAULT '" + LEGACY_ACCOUNT + "'");
                 s.execute("ALTER TABLE s3_buckets ADD COLUMN region TEXT NOT NULL DEFAULT '" + LEGACY_REGION + "'");
+            }
+            if (!hasColumn(c, "aliases", "warming")) { // written before aliases kept the version they left
+                s.execute("ALTER TABLE aliases ADD COLUMN warming TEXT");
             }
             for (BlobReference reference : BLOB_REFERENCES) {
                 for (String template : DROP_TRIGGERS) {
