@@ -44,6 +44,17 @@ class SnapStartTest {
 
             var published = lambda.publishVersion(b -> b.functionName("orders"));
             assertThat(published.snapStart().optimizationStatus()).isEqualTo(SnapStartOptimizationStatus.ON);
+            // Pending while the snapshot is taken, as AWS answers a SnapStart publish (the developer guide: a SnapStart
+            // version can be invoked once it is Active)
+            assertThat(published.stateAsString()).isEqualTo("Pending");
+            assertThat(published.stateReasonCodeAsString()).isEqualTo("Creating");
+            assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("orders").qualifier("1")))
+                    .isInstanceOf(ResourceConflictException.class).hasMessageContaining("state: Pending");
+            awaitSettled(lambda);
+            assertThat(lambda.getFunctionConfiguration(b -> b.functionName("orders").qualifier("1")).stateAsString())
+                    .isEqualTo("Active");
+            assertThat(lambda.publishVersion(b -> b.functionName("orders")).stateAsString())
+                    .as("publishing the same again answers the version as it is").isEqualTo("Active");
             List<String> atPublish = Files.readAllLines(hooks);
             assertThat(atPublish).hasSize(2);
             assertThat(atPublish.get(0)).startsWith("init ");
@@ -104,7 +115,7 @@ class SnapStartTest {
             createSnapStartFunction(lambda, Map.of("FAIL_CHECKPOINT", "yes"));
             lambda.publishVersion(b -> b.functionName("orders"));
 
-            var version = lambda.getFunctionConfiguration(b -> b.functionName("orders").qualifier("1"));
+            var version = awaitSettled(lambda);
             assertThat(version.stateAsString()).isEqualTo("Failed");
             assertThat(version.stateReasonCodeAsString()).isEqualTo("FunctionError");
             // the runtime client reports a failing hook as its CheckpointException (the hook's exception suppressed in it)
@@ -113,6 +124,14 @@ class SnapStartTest {
                     .isInstanceOf(ResourceConflictException.class).hasMessageContaining("Failed");
             assertThat(invoke(lambda, "$LATEST").statusCode()).as("$LATEST runs no hooks").isEqualTo(200);
         }
+    }
+
+    /** Version 1 once its snapshot was taken (or failed). */
+    private static software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse awaitSettled(
+            LambdaClient lambda) throws InterruptedException {
+        ProvisionedConcurrencyRuntimeTest.await(() -> !lambda.getFunctionConfiguration(b -> b.functionName("orders")
+                .qualifier("1")).stateAsString().equals("Pending"), "version 1 leaves Pending");
+        return lambda.getFunctionConfiguration(b -> b.functionName("orders").qualifier("1"));
     }
 
     /** An emulator on the test's state directory with the local runtime. */

@@ -61,6 +61,7 @@ public final class ApiRoutes {
         return new Router()
                 .host(new FunctionUrlServer(ctx, invoke))
                 .onStart(provisioner::reconcileAll)
+                .onStart(snapStarts::resume)
                 .lambda("POST", F, snapStarts.after(functions::create))
                 .lambda("GET", F, functions::list)
                 .lambda("GET", F + "/{name}", functions::get)

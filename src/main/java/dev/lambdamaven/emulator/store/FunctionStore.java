@@ -69,6 +69,11 @@ public final class FunctionStore {
                 name);
     }
 
+    /** The versions, in every account and region, whose operation is done at {@code doneAt}. */
+    public List<VersionRow> doneAt(Connection c, long doneAt) throws SQLException {
+        return Sql.list(c, SELECT + " WHERE done_at = ?", FunctionStore::row, doneAt);
+    }
+
     public void put(Connection c, VersionRow row) throws SQLException {
         Sql.update(c, "INSERT OR REPLACE INTO versions(account, region, function, version, config, env, code_sha,"
                 + " revision, op, done_at, failure_code, failure_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -25,6 +25,11 @@ public record VersionRow(Scope scope, String function, String version, ObjectNod
         return now >= doneAt;
     }
 
+    /** This row with another operation, done at {@code newDoneAt}, failed with a code and reason or not ({@code null}). */
+    public VersionRow withOperation(String newOp, long newDoneAt, String code, String reason) {
+        return new VersionRow(scope, function, version, config, env, codeSha, revision, newOp, newDoneAt, code, reason);
+    }
+
     /** This row with another base revision id (a change of something that belongs to it, such as its policy). */
     public VersionRow withRevision(String newRevision) {
         return new VersionRow(scope, function, version, config, env, codeSha, newRevision, op, doneAt, failureCode,
