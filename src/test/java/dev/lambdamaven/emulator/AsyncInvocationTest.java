@@ -1,6 +1,7 @@
 package dev.lambdamaven.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lambdamaven.emulator.http.Json;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
 /**
  * Event invocations of real functions (a bash custom runtime) follow their asynchronous invocation config: retries,
@@ -45,7 +47,7 @@ class AsyncInvocationTest {
                 .functionRuntime(new LocalFunctionRuntime(LocalRuntimeOptions.defaults(dir.resolve("work")))).build());
         lambda = EmulatorFixture.lambda(emulator);
         byte[] zip = EmulatorFixture.zip("bootstrap", Files.readString(resource("runtime/async-bootstrap")));
-        for (String handler : List.of("fail", "record", "ok")) {
+        for (String handler : List.of("fail", "record", "ok", "slow")) {
             lambda.createFunction(EmulatorFixture.createRequest(handler + "-fn", zip).runtime("provided.al2023")
                     .handler(handler).environment(e -> e.variables(Map.of("RECORD_DIR", records.toString())))
                     .build());
@@ -127,6 +129,62 @@ class AsyncInvocationTest {
                 "state/deliveries/arn_aws_sqs_us-east-1_123456789012_f"), ".json", 1).get(0)));
         assertThat(record.get("requestContext").get("approximateInvokeCount").asInt()).isEqualTo(1);
         assertThat(Files.readAllLines(records.resolve("attempts"))).hasSize(1);
+    }
+
+    /**
+     * A throttled event waits in the queue instead of being refused, as AWS recorded it
+     * (test_reserved_concurrency_async_queue in localstack/localstack's test_lambda.py: with reserved concurrency 1,
+     * a second Event invoke during a running one is accepted and runs later; a RequestResponse invoke meanwhile is
+     * TooManyRequestsException).
+     */
+    @Test
+    void anEventOverTheReservedConcurrencyWaitsInTheQueue() throws Exception {
+        lambda.putFunctionConcurrency(b -> b.functionName("slow-fn").reservedConcurrentExecutions(1));
+        InvokeResponse first = lambda.invoke(b -> b.functionName("slow-fn").invocationType(InvocationType.EVENT)
+                .payload(SdkBytes.fromUtf8String("{\"n\":1}")));
+        awaitFiles(records, ".running", 1);
+        assertThat(catchThrowable(() -> lambda.invoke(b -> b.functionName("slow-fn"))))
+                .as("the first event holds the one slot").isInstanceOf(TooManyRequestsException.class);
+        InvokeResponse second = lambda.invoke(b -> b.functionName("slow-fn").invocationType(InvocationType.EVENT)
+                .payload(SdkBytes.fromUtf8String("{\"n\":2}")));
+        assertThat(second.statusCode()).isEqualTo(202);
+        assertThat(first.statusCode()).isEqualTo(202);
+
+        Files.writeString(records.resolve("release"), "");
+        List<Path> ran = awaitFiles(records, ".json", 2);
+        assertThat(ran).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder(
+                first.responseMetadata().requestId() + ".json", second.responseMetadata().requestId() + ".json");
+    }
+
+    /**
+     * With reserved concurrency 0 an event goes to the failure destination and the dead-letter target without running
+     * (the developer guide, "Capturing records of Lambda asynchronous invocations"). The record as AWS sent it,
+     * recorded in localstack/localstack's test_lambda.snapshot.json (TestLambdaConcurrency, the zero reserved
+     * concurrency case): condition ZeroReservedConcurrency, approximateInvokeCount 0, the request payload, no response.
+     */
+    @Test
+    void withReservedConcurrencyZeroAnEventGoesToItsFailureDestinationWithoutRunning() throws Exception {
+        lambda.putFunctionConcurrency(b -> b.functionName("record-fn").reservedConcurrentExecutions(0));
+        lambda.putFunctionEventInvokeConfig(b -> b.functionName("record-fn").maximumRetryAttempts(0)
+                .destinationConfig(d -> d.onFailure(f -> f.destination("arn:aws:sqs:us-east-1:123456789012:zero"))));
+
+        InvokeResponse accepted = lambda.invoke(b -> b.functionName("record-fn").invocationType(InvocationType.EVENT)
+                .payload(SdkBytes.fromUtf8String("{}")));
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        JsonNode record = Json.parse(Files.readAllBytes(awaitFiles(dir.resolve(
+                "state/deliveries/arn_aws_sqs_us-east-1_123456789012_zero"), ".json", 1).get(0)));
+        JsonNode request = record.get("requestContext");
+        assertThat(request.get("condition").asText()).isEqualTo("ZeroReservedConcurrency");
+        assertThat(request.get("approximateInvokeCount").asInt()).isZero();
+        assertThat(request.get("functionArn").asText())
+                .isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:record-fn:$LATEST");
+        assertThat(record.get("requestPayload")).isEqualTo(Json.object());
+        assertThat(record.has("responseContext")).isFalse();
+        assertThat(record.has("responsePayload")).isFalse();
+        try (Stream<Path> ran = Files.list(records)) {
+            assertThat(ran).as("the function did not run").isEmpty();
+        }
     }
 
     /** Polls until {@code dir} holds {@code count} files ending with {@code suffix}. */

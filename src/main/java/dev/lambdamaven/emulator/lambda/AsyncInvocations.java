@@ -32,13 +32,15 @@ import java.util.regex.Pattern;
  * <li>Any other destination (a queue, topic, bus or bucket) and every dead-letter target gets a file under
  * {@code <home>/deliveries/<target ARN, ':' and '/' as '_'>/}, one per message, that tests read.
  * </ul>
- * Retries wait {@code retryDelay} after the first failure and twice that after the second (AWS: 1 and 2 minutes).
+ * Retries wait {@code retryDelay} after the first failure and twice that after the second (AWS: 1 and 2 minutes); a
+ * throttled event waits {@code retryDelay / 60} at first, doubling up to {@code 5 x retryDelay} (AWS: 1 s to 5 min).
  */
 final class AsyncInvocations {
 
     private static final Logger LOG = Logger.getLogger(AsyncInvocations.class.getName());
     private static final int DEFAULT_RETRIES = 2;
     private static final int DEFAULT_MAX_AGE_SECONDS = 21600;
+    private static final String ZERO_RESERVED = "ZeroReservedConcurrency";
     private static final Pattern FUNCTION_ARN = Pattern.compile(
             "arn:aws[a-zA-Z-]*:lambda:([a-z0-9-]+):(\\d{12}):function:(.+)");
 
@@ -78,18 +80,37 @@ final class AsyncInvocations {
                 row.config().path("DeadLetterConfig").path("TargetArn").asText(null));
     }
 
-    /** Runs a job to its end, on a thread of the event pool: attempts, waits between them, deliveries. */
+    /**
+     * Runs a job to its end, on a thread of the event pool: attempts, waits between them, deliveries. A throttled
+     * attempt (reserved concurrency all in use) is no attempt: the event waits and tries again, for as long as its
+     * age allows; with reserved concurrency 0 it goes to the failure destination and dead-letter target at once,
+     * as the developer guide says ("Capturing records of Lambda asynchronous invocations"; the record: condition
+     * {@code ZeroReservedConcurrency}, no invocation, as test_lambda.snapshot.json of localstack/localstack recorded
+     * on AWS).
+     */
     void process(Job job) {
         InvocationResult last = null;
         int attempts = 0;
+        long throttledWait = Math.max(1, settings.retryDelay().toMillis() / 60);
         try {
             while (true) {
                 if (ctx.now() - job.queuedAt() > job.maxAgeSeconds() * 1000L) {
                     failed(job, "EventAgeExceeded", attempts, last);
                     return;
                 }
+                Integer reserved = invoke.reservedConcurrency(job.ref());
+                if (reserved != null && reserved == 0) {
+                    failed(job, ZERO_RESERVED, attempts, last);
+                    return;
+                }
+                InvocationResult result = invoke.attempt(job.ref(), job.invocation());
+                if (result == null) { // AWS: from 1 s, doubling up to 5 minutes, against a 1 minute retry delay
+                    Thread.sleep(throttledWait);
+                    throttledWait = Math.min(throttledWait * 2, settings.retryDelay().toMillis() * 5);
+                    continue;
+                }
                 attempts++;
-                last = invoke.attempt(job.invocation());
+                last = result;
                 if (last.functionError() == null) {
                     deliver(job, job.onSuccess(), record(job, "Success", attempts, last));
                     return;
@@ -118,7 +139,10 @@ final class AsyncInvocations {
             ObjectNode attributes = message.putObject("MessageAttributes");
             attributes.put("RequestID", job.invocation().requestId());
             attributes.put("ErrorCode", "200");
-            attributes.put("ErrorMessage", last == null ? "Event age exceeded" : errorMessage(last));
+            // the zero-concurrency text as AWS words it (typo included), after other emulators' recordings
+            attributes.put("ErrorMessage", condition.equals(ZERO_RESERVED) ? "Function not invoked. Function is"
+                    + "configured with zero reserved concurrent executions" : last == null ? "Event age exceeded"
+                    : errorMessage(last));
             record(job.deadLetter(), message, job.invocation().requestId());
         }
     }

@@ -96,14 +96,14 @@ final class InvokeHandler {
 
     /**
      * Queues an Event invocation of {@code ref} (its retries and destinations as its asynchronous invocation config
-     * says, see {@link AsyncInvocations}); returns the version that will run.
+     * says, see {@link AsyncInvocations}); returns the version that will run. Accepted whatever the function's
+     * concurrency: a throttled event waits in the queue, as on AWS.
      */
     String queue(FunctionRef ref, byte[] payload, String requestId) {
-        Target target = runnable(ref);
+        Target target = active(ref);
         requireRuntime();
         InvocationRequest invocation = invocation(ref, target, orEmptyEvent(payload), false, requestId);
         AsyncInvocations.Job job = events.job(ref, target.row(), invocation);
-        AtomicInteger counter = acquire(target);
         List<Path> zips = new ArrayList<>(invocation.layerZips());
         zips.add(invocation.codeZip());
         BlobStore.Pin pin = ctx.blobs().pin(zips); // it may wait in the queue longer than the grace period
@@ -111,21 +111,34 @@ final class InvokeHandler {
             async.execute(() -> {
                 try (pin) {
                     events.process(job);
-                } finally {
-                    counter.decrementAndGet();
                 }
             });
-        } catch (RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) { // the emulator's own queue is full
             pin.close();
-            counter.decrementAndGet();
             throw throttled();
         }
         return target.row().version();
     }
 
-    /** Runs one attempt of a queued invocation (its concurrency is held by the queue). */
-    InvocationResult attempt(InvocationRequest invocation) throws InterruptedException {
-        return runtime.invoke(invocation);
+    /** The function's reserved concurrency now ({@code null}: none). */
+    Integer reservedConcurrency(FunctionRef ref) {
+        return ctx.db().read(c -> ctx.functions().reservedConcurrency(c, ref.scope(), ref.name()));
+    }
+
+    /**
+     * Runs one attempt of a queued invocation in a slot of the function's concurrency; {@code null} when its reserved
+     * concurrency is all in use (throttled: the queue tries again later).
+     */
+    InvocationResult attempt(FunctionRef ref, InvocationRequest invocation) throws InterruptedException {
+        AtomicInteger counter = inFlight(ref.scope(), ref.name());
+        if (!tryAcquire(counter, reservedConcurrency(ref))) {
+            return null;
+        }
+        try {
+            return runtime.invoke(invocation);
+        } finally {
+            counter.decrementAndGet();
+        }
     }
 
     /** A synchronous invocation's result, and the version that ran. */
@@ -157,14 +170,20 @@ final class InvokeHandler {
 
     /** The version {@code ref} runs, once its state and reserved concurrency let it run. */
     private Target runnable(FunctionRef ref) {
+        Target target = active(ref);
+        if (target.reserved() != null && target.reserved() == 0) {
+            throw throttled();
+        }
+        return target;
+    }
+
+    /** The version {@code ref} runs, once its state lets it run. */
+    private Target active(FunctionRef ref) {
         Target target = resolve(ref);
         String blocked = ConfigurationView.blockingState(target.row(), ctx.now());
         if (blocked != null) {
             throw ApiException.conflict("The operation cannot be performed at this time. The function is currently"
                     + " in the following state: " + blocked);
-        }
-        if (target.reserved() != null && target.reserved() == 0) {
-            throw throttled();
         }
         return target;
     }
@@ -250,14 +269,24 @@ final class InvokeHandler {
     }
 
     private AtomicInteger acquire(Target target) {
-        AtomicInteger counter = inFlight.computeIfAbsent(Arns.function(target.row().scope(), target.row().function()),
-                k -> new AtomicInteger());
-        int now = counter.incrementAndGet();
-        if (target.reserved() != null && now > target.reserved()) {
-            counter.decrementAndGet();
+        AtomicInteger counter = inFlight(target.row().scope(), target.row().function());
+        if (!tryAcquire(counter, target.reserved())) {
             throw throttled();
         }
         return counter;
+    }
+
+    private AtomicInteger inFlight(Scope scope, String function) {
+        return inFlight.computeIfAbsent(Arns.function(scope, function), k -> new AtomicInteger());
+    }
+
+    /** Takes a slot of the function's concurrency, within its reserved concurrency when it has one. */
+    private static boolean tryAcquire(AtomicInteger counter, Integer reserved) {
+        if (counter.incrementAndGet() > (reserved == null ? Integer.MAX_VALUE : reserved)) {
+            counter.decrementAndGet();
+            return false;
+        }
+        return true;
     }
 
     private static ApiException throttled() {
