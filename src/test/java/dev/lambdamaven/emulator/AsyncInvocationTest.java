@@ -187,6 +187,44 @@ class AsyncInvocationTest {
         }
     }
 
+    /**
+     * Two functions, each the other's success destination, loop (a function cannot be its own destination); Lambda
+     * stops the invocation that would be the 17th of the chain and sends its event to the failure destination,
+     * unless the recursion config allows loops (the developer guide, "Use Lambda recursive loop detection to prevent
+     * infinite loops").
+     */
+    @Test
+    void aLoopOfDestinationsStopsAfterSixteenInvocationsUnlessAllowed() throws Exception {
+        byte[] zip = EmulatorFixture.zip("bootstrap", Files.readString(resource("runtime/async-bootstrap")));
+        String echo = lambda.createFunction(EmulatorFixture.createRequest("echo-fn", zip).runtime("provided.al2023")
+                .handler("record").environment(e -> e.variables(Map.of("RECORD_DIR", records.toString()))).build())
+                .functionArn();
+        String record = lambda.getFunction(b -> b.functionName("record-fn")).configuration().functionArn();
+        lambda.putFunctionEventInvokeConfig(b -> b.functionName("record-fn").destinationConfig(d -> d
+                .onSuccess(o -> o.destination(echo)).onFailure(f -> f.destination("arn:aws:sqs:us-east-1:123456789012:loop"))));
+        lambda.putFunctionEventInvokeConfig(b -> b.functionName("echo-fn").destinationConfig(d -> d
+                .onSuccess(o -> o.destination(record))));
+        lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName("echo-fn"));
+
+        lambda.invoke(b -> b.functionName("record-fn").invocationType(InvocationType.EVENT)
+                .payload(SdkBytes.fromUtf8String("{\"start\":true}")));
+
+        JsonNode stopped = Json.parse(Files.readAllBytes(awaitFiles(dir.resolve(
+                "state/deliveries/arn_aws_sqs_us-east-1_123456789012_loop"), ".json", 1).get(0)));
+        assertThat(stopped.get("requestContext").get("condition").asText()).isEqualTo("RecursiveInvocation");
+        assertThat(stopped.get("requestContext").get("approximateInvokeCount").asInt()).isZero();
+        assertThat(stopped.get("requestPayload").get("requestContext").get("condition").asText())
+                .as("the 16th invocation's success record").isEqualTo("Success");
+        assertThat(awaitFiles(records, ".json", 16)).as("the chain ran 16 times, no more").hasSize(16);
+
+        for (String function : List.of("record-fn", "echo-fn")) {
+            lambda.putFunctionRecursionConfig(b -> b.functionName(function).recursiveLoop("Allow"));
+        }
+        lambda.invoke(b -> b.functionName("record-fn").invocationType(InvocationType.EVENT));
+        assertThat(awaitFiles(records, ".json", 40)).as("an allowed loop goes on").hasSizeGreaterThanOrEqualTo(40);
+        lambda.deleteFunction(b -> b.functionName("echo-fn")); // which ends it
+    }
+
     /** Polls until {@code dir} holds {@code count} files ending with {@code suffix}. */
     static List<Path> awaitFiles(Path dir, String suffix, int count) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

@@ -32,6 +32,9 @@ import java.util.regex.Pattern;
  * <li>Any other destination (a queue, topic, bus or bucket) and every dead-letter target gets a file under
  * {@code <home>/deliveries/<target ARN, ':' and '/' as '_'>/}, one per message, that tests read.
  * </ul>
+ * A chain of function destinations is a loop Lambda stops: the invocation that would be the 17th of one chain is not
+ * run but goes to the failure destination and dead-letter target (condition {@code RecursiveInvocation}), unless the
+ * function's recursion config says {@code Allow}.
  * Retries wait {@code retryDelay} after the first failure and twice that after the second (AWS: 1 and 2 minutes); a
  * throttled event waits {@code retryDelay / 60} at first, doubling up to {@code 5 x retryDelay} (AWS: 1 s to 5 min).
  */
@@ -41,6 +44,9 @@ final class AsyncInvocations {
     private static final int DEFAULT_RETRIES = 2;
     private static final int DEFAULT_MAX_AGE_SECONDS = 21600;
     private static final String ZERO_RESERVED = "ZeroReservedConcurrency";
+    /** Lambda stops the invocation that would be the 17th of one chain (the developer guide, recursive loops). */
+    private static final int MAX_CHAIN = 16;
+    private static final String RECURSIVE = "RecursiveInvocation";
     private static final Pattern FUNCTION_ARN = Pattern.compile(
             "arn:aws[a-zA-Z-]*:lambda:([a-z0-9-]+):(\\d{12}):function:(.+)");
 
@@ -52,7 +58,7 @@ final class AsyncInvocations {
      * destinations) and dead-letter target as they were when it was queued.
      */
     record Job(FunctionRef ref, VersionRow row, InvocationRequest invocation, long queuedAt, int retries,
-            int maxAgeSeconds, String onSuccess, String onFailure, String deadLetter) {}
+            int maxAgeSeconds, String onSuccess, String onFailure, String deadLetter, int chain, boolean loopsAllowed) {}
 
     private final LambdaContext ctx;
     private final InvokeHandler invoke;
@@ -68,16 +74,18 @@ final class AsyncInvocations {
      * The job of an invocation through {@code ref}: the config of the alias or version invoked ({@code $LATEST}'s for
      * the unqualified function), the dead-letter target of the version that runs.
      */
-    Job job(FunctionRef ref, VersionRow row, InvocationRequest invocation) {
+    Job job(FunctionRef ref, VersionRow row, InvocationRequest invocation, int chain) {
         String qualifier = ref.qualifier() == null ? VersionRow.LATEST : ref.qualifier();
         JsonNode config = ctx.db().read(c -> ctx.eventInvokeConfigs().find(c, ref.scope(), ref.name(), qualifier))
                 .map(found -> (JsonNode) found.config()).orElse(Json.object());
+        boolean loopsAllowed = ctx.db().read(c -> ctx.recursion().find(c, ref.scope(), ref.name(), ""))
+                .map(found -> found.config().path("RecursiveLoop").asText()).orElse("Terminate").equals("Allow");
         JsonNode destinations = config.path("DestinationConfig");
         return new Job(ref, row, invocation, ctx.now(), config.path("MaximumRetryAttempts").asInt(DEFAULT_RETRIES),
                 config.path("MaximumEventAgeInSeconds").asInt(DEFAULT_MAX_AGE_SECONDS),
                 destinations.path("OnSuccess").path("Destination").asText(null),
                 destinations.path("OnFailure").path("Destination").asText(null),
-                row.config().path("DeadLetterConfig").path("TargetArn").asText(null));
+                row.config().path("DeadLetterConfig").path("TargetArn").asText(null), chain, loopsAllowed);
     }
 
     /**
@@ -93,6 +101,13 @@ final class AsyncInvocations {
         int attempts = 0;
         long throttledWait = Math.max(1, settings.retryDelay().toMillis() / 60);
         try {
+            if (job.chain() >= MAX_CHAIN && !job.loopsAllowed()) {
+                LOG.warning("Recursive loop stopped: " + job.invocation().functionName() + " would run as invocation "
+                        + (job.chain() + 1) + " of one chain of destinations (RecursiveLoop Terminate); its event"
+                        + " goes to its failure destination");
+                failed(job, RECURSIVE, 0, null);
+                return;
+            }
             while (true) {
                 if (ctx.now() - job.queuedAt() > job.maxAgeSeconds() * 1000L) {
                     failed(job, "EventAgeExceeded", attempts, last);
@@ -197,7 +212,7 @@ final class AsyncInvocations {
         }
         try {
             FunctionRef target = FunctionRef.parse(destination, null, new Scope(function.group(2), function.group(1)));
-            invoke.queue(target, Json.bytes(record), Ids.uuid());
+            invoke.queue(target, Json.bytes(record), Ids.uuid(), job.chain() + 1);
         } catch (ApiException e) { // AWS counts it in its DestinationDeliveryFailures metric
             LOG.log(Level.WARNING, "the destination " + destination + " of " + job.invocation().functionName()
                     + " cannot be invoked: " + e.getMessage());

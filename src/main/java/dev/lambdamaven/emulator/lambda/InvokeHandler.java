@@ -91,19 +91,21 @@ final class InvokeHandler {
         if (type.equals("DryRun")) {
             return ApiResponse.empty(204).header("X-Amz-Executed-Version", runnable(ref).row().version());
         }
-        return ApiResponse.empty(202).header("X-Amz-Executed-Version", queue(ref, payload, request.requestId()));
+        return ApiResponse.empty(202).header("X-Amz-Executed-Version", queue(ref, payload, request.requestId(),
+                0));
     }
 
     /**
      * Queues an Event invocation of {@code ref} (its retries and destinations as its asynchronous invocation config
      * says, see {@link AsyncInvocations}); returns the version that will run. Accepted whatever the function's
-     * concurrency: a throttled event waits in the queue, as on AWS.
+     * concurrency: a throttled event waits in the queue, as on AWS. {@code chain}: how many invocations led to this
+     * one (0 from a client, 1 for the destination of its invocation, and so on).
      */
-    String queue(FunctionRef ref, byte[] payload, String requestId) {
+    String queue(FunctionRef ref, byte[] payload, String requestId, int chain) {
         Target target = active(ref);
         requireRuntime();
         InvocationRequest invocation = invocation(ref, target, orEmptyEvent(payload), false, requestId);
-        AsyncInvocations.Job job = events.job(ref, target.row(), invocation);
+        AsyncInvocations.Job job = events.job(ref, target.row(), invocation, chain);
         List<Path> zips = new ArrayList<>(invocation.layerZips());
         zips.add(invocation.codeZip());
         BlobStore.Pin pin = ctx.blobs().pin(zips); // it may wait in the queue longer than the grace period
