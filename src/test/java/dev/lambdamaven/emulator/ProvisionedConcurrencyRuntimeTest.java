@@ -68,11 +68,19 @@ class ProvisionedConcurrencyRuntimeTest {
                     .environment(e -> e.variables(Map.of("GREETING", "Hi"))));
             lambda.waiter().waitUntilFunctionUpdatedV2(b -> b.functionName("orders"));
             lambda.publishVersion(b -> b.functionName("orders"));
-            var moving = lambda.updateAlias(b -> b.functionName("orders").name("live").functionVersion("2"));
-            // AWS keeps the traffic on the version left, shown as weight 1 on it, until the new version's environments
-            // are ready (recorded by terraform-provider-aws #48116: additional_version_weights = {"1": 1})
-            assertThat(moving.functionVersion()).isEqualTo("2");
+            var update = lambda.updateAlias(b -> b.functionName("orders").name("live").functionVersion("2"));
+            // answered as asked (AWS recorded no RoutingConfig: localstack/localstack's test_lambda.snapshot.json,
+            // test_lambda_provisioned_concurrency_moves_with_alias); AWS keeps the traffic on the version left, shown
+            // as weight 1 on it, until the new version's environments are ready (terraform-provider-aws #48116:
+            // additional_version_weights = {"1": 1}); the config is IN_PROGRESS with the old environments allocated
+            assertThat(update.functionVersion()).isEqualTo("2");
+            assertThat(update.routingConfig()).isNull();
+            var moving = lambda.getAlias(b -> b.functionName("orders").name("live"));
             assertThat(moving.routingConfig().additionalVersionWeights()).containsExactly(Map.entry("1", 1.0));
+            var config = lambda.getProvisionedConcurrencyConfig(b -> b.functionName("orders").qualifier("live"));
+            assertThat(config.status()).isEqualTo(ProvisionedConcurrencyStatusEnum.IN_PROGRESS);
+            assertThat(config.allocatedProvisionedConcurrentExecutions()).isEqualTo(2);
+            assertThat(config.availableProvisionedConcurrentExecutions()).isEqualTo(2);
             assertThat(invoke(lambda, "live").executedVersion()).as("while version 2 warms up").isEqualTo("1");
             assertThat(catchThrowable(() -> lambda.putProvisionedConcurrencyConfig(b -> b.functionName("orders")
                     .qualifier("live").provisionedConcurrentExecutions(3))))

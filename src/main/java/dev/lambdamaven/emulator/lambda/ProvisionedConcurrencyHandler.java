@@ -164,10 +164,12 @@ final class ProvisionedConcurrencyHandler {
         }
     }
 
-    /** A config's status, and why it failed. */
-    private record Status(String name, String reason) {
-        static final Status IN_PROGRESS = new Status("IN_PROGRESS", null);
-        static final Status READY = new Status("READY", null);
+    /** A config's status, why it failed, and whether its environments are allocated. */
+    private record Status(String name, String reason, boolean allocated) {
+        static final Status IN_PROGRESS = new Status("IN_PROGRESS", null, false);
+        /** An alias's config while the alias moves: its old version's environments serve meanwhile. */
+        static final Status MOVING = new Status("IN_PROGRESS", null, true);
+        static final Status READY = new Status("READY", null, true);
     }
 
     /**
@@ -179,15 +181,19 @@ final class ProvisionedConcurrencyHandler {
     private Status status(Connection c, Scope scope, Provisioned config, long now) throws SQLException {
         var state = pools.state(ProvisionedPools.pool(scope, config.function(), config.qualifier()));
         if (state != null && state.failure() != null) {
-            return new Status("FAILED", state.failure());
+            return new Status("FAILED", state.failure(), false);
         }
-        return now >= config.readyAt() && pools.ready(c, scope, config) ? Status.READY : Status.IN_PROGRESS;
+        if (now >= config.readyAt() && pools.ready(c, scope, config)) {
+            return Status.READY;
+        }
+        // recorded on AWS (test_lambda_provisioned_concurrency_moves_with_alias): IN_PROGRESS, 1 of 1 allocated
+        AliasRow alias = ctx.aliases().find(c, scope, config.function(), config.qualifier()).orElse(null);
+        return alias != null && pools.warmingUp(c, alias) ? Status.MOVING : Status.IN_PROGRESS;
     }
 
     /** A config in a status (Put always answers IN_PROGRESS); {@code functionArn} only in lists. */
     private static ObjectNode render(Provisioned config, Status status, String functionArn) {
-        boolean ready = status == Status.READY;
-        int allocated = ready ? config.requested() : 0;
+        int allocated = status.allocated() ? config.requested() : 0;
         ObjectNode out = Json.object();
         if (functionArn != null) {
             out.put("FunctionArn", functionArn);
