@@ -55,10 +55,19 @@ class ProvisionedConcurrencyRuntimeTest {
             InvokeResponse first = invoke(lambda, "live");
             assertThat(log(first)).contains("REPORT RequestId").doesNotContain("Init Duration");
             assertThat(provisioned).contains(Json.parse(first.payload().asByteArray()).get("pid").asLong());
+            // the alias's environments serve its version too (recorded on AWS: localstack/localstack's test_lambda.py,
+            // test_lambda_provisioned_concurrency_moves_with_alias, "Alias AND Version now both use
+            // provisioned-concurrency"), with the initialization type the developer guide names
+            assertThat(Json.parse(first.payload().asByteArray()).get("initializationType").asText())
+                    .isEqualTo("provisioned-concurrency");
+            assertThat(Json.parse(invoke(lambda, "1").payload().asByteArray()).get("initializationType").asText())
+                    .isEqualTo("provisioned-concurrency");
 
             // an on-demand environment idles out; the provisioned ones stay
             InvokeResponse onDemand = invoke(lambda, "$LATEST");
             assertThat(log(onDemand)).contains("Init Duration");
+            assertThat(Json.parse(onDemand.payload().asByteArray()).get("initializationType").asText())
+                    .isEqualTo("on-demand");
             long onDemandPid = Json.parse(onDemand.payload().asByteArray()).get("pid").asLong();
             await(() -> !runtime.environmentPids().contains(onDemandPid), "the on-demand environment idles out");
             assertThat(runtime.environmentPids()).containsAll(provisioned);

@@ -31,6 +31,7 @@ public class Greeter implements RequestHandler<Map<String, Object>, Map<String, 
         answer.put("javaTmpDir", System.getProperty("java.io.tmpdir"));
         answer.put("executionEnv", System.getenv("AWS_EXECUTION_ENV"));
         answer.put("hasHostHome", System.getenv("HOME") != null);
+        answer.put("initializationType", System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"));
         return answer;
     }
 }

@@ -29,7 +29,8 @@ final class EnvironmentLauncher {
     record Setup(String runtimeApi, Path javaHome, List<Path> runtimeClientJars, Path nativeLibrary,
             List<String> extraJvmOptions, URI services) {}
 
-    static ProcessBuilder prepare(InvocationRequest request, RuntimeKind kind, Path envDir, Setup setup)
+    static ProcessBuilder prepare(InvocationRequest request, RuntimeKind kind, Path envDir, Setup setup,
+            boolean provisioned)
             throws IOException {
         Path task = envDir.resolve("task");
         Path opt = envDir.resolve("opt");
@@ -52,7 +53,7 @@ final class EnvironmentLauncher {
         ProcessBuilder builder = new ProcessBuilder(command).directory(task.toFile());
         Map<String, String> env = builder.environment();
         env.clear(); // nothing of the emulator's own environment (credentials!) reaches the function
-        env.putAll(variables(request, kind, task, opt, tmp, runtimeDir, setup));
+        env.putAll(variables(request, kind, task, opt, tmp, runtimeDir, setup, provisioned));
         return builder;
     }
 
@@ -92,7 +93,7 @@ final class EnvironmentLauncher {
     }
 
     static Map<String, String> variables(InvocationRequest request, RuntimeKind kind, Path task, Path opt, Path tmp,
-            Path runtimeDir, Setup setup) {
+            Path runtimeDir, Setup setup, boolean provisioned) {
         Map<String, String> env = new java.util.LinkedHashMap<>(request.environment());
         String region = regionOf(request.invokedArn());
         env.put("AWS_LAMBDA_FUNCTION_NAME", request.functionName());
@@ -102,7 +103,9 @@ final class EnvironmentLauncher {
         env.put("AWS_DEFAULT_REGION", region);
         env.put("AWS_LAMBDA_RUNTIME_API", setup.runtimeApi());
         // the runtime client runs the SnapStart hooks (and asks /restore/next) only for snap-start
-        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", request.snapStart() ? "snap-start" : "on-demand");
+        // the developer guide's values (SnapStart and provisioned concurrency never go together)
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", request.snapStart() ? "snap-start"
+                : provisioned ? "provisioned-concurrency" : "on-demand");
         env.put("LAMBDA_TASK_ROOT", task.toString());
         env.put("LAMBDA_RUNTIME_DIR", runtimeDir.toString());
         env.put("_HANDLER", request.handler() == null ? "" : request.handler());

@@ -94,7 +94,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
         EnvironmentKey key = EnvironmentKey.of(request);
         ExecutionEnvironment env = takeIdle(key);
         if (env == null) {
-            env = launch(request, kind, key);
+            env = launch(request, kind, key, false);
         }
         InvocationResult result;
         try {
@@ -217,7 +217,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
     private boolean startProvisioned(String name, Pool pool) {
         ExecutionEnvironment env;
         try {
-            env = launch(pool.template, RuntimeKind.of(pool.template.runtime()), pool.key);
+            env = launch(pool.template, RuntimeKind.of(pool.template.runtime()), pool.key, true);
         } catch (LocalRuntimeException e) { // AWS would run it: the config is READY there, and invokes say why not here
             pool.notRunnableHere = e.getMessage();
             return false;
@@ -284,7 +284,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
                 return null;
             }
         }
-        ExecutionEnvironment env = start(template, kind, key);
+        ExecutionEnvironment env = start(template, kind, key, false);
         if (!env.awaitCheckpoint(options.initTimeout())) {
             String failure = env.checkpointFailure();
             LOG.warning("SnapStart: version " + template.version() + " of " + template.functionName() + " did not"
@@ -307,9 +307,10 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
      * there is none (it idled out, the emulator restarted), one that initialises and restores at once; a new snapshot
      * is then taken in the background for the next.
      */
-    private ExecutionEnvironment launch(InvocationRequest request, RuntimeKind kind, EnvironmentKey key) {
+    private ExecutionEnvironment launch(InvocationRequest request, RuntimeKind kind, EnvironmentKey key,
+                                        boolean provisioned) {
         if (!request.snapStart() || !kind.isJava()) {
-            return start(request, kind, key);
+            return start(request, kind, key, provisioned);
         }
         ExecutionEnvironment parked;
         synchronized (this) {
@@ -323,7 +324,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
             if (parked != null) {
                 parked.stop();
             }
-            env = start(request, kind, key);
+            env = start(request, kind, key, false);
             env.restore(false);
         }
         if (!closed) {
@@ -340,7 +341,9 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
         return env;
     }
 
-    private ExecutionEnvironment start(InvocationRequest request, RuntimeKind kind, EnvironmentKey key) {
+    /** A new environment; {@code provisioned}: started ahead for provisioned concurrency (its initialization type). */
+    private ExecutionEnvironment start(InvocationRequest request, RuntimeKind kind, EnvironmentKey key,
+                                       boolean provisioned) {
         // unguessable: the id is the only thing that lets a caller of the loopback Runtime API act for this environment
         String id;
         RuntimeApiServer server;
@@ -359,7 +362,7 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
                     ? javaSetup(kind, server.registerWithPathPrefix(env))
                     : new EnvironmentLauncher.Setup(server.registerWithOwnPort(env), null, List.of(), null, List.of(),
                             services);
-            env.start(EnvironmentLauncher.prepare(request, kind, dir, setup));
+            env.start(EnvironmentLauncher.prepare(request, kind, dir, setup, provisioned));
         } catch (IOException | RuntimeException e) {
             env.stop();
             if (e instanceof LocalRuntimeException lre) {
