@@ -45,9 +45,13 @@ public final class SourceWatcher {
         return changed;
     }
 
+    /** How long after a change a scan must find nothing more, at most: an editor's or a checkout's writes. */
+    static final Duration SETTLE = Duration.ofMillis(30);
+
     /**
      * Waits for changes and returns them once a scan finds nothing more (an editor or a {@code git checkout}
-     * writes several files in a row); empty when {@code stopped} turns true first.
+     * writes several files in a row), {@link #SETTLE} after the last (or {@code poll}, if shorter); empty when
+     * {@code stopped} turns true first.
      */
     public Set<Path> awaitChanges(Duration poll, BooleanSupplier stopped) throws InterruptedException {
         Set<Path> changed = new TreeSet<>();
@@ -57,7 +61,7 @@ public final class SourceWatcher {
                 return changed;
             }
             changed.addAll(more);
-            Thread.sleep(poll.toMillis());
+            Thread.sleep(changed.isEmpty() ? poll.toMillis() : Math.min(poll.toMillis(), SETTLE.toMillis()));
         }
         return Set.of();
     }

@@ -11,6 +11,7 @@ import dev.lambdamaven.emulator.kms.KmsHandler;
 import dev.lambdamaven.emulator.lambda.ApiRoutes;
 import dev.lambdamaven.emulator.lambda.CodeLinks;
 import dev.lambdamaven.emulator.lambda.LambdaContext;
+import dev.lambdamaven.emulator.lambda.Transitions;
 import dev.lambdamaven.emulator.lambda.StateDelays;
 import dev.lambdamaven.emulator.s3.S3Handler;
 import dev.lambdamaven.emulator.s3.S3Store;
@@ -105,7 +106,7 @@ public final class Emulator implements AutoCloseable {
                     new PolicyStore(), new FunctionConfigStore(FunctionConfigStore.EVENT_INVOKE), new FunctionUrlStore(),
                     new ProvisionedConcurrencyStore(), new FunctionConfigStore(FunctionConfigStore.RECURSION),
                     new FunctionConfigStore(FunctionConfigStore.RUNTIME_MANAGEMENT), new CodeSigningStore(),
-                    new EventSourceMappingStore());
+                    new EventSourceMappingStore(), new Transitions());
             Router routes = ApiRoutes.router(ctx, options.functionRuntime(), async, stateDir,
                     options.asyncRetryDelay(),
                     new S3Handler(db, blobs, collector, s3), new Ec2Handler(vpc), new KmsHandler(db, secrets));

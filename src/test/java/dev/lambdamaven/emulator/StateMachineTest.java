@@ -70,6 +70,40 @@ class StateMachineTest {
         }
     }
 
+    /**
+     * With the emulator's millisecond delays, a client that looks still sees each transition once, as it would on
+     * AWS where they take seconds: the first read after a create or an update shows it in progress (recorded on AWS:
+     * LocalStack's test_lambda_api.snapshot.json, test_lambda_code_location_zipfile, get-function-response after the
+     * update: LastUpdateStatus InProgress), and a change right after another is refused
+     * (test_lambda_concurrent_code_updates); unread, an operation is done a grace period after its delay.
+     */
+    @Test
+    void eachTransitionIsSeenOnceByAClientThatLooks() throws Exception {
+        try (Emulator emulator = Emulator.start(EmulatorFixture.options(dir).activationDelay(Duration.ofMillis(30))
+                        .updateDelay(Duration.ofMillis(30)).build());
+                LambdaClient lambda = EmulatorFixture.lambda(emulator)) {
+            lambda.createFunction(createRequest("seen", zip("a", "1")).build());
+            Thread.sleep(60); // past the delay, nobody looked yet
+            assertThat(lambda.getFunction(b -> b.functionName("seen")).configuration().state())
+                    .isEqualTo(State.PENDING);
+            assertThat(lambda.getFunctionConfiguration(b -> b.functionName("seen")).state()).isEqualTo(State.ACTIVE);
+
+            lambda.updateFunctionCode(b -> b.functionName("seen").zipFile(SdkBytes.fromByteArray(zip("a", "2"))));
+            Thread.sleep(60);
+            assertThatThrownBy(() -> lambda.updateFunctionCode(b -> b.functionName("seen")
+                    .zipFile(SdkBytes.fromByteArray(zip("a", "3"))))).as("a second update before anyone saw the first")
+                    .isInstanceOf(ResourceConflictException.class).hasMessageContaining("An update is in progress");
+            assertThat(lambda.getFunctionConfiguration(b -> b.functionName("seen")).lastUpdateStatus())
+                    .isEqualTo(LastUpdateStatus.IN_PROGRESS);
+            assertThat(lambda.getFunctionConfiguration(b -> b.functionName("seen")).lastUpdateStatus())
+                    .isEqualTo(LastUpdateStatus.SUCCESSFUL);
+
+            lambda.updateFunctionCode(b -> b.functionName("seen").zipFile(SdkBytes.fromByteArray(zip("a", "4"))));
+            Thread.sleep(30 + 250 + 50); // the delay and the grace: done without a look
+            lambda.updateFunctionConfiguration(b -> b.functionName("seen").timeout(9));
+        }
+    }
+
     @Test
     void aVersionPublishedWithACreateIsPendingUntilTheFunctionIsActive() throws Exception {
         try (Emulator emulator = Emulator.start(EmulatorFixture.options(dir)

@@ -29,15 +29,15 @@ final class ConfigurationView {
     }
 
     /** The revision id visible now: a settled operation gets a revision of its own, as on AWS. */
-    static String revision(VersionRow row, long now) {
-        return row.settled(now)
+    static String revision(Transitions transitions, VersionRow row, long now) {
+        return transitions.settled(row, now)
                 ? UUID.nameUUIDFromBytes((row.revision() + "/settled").getBytes(StandardCharsets.UTF_8)).toString()
                 : row.revision();
     }
 
     /** Whether the version can be invoked or published: created (or updated) and not failed. */
-    static String blockingState(VersionRow row, long now) {
-        if (!row.settled(now)) {
+    static String blockingState(Transitions transitions, VersionRow row, long now) {
+        if (!transitions.settled(row, now)) {
             return row.op().equals("create") ? "Pending" : null;
         }
         return row.failureCode() != null ? "Failed" : null;
@@ -50,7 +50,7 @@ final class ConfigurationView {
      */
     ObjectNode render(VersionRow row, long now, String arnQualifier) {
         ObjectNode out = listed(row, arnQualifier);
-        out.put("RevisionId", revision(row, now));
+        out.put("RevisionId", revision(ctx.transitions(), row, now));
         state(row, now, out);
         if (row.config().hasNonNull("Runtime")) {
             out.putObject("RuntimeVersionConfig").put("RuntimeVersionArn",
@@ -79,7 +79,7 @@ final class ConfigurationView {
      */
     ObjectNode listed(VersionRow row, String arnQualifier, long now) {
         ObjectNode out = listed(row, arnQualifier);
-        out.put("RevisionId", revision(row, now));
+        out.put("RevisionId", revision(ctx.transitions(), row, now));
         return out;
     }
 
@@ -137,8 +137,8 @@ final class ConfigurationView {
         }
     }
 
-    private static void state(VersionRow row, long now, ObjectNode out) {
-        boolean settled = row.settled(now);
+    private void state(VersionRow row, long now, ObjectNode out) {
+        boolean settled = ctx.transitions().settled(row, now);
         boolean creating = row.op().equals("create");
         if (settled && row.failureCode() != null) {
             out.put("State", "Failed");

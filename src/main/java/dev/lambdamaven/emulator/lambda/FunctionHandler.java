@@ -147,7 +147,9 @@ final class FunctionHandler {
                 if (reserved != null) {
                     out.putObject("Concurrency").put("ReservedConcurrentExecutions", reserved);
                 }
-                return new Read(ApiResponse.json(200, out), row.settled(now));
+                boolean settled = ctx.transitions().settled(row, now);
+                ctx.transitions().shown(row);
+                return new Read(ApiResponse.json(200, out), settled);
             });
         });
     }
@@ -158,7 +160,10 @@ final class FunctionHandler {
             long now = ctx.now();
             return ctx.db().read(c -> {
                 VersionRow row = lookup.resolve(c, ref);
-                return new Read(ApiResponse.json(200, view.render(row, now, ref.qualifier())), row.settled(now));
+                ObjectNode out = view.render(row, now, ref.qualifier());
+                boolean settled = ctx.transitions().settled(row, now);
+                ctx.transitions().shown(row);
+                return new Read(ApiResponse.json(200, out), settled);
             });
         });
     }

@@ -73,7 +73,7 @@ final class FunctionLookup {
 
     /** Refuses a change while the last one is still in progress, with AWS's two messages. */
     void checkIdle(VersionRow row, long now) {
-        if (row.settled(now)) {
+        if (ctx.transitions().settled(row, now)) {
             return;
         }
         if (row.op().equals("create")) {
@@ -89,7 +89,7 @@ final class FunctionLookup {
             throws SQLException {
         VersionRow latest = latest(c, ref);
         checkIdle(latest, now);
-        checkRevision(expectedRevision, ConfigurationView.revision(latest, now), REVISION_SOURCE);
+        checkRevision(expectedRevision, ConfigurationView.revision(ctx.transitions(), latest, now), REVISION_SOURCE);
         return latest;
     }
 

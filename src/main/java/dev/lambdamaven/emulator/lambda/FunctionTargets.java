@@ -172,8 +172,9 @@ final class FunctionTargets {
     }
 
     /** The revision id the target shows now (GetFunction's, or GetAlias's). */
-    static String revision(Target target, long now) {
-        return target.alias() != null ? target.alias().revision() : ConfigurationView.revision(target.version(), now);
+    String revision(Target target, long now) {
+        return target.alias() != null ? target.alias().revision()
+                : ConfigurationView.revision(ctx.transitions(), target.version(), now);
     }
 
     /**
@@ -188,6 +189,6 @@ final class FunctionTargets {
         }
         VersionRow changed = target.version().withRevision(Ids.uuid());
         ctx.functions().put(c, changed);
-        return ConfigurationView.revision(changed, now);
+        return ConfigurationView.revision(ctx.transitions(), changed, now);
     }
 }

@@ -73,9 +73,12 @@ final class FunctionWrites {
                 : op.equals("create") ? ctx.delays().activation() : ctx.delays().update()).toMillis();
         boolean noIps = placement != null && placement.outOfIpAddresses();
         config.put("LastModified", Timestamps.format(now));
-        return new VersionRow(function.scope(), function.name(), VersionRow.LATEST, config, env, hex(config),
-                Ids.uuid(), op,
-                now + delay, noIps ? "SubnetOutOfIPAddresses" : null, noIps ? NO_IPS : null);
+        VersionRow row = new VersionRow(function.scope(), function.name(), VersionRow.LATEST, config, env, hex(config),
+                Ids.uuid(), op, now + delay, noIps ? "SubnetOutOfIPAddresses" : null, noIps ? NO_IPS : null);
+        if (delay > 0) {
+            ctx.transitions().begun(row);
+        }
+        return row;
     }
 
     /**

@@ -182,7 +182,7 @@ final class InvokeHandler {
     /** The version {@code ref} runs, once its state lets it run. */
     private Target active(FunctionRef ref) {
         Target target = resolve(ref);
-        String blocked = ConfigurationView.blockingState(target.row(), ctx.now());
+        String blocked = ConfigurationView.blockingState(ctx.transitions(), target.row(), ctx.now());
         if (blocked != null) {
             throw ApiException.conflict("The operation cannot be performed at this time. The function is currently"
                     + " in the following state: " + blocked);

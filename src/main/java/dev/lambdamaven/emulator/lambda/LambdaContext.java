@@ -18,7 +18,7 @@ import dev.lambdamaven.emulator.store.SecretBox;
 import dev.lambdamaven.emulator.store.TagStore;
 
 /**
- * What the Lambda handlers share: the state delays, the database and its table stores, blobs and their collector, the key
+ * What the Lambda handlers share: the state delays and when operations are seen done, the database and its table stores, blobs and their collector, the key
  * and the emulated networks.
  */
 public record LambdaContext(
@@ -41,7 +41,8 @@ public record LambdaContext(
         FunctionConfigStore recursion,
         FunctionConfigStore runtimeManagement,
         CodeSigningStore codeSigning,
-        EventSourceMappingStore eventSourceMappings) {
+        EventSourceMappingStore eventSourceMappings,
+        Transitions transitions) {
 
     public long now() {
         return System.currentTimeMillis();

@@ -95,7 +95,7 @@ final class PolicyHandler {
             }
             Optional<PolicyStore.Policy> current = ctx.policies().find(c, ref.scope(), ref.name(), target.key());
             FunctionLookup.checkRevision(expectedRevision, current.map(PolicyStore.Policy::revision)
-                    .orElseGet(() -> FunctionTargets.revision(target, now)), "GetPolicy");
+                    .orElseGet(() -> targets.revision(target, now)), "GetPolicy");
             ObjectNode document = current.map(PolicyStore.Policy::document).orElseGet(PolicyHandler::emptyDocument);
             for (JsonNode existing : document.path("Statement")) {
                 if (existing.path("Sid").asText().equals(sid)) {

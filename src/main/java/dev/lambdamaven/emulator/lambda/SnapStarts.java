@@ -85,7 +85,7 @@ final class SnapStarts {
             published.put("StateReasonCode", "Creating");
             published.remove(java.util.List.of("LastUpdateStatus", "LastUpdateStatusReason",
                     "LastUpdateStatusReasonCode"));
-            published.put("RevisionId", ConfigurationView.revision(pending, ctx.now()));
+            published.put("RevisionId", ConfigurationView.revision(ctx.transitions(), pending, ctx.now()));
             return ApiResponse.json(response.status(), published);
         };
     }

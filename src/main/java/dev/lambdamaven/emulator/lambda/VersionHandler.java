@@ -46,7 +46,7 @@ final class VersionHandler {
                         + " $LATEST.");
             }
             FunctionLookup.checkRevision(body.path("RevisionId").asText(null),
-                    ConfigurationView.revision(latest, now), FunctionLookup.REVISION_SOURCE);
+                    ConfigurationView.revision(ctx.transitions(), latest, now), FunctionLookup.REVISION_SOURCE);
             return writes.publish(c, latest, body.path("Description").asText(null));
         });
         return ApiResponse.json(201, view.render(result, ctx.now()));
