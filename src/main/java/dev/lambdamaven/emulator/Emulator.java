@@ -108,7 +108,7 @@ public final class Emulator implements AutoCloseable {
                     new FunctionConfigStore(FunctionConfigStore.RUNTIME_MANAGEMENT), new CodeSigningStore(),
                     new EventSourceMappingStore(), new Transitions());
             Router routes = ApiRoutes.router(ctx, options.functionRuntime(), async, stateDir,
-                    options.asyncRetryDelay(),
+                    options.asyncRetryDelay(), options.warmAfterUpdate(),
                     new S3Handler(db, blobs, collector, s3), new Ec2Handler(vpc), new KmsHandler(db, secrets));
             RequestGate gate = new RequestGate(options.host(), new Scope(options.accountId(), options.region()));
             listener = HttpListener.start(options.host(), options.port(), "lambda-emulator",

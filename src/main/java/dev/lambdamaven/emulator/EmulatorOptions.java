@@ -22,6 +22,7 @@ public final class EmulatorOptions {
     private final FunctionRuntime functionRuntime;
     private final Duration blobGracePeriod;
     private final Duration asyncRetryDelay;
+    private final boolean warmAfterUpdate;
 
     private EmulatorOptions(Builder b) {
         this.stateDir = Objects.requireNonNull(b.stateDir, "stateDir");
@@ -35,6 +36,7 @@ public final class EmulatorOptions {
         this.functionRuntime = b.functionRuntime;
         this.blobGracePeriod = b.blobGracePeriod;
         this.asyncRetryDelay = b.asyncRetryDelay;
+        this.warmAfterUpdate = b.warmAfterUpdate;
     }
 
     public static Builder builder() {
@@ -99,6 +101,15 @@ public final class EmulatorOptions {
     }
 
     /**
+     * Whether each code or configuration update of a function starts an execution environment of its new
+     * {@code $LATEST} at once (as SAM's {@code --warm-containers EAGER} does), so the next invoke is warm: what
+     * {@code lambda:dev} asks for. Off by default: on AWS the first invoke after an update is a cold start.
+     */
+    public boolean warmAfterUpdate() {
+        return warmAfterUpdate;
+    }
+
+    /**
      * Builder with short defaults: 127.0.0.1, a free port, us-east-1, account 123456789012, state delays of tens of
      * milliseconds.
      */
@@ -116,6 +127,7 @@ public final class EmulatorOptions {
         private FunctionRuntime functionRuntime;
         private Duration blobGracePeriod = Duration.ofMinutes(10);
         private Duration asyncRetryDelay = Duration.ofSeconds(1);
+        private boolean warmAfterUpdate;
 
         private Builder() {}
 
@@ -183,6 +195,12 @@ public final class EmulatorOptions {
         /** Default 1 second (AWS waits a minute); tests shorten it. */
         public Builder asyncRetryDelay(Duration delay) {
             this.asyncRetryDelay = nonNegative(delay);
+            return this;
+        }
+
+        /** See {@link EmulatorOptions#warmAfterUpdate()}. */
+        public Builder warmAfterUpdate(boolean warm) {
+            this.warmAfterUpdate = warm;
             return this;
         }
 

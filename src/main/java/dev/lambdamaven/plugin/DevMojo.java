@@ -171,6 +171,7 @@ public class DevMojo extends AbstractFunctionMojo {
                 return null;
             }
             EmulatorServer.Announced own = EmulatorServer.start(EmulatorOptions.builder().stateDir(dir).port(0)
+                    .warmAfterUpdate(true)
                     .functionRuntime(LocalInvoke.of(invokeJavaHome, devToolchains, session).runtimeFor(dir)).build(),
                     getLog()::info);
             endpoint = own.endpoint().toString();

@@ -7,6 +7,7 @@ import dev.lambdamaven.emulator.http.Router;
 import dev.lambdamaven.emulator.kms.KmsHandler;
 import dev.lambdamaven.emulator.runtime.FunctionRuntime;
 import dev.lambdamaven.emulator.s3.S3Handler;
+import dev.lambdamaven.emulator.store.VersionRow;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,9 +34,10 @@ public final class ApiRoutes {
 
     /**
      * @param retryDelay how long an Event invocation waits before its first retry (twice that before the second)
+     * @param warmAfterUpdate whether an update starts an environment of the new {@code $LATEST} at once
      */
     public static Router router(LambdaContext ctx, FunctionRuntime runtime, ExecutorService async, Path stateDir,
-            Duration retryDelay, S3Handler s3, Ec2Handler ec2, KmsHandler kms) {
+            Duration retryDelay, boolean warmAfterUpdate, S3Handler s3, Ec2Handler ec2, KmsHandler kms) {
         String identity = stateDir.toString();
         TagHandler tags = new TagHandler(ctx);
         FunctionHandler functions = new FunctionHandler(ctx, tags);
@@ -50,6 +52,12 @@ public final class ApiRoutes {
                 stateDir.resolve("deliveries")), stateDir.resolve("file-systems"));
         Provisioner provisioner = new Provisioner(ctx, runtime, invoke);
         SnapStarts snapStarts = new SnapStarts(ctx, runtime, invoke);
+        Router.Followup warm = (request, response) -> {
+            if (warmAfterUpdate && runtime != null && response.status() == 200) {
+                runtime.prestart(invoke.template(FunctionRef.parse(request.path("name"), VersionRow.LATEST,
+                        request.scope())));
+            }
+        };
         PolicyHandler permissions = new PolicyHandler(ctx);
         EventInvokeConfigHandler eventInvoke = new EventInvokeConfigHandler(ctx);
         FunctionUrlHandler urls = new FunctionUrlHandler(ctx);
@@ -67,8 +75,8 @@ public final class ApiRoutes {
                 .lambda("GET", F + "/{name}", functions::get)
                 .lambda("DELETE", F + "/{name}", provisioner.after(functions::delete))
                 .lambda("GET", F + "/{name}/configuration", functions::getConfiguration)
-                .lambda("PUT", F + "/{name}/configuration", updates::updateConfiguration)
-                .lambda("PUT", F + "/{name}/code", snapStarts.after(updates::updateCode))
+                .lambda("PUT", F + "/{name}/configuration", Router.then(updates::updateConfiguration, warm))
+                .lambda("PUT", F + "/{name}/code", snapStarts.after(Router.then(updates::updateCode, warm)))
                 .lambda("POST", F + "/{name}/versions", snapStarts.after(versions::publish))
                 .lambda("GET", F + "/{name}/versions", versions::list)
                 .lambda("POST", F + "/{name}/aliases", aliases::create)

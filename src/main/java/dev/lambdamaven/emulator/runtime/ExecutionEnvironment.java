@@ -123,6 +123,11 @@ final class ExecutionEnvironment {
         provisionedAs = name;
     }
 
+    /** Started ahead of any invocation (warm after an update): its init is no invocation's (no {@code Init Duration}). */
+    void startedAhead() {
+        initReported = true;
+    }
+
     String provisionedAs() {
         return provisionedAs;
     }

@@ -27,6 +27,12 @@ public interface FunctionRuntime extends AutoCloseable {
      */
     default void provision(String name, InvocationRequest template, int count) {}
 
+    /**
+     * Starts one environment of {@code template}'s version in the background, unless one is idle already, for the
+     * next invocation to take warm (the emulator's {@code warmAfterUpdate}).
+     */
+    default void prestart(InvocationRequest template) {}
+
     /** How far the environments provisioned under {@code name} are. */
     default ProvisionState provisioned(String name) {
         return ProvisionState.NONE;

@@ -132,6 +132,30 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
     }
 
     @Override
+    public void prestart(InvocationRequest template) {
+        if (closed) {
+            return;
+        }
+        provisioning.execute(() -> {
+            EnvironmentKey key = EnvironmentKey.of(template);
+            synchronized (this) {
+                Deque<ExecutionEnvironment> envs = idle.get(key);
+                if (closed || envs != null && envs.stream().anyMatch(ExecutionEnvironment::isUsable)) {
+                    return;
+                }
+            }
+            try {
+                ExecutionEnvironment env = launch(template, RuntimeKind.of(template.runtime()), key, false);
+                env.startedAhead();
+                release(env);
+            } catch (RuntimeException e) { // the invocation that needs it starts one and reports why it cannot
+                LOG.log(java.util.logging.Level.FINE, "cannot start an environment ahead for "
+                        + template.functionName(), e);
+            }
+        });
+    }
+
+    @Override
     public synchronized ProvisionState provisioned(String name) {
         Pool pool = pools.get(name);
         if (pool == null) {
