@@ -176,9 +176,10 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
             if (pool != null && (key == null || !pool.key.equals(key) || pool.wanted != count)) {
                 pools.remove(name);
                 for (ExecutionEnvironment env : pool.environments) {
-                    env.provisionedAs(null); // on demand from now on: stopped once idle, or kept for the new pool
                     if (key == null || !pool.key.equals(key)) {
-                        surplus.add(env);
+                        surplus.add(env); // still provisioned (not reaped when idle) until it stops, below
+                    } else {
+                        env.provisionedAs(null); // kept for the new pool, or on demand from now on
                     }
                 }
                 Pool replaced = pool;
@@ -208,12 +209,14 @@ public final class LocalFunctionRuntime implements FunctionRuntime {
         for (int i = 0; i < missing && !closed && started; i++) {
             started = startProvisioned(name, pool);
         }
-        // the environments replaced serve on demand until the new ones are up (an alias moved to another version
-        // keeps its traffic on the old one meanwhile); then the idle ones stop, the busy ones once they idle out
+        // the environments replaced keep serving, never reaped as idle, until the new ones are up (an alias moved to
+        // another version keeps its traffic on the old one meanwhile); then the idle ones stop, the busy ones once
+        // they idle out
         if (!surplus.isEmpty() && pool != null) {
             awaitInitialized(pool);
         }
         synchronized (this) {
+            surplus.forEach(env -> env.provisionedAs(null)); // on demand: a busy one stops once it idles out
             surplus.removeIf(env -> !removeIdle(env));
         }
         surplus.forEach(ExecutionEnvironment::stop);
