@@ -7,7 +7,6 @@ import dev.lambdamaven.emulator.http.Router;
 import dev.lambdamaven.emulator.kms.KmsHandler;
 import dev.lambdamaven.emulator.runtime.FunctionRuntime;
 import dev.lambdamaven.emulator.s3.S3Handler;
-import dev.lambdamaven.emulator.store.VersionRow;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -52,12 +51,7 @@ public final class ApiRoutes {
                 stateDir.resolve("deliveries")), stateDir.resolve("file-systems"));
         Provisioner provisioner = new Provisioner(ctx, runtime, invoke);
         SnapStarts snapStarts = new SnapStarts(ctx, runtime, invoke);
-        Router.Followup warm = (request, response) -> {
-            if (warmAfterUpdate && runtime != null && response.status() == 200) {
-                runtime.prestart(invoke.template(FunctionRef.parse(request.path("name"), VersionRow.LATEST,
-                        request.scope())));
-            }
-        };
+        Router.Followup warm = invoke.warmLatestAfterUpdate(warmAfterUpdate);
         PolicyHandler permissions = new PolicyHandler(ctx);
         EventInvokeConfigHandler eventInvoke = new EventInvokeConfigHandler(ctx);
         FunctionUrlHandler urls = new FunctionUrlHandler(ctx);

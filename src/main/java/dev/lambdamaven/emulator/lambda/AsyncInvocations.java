@@ -76,10 +76,13 @@ final class AsyncInvocations {
      */
     Job job(FunctionRef ref, VersionRow row, InvocationRequest invocation, int chain) {
         String qualifier = ref.qualifier() == null ? VersionRow.LATEST : ref.qualifier();
-        JsonNode config = ctx.db().read(c -> ctx.eventInvokeConfigs().find(c, ref.scope(), ref.name(), qualifier))
-                .map(found -> (JsonNode) found.config()).orElse(Json.object());
-        boolean loopsAllowed = ctx.db().read(c -> ctx.recursion().find(c, ref.scope(), ref.name(), ""))
-                .map(found -> found.config().path("RecursiveLoop").asText()).orElse("Terminate").equals("Allow");
+        JsonNode[] configs = ctx.db().read(c -> new JsonNode[] {
+            ctx.eventInvokeConfigs().find(c, ref.scope(), ref.name(), qualifier).map(found -> (JsonNode) found.config())
+                    .orElse(Json.object()),
+            ctx.recursion().find(c, ref.scope(), ref.name(), "").map(found -> (JsonNode) found.config())
+                    .orElse(Json.object())});
+        JsonNode config = configs[0];
+        boolean loopsAllowed = configs[1].path("RecursiveLoop").asText("Terminate").equals("Allow");
         JsonNode destinations = config.path("DestinationConfig");
         return new Job(ref, row, invocation, ctx.now(), config.path("MaximumRetryAttempts").asInt(DEFAULT_RETRIES),
                 config.path("MaximumEventAgeInSeconds").asInt(DEFAULT_MAX_AGE_SECONDS),
@@ -118,7 +121,7 @@ final class AsyncInvocations {
                     failed(job, ZERO_RESERVED, attempts, last);
                     return;
                 }
-                InvocationResult result = invoke.attempt(job.ref(), job.invocation());
+                InvocationResult result = invoke.attempt(job.ref(), job.invocation(), reserved);
                 if (result == null) { // AWS: from 1 s, doubling up to 5 minutes, against a 1 minute retry delay
                     Thread.sleep(throttledWait);
                     throttledWait = Math.min(throttledWait * 2, settings.retryDelay().toMillis() * 5);

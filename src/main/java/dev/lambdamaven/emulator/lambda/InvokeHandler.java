@@ -5,6 +5,7 @@ import dev.lambdamaven.emulator.http.ApiException;
 import dev.lambdamaven.emulator.http.ApiRequest;
 import dev.lambdamaven.emulator.http.ApiResponse;
 import dev.lambdamaven.emulator.http.Json;
+import dev.lambdamaven.emulator.http.Router;
 import dev.lambdamaven.emulator.http.Scope;
 import dev.lambdamaven.emulator.runtime.FunctionRuntime;
 import dev.lambdamaven.emulator.runtime.LocalRuntimeException;
@@ -128,12 +129,13 @@ final class InvokeHandler {
     }
 
     /**
-     * Runs one attempt of a queued invocation in a slot of the function's concurrency; {@code null} when its reserved
-     * concurrency is all in use (throttled: the queue tries again later).
+     * Runs one attempt of a queued invocation in a slot of the function's concurrency ({@code reserved}: its reserved
+     * concurrency now); {@code null} when that is all in use (throttled: the queue tries again later).
      */
-    InvocationResult attempt(FunctionRef ref, InvocationRequest invocation) throws InterruptedException {
+    InvocationResult attempt(FunctionRef ref, InvocationRequest invocation, Integer reserved)
+            throws InterruptedException {
         AtomicInteger counter = inFlight(ref.scope(), ref.name());
-        if (!tryAcquire(counter, reservedConcurrency(ref))) {
+        if (!tryAcquire(counter, reserved)) {
             return null;
         }
         try {
@@ -283,6 +285,18 @@ final class InvokeHandler {
     }
 
     /** Takes a slot of the function's concurrency, within its reserved concurrency when it has one. */
+    /**
+     * After a successful update, when {@code enabled}: an environment of the new {@code $LATEST} starts at once
+     * ({@link dev.lambdamaven.emulator.EmulatorOptions#warmAfterUpdate()}).
+     */
+    Router.Followup warmLatestAfterUpdate(boolean enabled) {
+        return (request, response) -> {
+            if (enabled && runtime != null && response.status() == 200) {
+                runtime.prestart(template(FunctionRef.parse(request.path("name"), VersionRow.LATEST, request.scope())));
+            }
+        };
+    }
+
     private static boolean tryAcquire(AtomicInteger counter, Integer reserved) {
         if (counter.incrementAndGet() > (reserved == null ? Integer.MAX_VALUE : reserved)) {
             counter.decrementAndGet();

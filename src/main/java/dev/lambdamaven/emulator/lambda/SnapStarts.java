@@ -9,6 +9,7 @@ import dev.lambdamaven.emulator.http.Router;
 import dev.lambdamaven.emulator.runtime.FunctionRuntime;
 import dev.lambdamaven.emulator.runtime.LocalRuntimeException;
 import dev.lambdamaven.emulator.store.VersionRow;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -83,7 +84,7 @@ final class SnapStarts {
             published.put("State", "Pending");
             published.put("StateReason", ConfigurationView.CREATING_REASON);
             published.put("StateReasonCode", "Creating");
-            published.remove(java.util.List.of("LastUpdateStatus", "LastUpdateStatusReason",
+            published.remove(List.of("LastUpdateStatus", "LastUpdateStatusReason",
                     "LastUpdateStatusReasonCode"));
             published.put("RevisionId", ConfigurationView.revision(ctx.transitions(), pending, ctx.now()));
             return ApiResponse.json(response.status(), published);
