@@ -2,6 +2,7 @@ package dev.lambdamaven.emulator;
 
 import dev.lambdamaven.emulator.ec2.Ec2Handler;
 import dev.lambdamaven.emulator.ec2.VpcCatalogs;
+import dev.lambdamaven.emulator.http.DeferredHandler;
 import dev.lambdamaven.emulator.http.FrontDoor;
 import dev.lambdamaven.emulator.http.HttpListener;
 import dev.lambdamaven.emulator.http.RequestGate;
@@ -74,13 +75,14 @@ public final class Emulator implements AutoCloseable {
 
     public static Emulator start(EmulatorOptions options) throws IOException {
         Path stateDir = OwnerOnly.directory(options.stateDir()).toRealPath();
-        // a cold start is mostly loading SQLite's native library and Jackson's classes: do them side by side
+        // a cold start is mostly loading SQLite's native library and the HTTP server's classes: do them side by side
         FutureTask<Database> opening = new FutureTask<>(() -> Database.open(stateDir.resolve("emulator.db"),
                 DB_CONNECTIONS));
         Thread opener = new Thread(opening, "lambda-emulator-db-open");
         opener.setDaemon(true);
         opener.start();
         Database db = null;
+        DeferredHandler deferred = new DeferredHandler();
         HttpListener listener = null;
         ThreadPoolExecutor httpExecutor = null;
         ThreadPoolExecutor async = null;
@@ -94,6 +96,10 @@ public final class Emulator implements AutoCloseable {
             async = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000),
                     daemonThreads("lambda-emulator-event"));
             async.allowCoreThreadTimeOut(true);
+            // bound now, so that loading the HTTP server's classes overlaps the database's opening; a request that
+            // arrives before the API below is built waits for it
+            listener = HttpListener.start(options.host(), options.port(), "lambda-emulator", deferred, httpExecutor,
+                    HttpListener.Limits.defaults());
             db = opened(opening, stateDir);
             // its thread starts with the first request, below
             BlobCollector collector = new BlobCollector(db, blobs, options.blobGracePeriod());
@@ -111,8 +117,7 @@ public final class Emulator implements AutoCloseable {
                     options.asyncRetryDelay(), options.warmAfterUpdate(),
                     new S3Handler(db, blobs, collector, s3), new Ec2Handler(vpc), new KmsHandler(db, secrets));
             RequestGate gate = new RequestGate(options.host(), new Scope(options.accountId(), options.region()));
-            listener = HttpListener.start(options.host(), options.port(), "lambda-emulator",
-                    new FrontDoor(routes, gate), httpExecutor, HttpListener.Limits.defaults());
+            deferred.ready(new FrontDoor(routes, gate));
             Emulator emulator = new Emulator(options, listener, httpExecutor, async, db, collector);
             endpoint.set(emulator.endpoint());
             if (options.functionRuntime() != null) {
@@ -122,6 +127,7 @@ public final class Emulator implements AutoCloseable {
             collector.request(); // in the background: what earlier runs or crashes left
             return emulator;
         } catch (IOException | RuntimeException e) {
+            deferred.failed();
             closeWhenOpened(opening);
             if (listener != null) {
                 listener.close();
