@@ -17,7 +17,6 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.rtinfo.RuntimeInformation;
 import org.apache.maven.toolchain.ToolchainManager;
 
 /**
@@ -68,12 +67,8 @@ public abstract class AbstractTargetMojo extends AbstractLambdaMojo {
     @Component
     private ToolchainManager toolchainManager;
 
-    @Component
-    private RuntimeInformation runtimeInformation;
-
     @Override
     protected final void run() throws MojoExecutionException, MojoFailureException {
-        HttpWireLogs.off(runtimeInformation.getMavenVersion());
         Reactor reactor = Reactor.of(session);
         if (inSummary()) {
             reactor.wantSummary();
