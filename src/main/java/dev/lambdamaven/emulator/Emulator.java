@@ -117,12 +117,12 @@ public final class Emulator implements AutoCloseable {
                     options.asyncRetryDelay(), options.warmAfterUpdate(),
                     new S3Handler(db, blobs, collector, s3), new Ec2Handler(vpc), new KmsHandler(db, secrets));
             RequestGate gate = new RequestGate(options.host(), new Scope(options.accountId(), options.region()));
-            deferred.ready(new FrontDoor(routes, gate));
             Emulator emulator = new Emulator(options, listener, httpExecutor, async, db, collector);
             endpoint.set(emulator.endpoint());
             if (options.functionRuntime() != null) {
                 options.functionRuntime().serviceEndpoint(emulator.endpoint());
             }
+            deferred.ready(new FrontDoor(routes, gate)); // once code links and functions know the endpoint
             routes.started(); // provisioned concurrency's environments
             collector.request(); // in the background: what earlier runs or crashes left
             return emulator;
