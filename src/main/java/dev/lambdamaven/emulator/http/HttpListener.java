@@ -30,6 +30,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HttpListener implements AutoCloseable {
 
+    private static final String NETTY_JFR = "io.netty.jfr.enabled";
+
     /** A request as it arrived: method, raw request target (path and query), headers and the streaming body. */
     public record Request(String method, String uri, HttpHeaders headers, InputStream body) {}
 
@@ -62,6 +64,15 @@ public final class HttpListener implements AutoCloseable {
         /** 16 KB request line, 64 KB of headers, 60 s for a stalled body, 256 MB drained after an early answer. */
         public static Limits defaults() {
             return new Limits(16 * 1024, 64 * 1024, 60_000, 256L * 1024 * 1024, 120);
+        }
+    }
+
+    static {
+        // Netty 4.2 describes its buffer allocations as JFR events whenever the JVM has a flight recorder, and its
+        // first allocation then registers the event types: about 0.15 s of a cold start, before the first answer.
+        // Off unless the user asked for them (-Dio.netty.jfr.enabled=true, to profile the emulator's buffers).
+        if (System.getProperty(NETTY_JFR) == null) {
+            System.setProperty(NETTY_JFR, "false");
         }
     }
 
