@@ -11,6 +11,9 @@ REPO_ARGS=(-Dmaven.repo.local="$BENCH_REPO" -Dmaven.repo.local.tail="${MAVEN_REP
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   (cd "$PROJECT_ROOT" && "$MVN" -B -o -q package -DskipTests -Dinvoker.skip)
 fi
-plugin_jar=$(ls "$PROJECT_ROOT"/target/lambda-maven-plugin-*.jar | grep -E '/lambda-maven-plugin-[0-9.]+(-SNAPSHOT)?\.jar$' | head -1)
-(cd "$PROJECT_ROOT" && "$MVN" -B -o -q install:install-file -Dfile="$plugin_jar" -DpomFile=pom.xml \
+plugin_jar=$(ls "$PROJECT_ROOT"/plugin/target/lambda-maven-plugin-*.jar | grep -E '/lambda-maven-plugin-[0-9.]+(-SNAPSHOT)?\.jar$' | head -1)
+# the plugin jar (shaded: one artifact) with the pom it is published with, and that pom's parent
+(cd "$PROJECT_ROOT" && "$MVN" -B -o -q -N install:install-file -Dfile=pom.xml -DpomFile=pom.xml -Dpackaging=pom \
   -DlocalRepositoryPath="$BENCH_REPO")
+(cd "$PROJECT_ROOT" && "$MVN" -B -o -q -N install:install-file -Dfile="$plugin_jar" \
+  -DpomFile=plugin/target/dependency-reduced-pom.xml -DlocalRepositoryPath="$BENCH_REPO")

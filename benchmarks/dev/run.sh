@@ -6,7 +6,7 @@
 # Both include the new code's cold start (a new execution environment, as on AWS after a code update).
 #
 #   ./mvnw install -DskipTests -Dinvoker.skip && benchmarks/dev/run.sh
-#   (without install: after ./mvnw verify, LOCAL_REPO=target/local-repo uses the ITs' local repository)
+#   (without install: after ./mvnw verify, LOCAL_REPO=plugin/target/local-repo uses the ITs' local repository)
 #
 # Needs curl 7.75+ (--aws-sigv4).
 set -euo pipefail

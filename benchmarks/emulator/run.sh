@@ -20,7 +20,7 @@ ROOT=$PWD
 WORK=$(mktemp -d)
 PORT=19191
 ROUNDS=${ROUNDS:-1}
-JAR=$(ls "$ROOT"/target/lambda-maven-plugin-*-emulator.jar 2>/dev/null | head -1)
+JAR=$(ls "$ROOT"/plugin/target/lambda-maven-plugin-*-emulator.jar 2>/dev/null | head -1)
 [ -n "$JAR" ] || { echo "no emulator jar: ./mvnw -B package -DskipTests -Dinvoker.skip first" >&2; exit 1; }
 export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_DEFAULT_REGION=us-east-1
 cleanup() { stop; rm -rf "$WORK"; }

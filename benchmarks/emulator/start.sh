@@ -33,7 +33,7 @@ first_answer_ms() {
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 VERSION=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
-JAR="$ROOT/target/lambda-maven-plugin-$VERSION-emulator.jar"
+JAR="$ROOT/plugin/target/lambda-maven-plugin-$VERSION-emulator.jar"
 [ -f "$JAR" ] || { echo "no $JAR: run ./mvnw package -DskipTests -Dinvoker.skip first" >&2; exit 1; }
 
 for i in $(seq "$RUNS"); do

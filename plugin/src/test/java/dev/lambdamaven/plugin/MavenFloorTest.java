@@ -41,11 +41,13 @@ class MavenFloorTest {
         assertThat(floorLib).as("unpacked by maven-dependency-plugin (unpack-mavens)").isDirectory();
 
         List<File> classPath = new ArrayList<>();
-        classPath.add(Path.of("target", "classes").toFile()); // the other packages; the Mojos come from source
+        classPath.add(Path.of("target", "classes").toFile()); // the help Mojo; the other Mojos come from source
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             String path = entry.replace(File.separatorChar, '/');
             boolean mavenApi = MAVEN_API.stream().anyMatch(path::contains) && !path.contains("maven-plugin-annotations");
-            if (!mavenApi && !path.endsWith("target/classes") && !path.endsWith("target/test-classes")) {
+            Path own = Path.of(entry).toAbsolutePath();
+            if (!mavenApi && !own.equals(Path.of("target", "classes").toAbsolutePath())
+                    && !own.equals(Path.of("target", "test-classes").toAbsolutePath())) {
                 classPath.add(new File(entry));
             }
         }

@@ -7,7 +7,8 @@ assert new File(basedir, 'target/failsafe-reports/TEST-com.example.greeter.Relea
 
 // the extension came as a test-scoped dependency without any Maven API
 def classPath = new File(basedir, 'target/test-classpath.txt').text.split(File.pathSeparator)
-assert classPath.any { it.contains('lambda-maven-plugin') }
+assert classPath.any { it.contains('lambda-core') }
+assert !classPath.any { it.contains('lambda-maven-plugin') } : 'the plugin itself on the test class path'
 def maven = classPath.findAll { it.contains("${File.separator}org${File.separator}apache${File.separator}maven${File.separator}") ||
         it.contains("${File.separator}org${File.separator}codehaus${File.separator}plexus${File.separator}") }
 assert maven.isEmpty() : "Maven on the test class path: ${maven}"
