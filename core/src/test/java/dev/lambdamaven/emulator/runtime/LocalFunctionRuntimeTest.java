@@ -267,7 +267,7 @@ class LocalFunctionRuntimeTest {
     @Test
     void customRuntimeGetsAPlainHostAndPortAsAwsPromises() throws Exception {
         // the bootstrap of examples/custom-runtime splits AWS_LAMBDA_RUNTIME_API into host and port
-        Path example = Path.of("examples/custom-runtime/src/main/lambda");
+        Path example = Path.of("../examples/custom-runtime/src/main/lambda"); // from the core module
         Path zip = TestFunctions.zip(example, "", work.resolve("example.zip"));
 
         InvocationResult result = runtime.invoke(TestFunctions.request("example", "provided.al2023", "greet", zip, 10,
