@@ -4,14 +4,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.UUID;
 
 /** The one rule between packages: only the Mojos know Maven; the core packages know only what they own. */
-@AnalyzeClasses(packages = "dev.lambdamaven", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.lambdamaven", importOptions = TestCode.Excluded.class)
 class ArchitectureTest {
 
     @ArchTest

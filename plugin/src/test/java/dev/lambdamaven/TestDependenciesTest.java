@@ -2,13 +2,12 @@ package dev.lambdamaven;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** Tests use only what the pom declares for them, not what arrives through another test dependency. */
-@AnalyzeClasses(packages = "dev.lambdamaven", importOptions = ImportOption.OnlyIncludeTests.class)
+@AnalyzeClasses(packages = "dev.lambdamaven", importOptions = TestCode.Only.class)
 class TestDependenciesTest {
 
     @ArchTest
