@@ -41,7 +41,8 @@ for i in $(seq "$RUNS"); do
   # shellcheck disable=SC2086 # JAR_OPTS is a list of JVM options
   first_answer_ms java ${JAR_OPTS:-} -jar "$JAR" --port $PORT --home "$WORK/jar-$i" >> "$WORK/jar.ms"
   if [ -z "${SKIP_MVN:-}" ]; then
-    first_answer_ms "$ROOT/mvnw" -B -o dev.lambdamaven:lambda-maven-plugin:$VERSION:emulator \
+    # outside any project, as a CI step or a developer starting it by hand would
+    first_answer_ms env -C "$WORK" "$ROOT/mvnw" -B -o dev.lambdamaven:lambda-maven-plugin:$VERSION:emulator \
         -Dlambda.emulator.port=$PORT -Dlambda.emulator.home="$WORK/state-$i" >> "$WORK/emulator.ms"
     grep -o 'started in [0-9]* ms' "$WORK/server.log" | awk '{print $3}' >> "$WORK/in-process.ms"
   fi
