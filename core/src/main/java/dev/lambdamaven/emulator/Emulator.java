@@ -5,7 +5,6 @@ import dev.lambdamaven.emulator.ec2.VpcCatalogs;
 import dev.lambdamaven.emulator.http.DeferredHandler;
 import dev.lambdamaven.emulator.http.FrontDoor;
 import dev.lambdamaven.emulator.http.HttpListener;
-import dev.lambdamaven.emulator.http.Json;
 import dev.lambdamaven.emulator.http.RequestGate;
 import dev.lambdamaven.emulator.http.Router;
 import dev.lambdamaven.emulator.http.Scope;
@@ -101,7 +100,6 @@ public final class Emulator implements AutoCloseable {
             // arrives before the API below is built waits for it
             listener = HttpListener.start(options.host(), options.port(), "lambda-emulator", deferred, httpExecutor,
                     HttpListener.Limits.defaults());
-            Json.bytes(Json.parseObject("{\"warm\":[1]}")); // while the database opens: the JSON every answer is written in
             db = opened(opening, stateDir);
             // its thread starts with the first request, below
             BlobCollector collector = new BlobCollector(db, blobs, options.blobGracePeriod());
